@@ -1,0 +1,61 @@
+"""Command line: `python -m question_bank generate PATH... --format jsonl|text`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from question_bank.model import Card
+from question_bank.pipeline import generate, read_articles
+
+_LETTERS = "ABCDEFGH"
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line; return the exit status (non-zero if any file failed)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = argparse.ArgumentParser(prog="python -m question_bank", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    gen = commands.add_parser("generate", help="generate cards from article files or folders")
+    gen.add_argument("paths", nargs="+", metavar="PATH", help="an article .txt file or a folder of them")
+    gen.add_argument("--format", choices=("jsonl", "text"), default="text", help="output format (default: text)")
+    gen.add_argument("--include-disputed", action="store_true",
+                     help="also serve facts the articles disagree on, each attributed to its source")
+    gen.add_argument("--language", default="id", help="language of the articles (default: id)")
+    args = parser.parse_args(argv)
+
+    try:
+        result = read_articles(args.paths, language=args.language)
+    except KeyError as exc:  # an unknown language code
+        print(f"error: {exc.args[0]}", file=err)
+        return 2
+    for error in result.errors:
+        print(f"error: {error.file}: {error.reason}", file=err)
+    cards = generate(result.articles, include_disputed=args.include_disputed)
+    write = _write_jsonl if args.format == "jsonl" else _write_text
+    write(cards, out)
+    if not result.articles:
+        print("error: no article could be read", file=err)
+    return 1 if result.errors or not result.articles else 0
+
+
+def _write_jsonl(cards: list[Card], out: TextIO) -> None:
+    for card in cards:
+        out.write(json.dumps(card.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _write_text(cards: list[Card], out: TextIO) -> None:
+    for number, card in enumerate(cards, 1):
+        out.write(f"[{number}] {card.kind}  ({card.id})\n{card.question}\n")
+        for i, option in enumerate(card.options):
+            mark = "*" if i == card.answer else " "
+            out.write(f" {mark} {_LETTERS[i]}. {option}\n")
+        for source in card.sources:
+            outlet = f"{source.outlet}, " if source.outlet else ""
+            out.write(f"   Source ({outlet}{source.file}): {source.sentence}\n")
+        out.write("\n")
+    out.write(f"{len(cards)} cards\n")

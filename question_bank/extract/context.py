@@ -1,0 +1,43 @@
+"""What every extractor knows about the article it reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from question_bank.entities import acronyms, main_organisation, person_key, person_names
+from question_bank.lang import LanguagePack
+from question_bank.model import Article, Sentence
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """An article with its language pack and what the whole article says about its subject."""
+
+    article: Article
+    pack: LanguagePack
+    main_org: str | None
+    long_names: dict[str, str]
+    #: family name (folded) -> the fullest name the article gives that person
+    people: dict[str, str]
+
+    @classmethod
+    def of(cls, article: Article, pack: LanguagePack) -> ArticleContext:
+        """Build the context of one article."""
+        return cls(article, pack, main_organisation(article, pack), acronyms(article), _people(article, pack))
+
+    def previous(self, sentence: Sentence) -> Sentence | None:
+        """Return the sentence before this one in the article, if any."""
+        return self.article.sentences[sentence.index - 1] if sentence.index > 0 else None
+
+
+def _people(article: Article, pack: LanguagePack) -> dict[str, str]:
+    """Collect the people an article names in full (two or more capitalised words)."""
+    people: dict[str, str] = {}
+    for sentence in article.sentences:
+        for mention in person_names(sentence.text, pack):
+            words = mention.text.split()
+            if len(words) >= 2 and mention.start > 0:  # a sentence's first word is capitalised anyway
+                key = person_key(mention.text)
+                if len(mention.text) > len(people.get(key, "")):
+                    people[key] = mention.text
+    return people

@@ -1,0 +1,143 @@
+"""Events and their dates, keeping the precision the text gives (year, month or day)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from question_bank.entities import organisations_in
+from question_bank.extract.context import ArticleContext
+from question_bank.extract.registry import extractor
+from question_bank.lang import LanguagePack
+from question_bank.model import Fact, Sentence
+from question_bank.sentences import inside, quoted_spans
+from question_bank.text import fold
+
+# Words after which a bare year is a date ("pada tahun 2020", "sejak 1949", "hingga tahun 2012").
+_YEAR_LEAD = r"(?:pada|sejak|hingga|sampai|tahun|awal|akhir|pertengahan|medio|in|since|until)"
+# Verbs whose date the corpus should agree on: two articles giving two founding years is a dispute.
+_EVENT_VERBS = ("didirikan", "dibentuk", "berdiri", "dibubarkan", "founded", "established")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date at the precision the text gives."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """Say how precise the date is: year, month or day."""
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def key(self) -> str:
+        """Return an ISO-like key at the date's own precision (2022, 2022-01, 2022-11-27)."""
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@lru_cache(maxsize=8)
+def _patterns(pack: LanguagePack) -> list[tuple[str, re.Pattern[str]]]:
+    months = "|".join(sorted(pack.months, key=len, reverse=True))
+    weekdays = "|".join(sorted(pack.weekdays, key=len, reverse=True))
+    flags = re.IGNORECASE
+    return [
+        # "Minggu (27/11/2022)", "(13/6/2024)"
+        ("slash", re.compile(rf"(?:\b(?:{weekdays})\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\)", flags)),
+        # "Senin, 17 Mei 2022", "tanggal 20 April 1994", "24 Februari 2022"
+        ("dmy", re.compile(
+            rf"(?:\b(?:hari\s+)?(?:{weekdays}),?\s+)?"
+            rf"\b(?P<d>\d{{1,2}})\s+(?P<mn>{months})\.?\s+(?P<y>\d{{4}})\b", flags)),
+        # "Januari 2022", "November 2022"
+        ("my", re.compile(rf"\b(?P<mn>{months})\s+(?P<y>\d{{4}})\b", flags)),
+        # "pada tahun 2020", "sejak 1949"
+        ("y", re.compile(rf"\b{_YEAR_LEAD}\s+(?:tahun\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b", flags)),
+    ]
+
+
+@extractor("date")
+def extract_dates(context: ArticleContext) -> Iterator[Fact]:
+    """Yield a date fact for each dated event a sentence states outside quotations and citations."""
+    for sentence in context.article.sentences:
+        yield from _sentence_dates(sentence, context)
+
+
+def _sentence_dates(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
+    text = sentence.text
+    quotes = quoted_spans(text)
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, DateValue]] = []
+    for name, pattern in _patterns(context.pack):
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if name == "y":
+                start = m.start("y")  # keep "pada tahun" in the sentence; blank only the year
+            if any(s < end and start < e for s, e in taken):
+                continue
+            value = _value(m, context.pack)
+            if value is None:
+                continue
+            taken.append((start, end))
+            found.append((start, end, value))
+    found.sort()
+    for i, (start, end, value) in enumerate(found):
+        if inside(start, quotes) or _cited(text, start, context.pack) or _in_range(text, found, i):
+            continue
+        cloze = text[:start] + "___" + text[end:]
+        yield Fact(
+            kind="date",
+            subject=cloze,
+            value=text[start:end],
+            subject_key=_event_key(text, start, context) or fold(cloze),
+            value_key=value.key,
+            sentence=sentence,
+            span=(start, end),
+            detail={"date": value},
+        )
+
+
+def _value(m: re.Match[str], pack: LanguagePack) -> DateValue | None:
+    groups = m.groupdict()
+    year = int(groups["y"])
+    month = int(groups["m"]) if groups.get("m") else pack.months.get(groups["mn"].lower()) if groups.get("mn") else None
+    day = int(groups["d"]) if groups.get("d") else None
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return None
+    return DateValue(year, month, day)
+
+
+def _cited(text: str, start: int, pack: LanguagePack) -> bool:
+    """Say whether a date dates a citation ("dikutip pada …", "Menurut Reuters, Kamis …"), not an event."""
+    window = text[max(0, start - 60):start].lower()
+    return any(re.search(rf"\b{w}\b", window) for w in pack.citation_words)
+
+
+def _in_range(text: str, found: list[tuple[int, int, DateValue]], i: int) -> bool:
+    """Say whether a date is one end of a range ("akhir 2022 hingga awal 2023"): it dates no one event."""
+    joiner = re.compile(r"^\s*(?:hingga|sampai|-|–|to|until)\s+(?:(?:awal|akhir|pertengahan)\s+)?$", re.IGNORECASE)
+    start, end, _ = found[i]
+    before = found[i - 1] if i > 0 else None
+    after = found[i + 1] if i + 1 < len(found) else None
+    if after and joiner.match(text[end:after[0]]):
+        return True
+    return bool(before and joiner.match(text[before[1]:start]))
+
+
+def _event_key(text: str, start: int, context: ArticleContext) -> str | None:
+    """Key an event that other articles may date too (an organisation's founding), else None."""
+    window = text[max(0, start - 40):start].lower()
+    verb = next((v for v in _EVENT_VERBS if v in window), None)
+    if verb is None:
+        return None
+    orgs = organisations_in(text[:start], context.pack)
+    org = orgs[-1].canonical if orgs else context.main_org
+    return f"{org}:{verb}" if org else None

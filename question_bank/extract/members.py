@@ -1,0 +1,104 @@
+"""Members and former members of an organisation, from lists and membership phrases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from question_bank.entities import Mention, find_countries, organisations_in
+from question_bank.extract.context import ArticleContext
+from question_bank.extract.registry import extractor
+from question_bank.model import Fact, Sentence
+
+# What may stand before a list of members ("beranggotakan", "terdiri dari enam negara:", "anggota …, yaitu").
+_MEMBER_LEAD = re.compile(
+    r"(beranggotakan|terdiri (?:dari|atas)|anggota\w*\b[^.;]{0,80}?\b(?:yaitu|yakni|meliputi|antara lain|adalah))"
+    r"[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+# What may follow a list of countries that have left ("… telah meninggalkan CSTO").
+_LEFT_AFTER = re.compile(
+    r"^,?\s+(?:telah|sudah|pernah)\s+(?:meninggalkan|keluar dari|menarik diri dari)\s+(?:\w+\s+){0,2}?"
+    r"(?P<org>[A-Z]{2,8})\b"
+)
+# "anggota CSTO Kazakhstan": one member named after its organisation.
+_MEMBER_OF = re.compile(r"\banggota\s+(?P<org>[A-Z]{2,8})\s+$")
+# "Uzbekistan menjadi anggota aliansi CSTO hingga tahun 2012": a membership that ended.
+_MEMBER_UNTIL = re.compile(
+    r"^\s+(?:pernah\s+)?menjadi anggota\s+(?:\w+\s+){0,2}?(?P<org>[A-Z]{2,8})\s+(?:hingga|sampai)\s+(?:tahun\s+)?\d{4}"
+)
+
+
+@extractor("member")
+def extract_members(context: ArticleContext) -> Iterator[Fact]:
+    """Yield member and former_member facts stated in each sentence."""
+    for sentence in context.article.sentences:
+        countries = find_countries(sentence.text, context.pack)
+        for group in _lists(sentence.text, countries, context):
+            yield from _list_facts(sentence, group, context)
+        for mention in countries:
+            yield from _single_facts(sentence, mention, context)
+
+
+def _lists(text: str, countries: list[Mention], context: ArticleContext) -> list[list[Mention]]:
+    """Group country mentions into lists joined by commas and a final conjunction."""
+    groups: list[list[Mention]] = []
+    current: list[Mention] = []
+    joiners = "|".join(sorted(context.pack.list_conjunctions))
+    separator = re.compile(rf"^\s*(?:,\s*(?:(?:{joiners})\s+)?|(?:{joiners})\s+)$")
+    for mention in countries:
+        if current and separator.match(text[current[-1].end:mention.start]):
+            current.append(mention)
+            continue
+        if len(current) >= 2:
+            groups.append(current)
+        current = [mention]
+    if len(current) >= 2:
+        groups.append(current)
+    return groups
+
+
+def _organisation(text: str, before: int, context: ArticleContext) -> str | None:
+    """Return the organisation named nearest before a position, else the article's own subject."""
+    orgs = [m for m in organisations_in(text[:before], context.pack)]
+    return orgs[-1].canonical if orgs else context.main_org
+
+
+def _list_facts(sentence: Sentence, group: list[Mention], context: ArticleContext) -> Iterator[Fact]:
+    text = sentence.text
+    before = text[:group[0].start]
+    after = text[group[-1].end:]
+    left = _LEFT_AFTER.match(after)
+    if left:
+        kind, org = "former_member", left.group("org")
+    elif _MEMBER_LEAD.search(before):
+        kind, org = "member", _organisation(text, group[0].start, context)
+    else:
+        return
+    if org is None:
+        return
+    for mention in group:
+        yield _fact(kind, org, mention, sentence)
+
+
+def _single_facts(sentence: Sentence, mention: Mention, context: ArticleContext) -> Iterator[Fact]:
+    text = sentence.text
+    named_after = _MEMBER_OF.search(text[:mention.start])
+    if named_after:
+        yield _fact("member", named_after.group("org"), mention, sentence)
+    until = _MEMBER_UNTIL.match(text[mention.end:])
+    if until:
+        yield _fact("former_member", until.group("org"), mention, sentence)
+
+
+def _fact(kind: str, org: str, mention: Mention, sentence: Sentence) -> Fact:
+    return Fact(
+        kind=kind,
+        subject=org,
+        value=mention.text,
+        subject_key=org,
+        value_key=mention.canonical,
+        sentence=sentence,
+        span=(mention.start, mention.end),
+        detail={"display": mention.canonical},
+    )

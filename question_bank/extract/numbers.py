@@ -1,0 +1,96 @@
+"""Counts and quantities: "enam negara", "lebih dari 3.380 jiwa"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from question_bank.entities import organisations_in
+from question_bank.extract.context import ArticleContext
+from question_bank.extract.registry import extractor
+from question_bank.lang import LanguagePack
+from question_bank.model import Fact, Sentence
+from question_bank.sentences import inside, quoted_spans
+from question_bank.text import fold
+
+# One is too trivial to ask about, and "satu" is as often "a" as "one".
+_SMALLEST = 2
+
+
+@lru_cache(maxsize=8)
+def _pattern(pack: LanguagePack) -> re.Pattern[str]:
+    words = "|".join(sorted((w for w, n in pack.number_words.items() if n >= _SMALLEST), key=len, reverse=True))
+    nouns = "|".join(sorted(pack.counted_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.,/-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|{words})\s+(?P<noun>{nouns})\b",
+        re.IGNORECASE,
+    )
+
+
+def parse_number(text: str, pack: LanguagePack) -> float | None:
+    """Read "3.380", "1,5" or "enam" as a number; None if it is not one."""
+    word = pack.number_words.get(text.lower())
+    if word is not None:
+        return float(word)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        return float(text.replace(".", ""))  # Indonesian thousands separator
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+@extractor("number")
+def extract_numbers(context: ArticleContext) -> Iterator[Fact]:
+    """Yield a number fact for each count of a countable noun stated outside quotations."""
+    for sentence in context.article.sentences:
+        yield from _sentence_numbers(sentence, context)
+
+
+def _sentence_numbers(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
+    text = sentence.text
+    quotes = quoted_spans(text)
+    for m in _pattern(context.pack).finditer(text):
+        start, end = m.span("num")
+        value = parse_number(m.group("num"), context.pack)
+        if value is None or value < _SMALLEST or inside(start, quotes):
+            continue
+        if m.group("noun").lower() == "tahun" and 1500 <= value <= 2100:
+            continue  # "2020 tahun" is a year, not a count
+        noun = m.group("noun").lower()
+        after = text[m.end():m.end() + 40].lower()
+        counted = f"{noun} {after.split()[0]}" if after.split() and after.split()[0] == "anggota" else noun
+        org = _members_counted(text, m, context)
+        cloze = text[:start] + "___" + text[end:]
+        yield Fact(
+            kind="number",
+            subject=f"jumlah negara anggota {org}" if org else cloze,
+            value=m.group("num"),
+            subject_key=f"members:{org}" if org else fold(cloze),
+            value_key=_format(value),
+            sentence=sentence,
+            span=(start, end),
+            detail={"number": value, "noun": counted, "member_count_of": org, "cloze": cloze},
+        )
+
+
+def _members_counted(text: str, m: re.Match[str], context: ArticleContext) -> str | None:
+    """Return the organisation whose member count this is ("CSTO enam negara", "terdiri dari enam negara")."""
+    if m.group("noun").lower() != "negara":
+        return None
+    after = text[m.end():m.end() + 30].lower()
+    if re.match(r"\s+(?:anggota\s+)?(?:lain|lainnya)\b", after):
+        return None  # "lima negara anggota lainnya" counts the others, not all
+    before = text[:m.start()]
+    named = re.search(r"\b([A-Z]{2,8})\)?\s*$", before)
+    if named and organisations_in(named.group(1), context.pack):
+        return named.group(1)
+    if re.search(r"\b(?:terdiri (?:dari|atas)|beranggotakan)\s*$", before, re.IGNORECASE):
+        orgs = organisations_in(before, context.pack)
+        return orgs[-1].canonical if orgs else context.main_org
+    return None
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)

@@ -1,0 +1,139 @@
+"""Who holds which office: "Perdana Menteri Armenia, Nikol Pashinyan", "X selaku Direktur …"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from question_bank.entities import NAME_WORD, find_places, is_place, person_key
+from question_bank.extract.context import ArticleContext
+from question_bank.extract.registry import extractor
+from question_bank.lang import LanguagePack
+from question_bank.model import Fact, Sentence
+from question_bank.text import fold
+
+_NAME = re.compile(rf"^,?\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
+_CONNECTOR = re.compile(r"(untuk|dan|di)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _title_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    titles = "|".join(re.escape(t) for t in sorted(pack.titles, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<title>{titles})(?![\w-])", re.IGNORECASE)
+
+
+@extractor("role")
+def extract_roles(context: ArticleContext) -> Iterator[Fact]:
+    """Yield a role fact for each office a sentence gives a named person."""
+    for sentence in context.article.sentences:
+        yield from _title_first(sentence, context)
+        yield from _name_first(sentence, context)
+
+
+def _title_first(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
+    """'Perdana Menteri Armenia, Nikol Pashinyan' and 'Presiden Kassym-Jomart Tokayev'."""
+    text = sentence.text
+    for m in _title_pattern(context.pack).finditer(text):
+        title = m.group("title")
+        qualifier, pos = _qualifier(text, m.end(), context.pack)
+        name = _NAME.match(text[pos:])
+        if not name:
+            continue
+        person = _strip_trailing_places(name.group("name"), context.pack)
+        if not person or _looks_like_title(person, context.pack):
+            continue
+        if not qualifier:
+            qualifier = _nationality(person, context)
+        office = _office(title, qualifier)
+        yield Fact(
+            kind="role",
+            subject=office,
+            value=person,
+            subject_key=fold(office) if qualifier else "bare:" + fold(title),
+            value_key=person_key(person),
+            sentence=sentence,
+            span=(pos + name.start("name"), pos + name.start("name") + len(person)),
+            detail={"title": title, "qualified": bool(qualifier)},
+        )
+
+
+def _name_first(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
+    """'Zhu Yongbiao selaku Direktur Pusat Studi Afganistan di Universitas Lanzhou,'."""
+    text = sentence.text
+    joiners = "|".join(sorted(context.pack.role_after_name))
+    titles = "|".join(re.escape(t) for t in sorted(context.pack.titles, key=len, reverse=True))
+    pattern = (rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?:{joiners})\s+"
+               rf"(?P<office>(?:{titles})\b[^,.;]{{0,80}})")
+    for m in re.finditer(pattern, text):
+        person = m.group("name")
+        if is_place(person.split()[0], context.pack) or _looks_like_title(person, context.pack):
+            continue
+        office = " ".join(m.group("office").split())
+        yield Fact(
+            kind="role",
+            subject=office,
+            value=person,
+            subject_key=fold(office),
+            value_key=person_key(person),
+            sentence=sentence,
+            span=m.span("name"),
+            detail={"title": office, "qualified": True},
+        )
+
+
+def _qualifier(text: str, pos: int, pack: LanguagePack) -> tuple[str, int]:
+    """Read the places and bodies that qualify a title ("Armenia", "AS untuk Eropa dan Eurasia")."""
+    parts: list[str] = []
+    while gap := re.match(r"\s+", text[pos:]):
+        at = pos + gap.end()
+        joined = _CONNECTOR.match(text[at:]) if parts else None
+        if joined and (place := _place_at(text, at + joined.end(), pack)):
+            parts += [joined.group(1), place[0]]
+            pos = place[1]
+            continue
+        place = _place_at(text, at, pack)
+        if place is None:
+            break
+        parts.append(place[0])
+        pos = place[1]
+    return " ".join(parts), pos
+
+
+def _place_at(text: str, pos: int, pack: LanguagePack) -> tuple[str, int] | None:
+    """Return the place or organisation acronym starting exactly at pos, with where it ends."""
+    acronym = re.match(r"[A-Z]{2,8}\b", text[pos:])
+    for mention in find_places(text[pos:pos + 40], pack):
+        if mention.start == 0:
+            return mention.text, pos + mention.end
+    if acronym:
+        return acronym.group(0), pos + acronym.end()
+    return None
+
+
+def _strip_trailing_places(name: str, pack: LanguagePack) -> str:
+    words = name.split()
+    while words and is_place(words[-1], pack):
+        words.pop()
+    return " ".join(words)
+
+
+def _looks_like_title(name: str, pack: LanguagePack) -> bool:
+    title_words = {w.lower() for t in pack.titles for w in t.split()}
+    return any(w.lower() in title_words for w in name.split())
+
+
+def _nationality(person: str, context: ArticleContext) -> str:
+    """Find the country an article ties a person to ("Tokayev dari Kazakhstan"), or ''."""
+    surname = re.escape(person.split()[-1])
+    for sentence in context.article.sentences:
+        m = re.search(rf"\b{surname}\s+dari\s+(\w+)", sentence.text)
+        if m and fold(m.group(1)) in context.pack.countries:
+            return context.pack.countries[fold(m.group(1))]
+    return ""
+
+
+def _office(title: str, qualifier: str) -> str:
+    # keep the title's capitalisation from the text, but a sentence-initial lower-case title reads oddly
+    title = title[0].upper() + title[1:]
+    return f"{title} {qualifier}".strip()

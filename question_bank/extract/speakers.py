@@ -1,0 +1,94 @@
+"""Who said a quotation: after-quote and before-quote verbs, pronouns resolved only when it is safe."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from question_bank.entities import NAME_WORD, is_place, person_key
+from question_bank.extract.context import ArticleContext
+from question_bank.extract.registry import extractor
+from question_bank.model import Fact, Sentence
+from question_bank.sentences import quoted_spans
+
+#: A quotation shorter than this ("Jangan khawatir.") makes no question worth asking.
+MIN_QUOTE_WORDS = 5
+_NAME = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
+
+
+@extractor("speaker")
+def extract_speakers(context: ArticleContext) -> Iterator[Fact]:
+    """Yield a speaker fact for each direct quotation whose speaker the text names."""
+    previous_speaker: str | None = None
+    for sentence in context.article.sentences:
+        quotes = quoted_spans(sentence.text)
+        if not quotes:
+            previous_speaker = _reporting_subject(sentence, context)
+            continue
+        start, end = quotes[0]
+        speaker, known = _speaker(sentence, end, context, previous_speaker)
+        # what the next "-nya" refers to: this quotation's speaker, named or not
+        previous_speaker = speaker if known else None
+        quote = sentence.text[start + 1:end - 1].strip().rstrip(",")
+        if speaker is None or len(quote.split()) < MIN_QUOTE_WORDS:
+            continue
+        yield Fact(
+            kind="speaker",
+            subject=quote,
+            value=speaker,
+            subject_key=" ".join(quote.lower().split()[:12]),
+            value_key=person_key(speaker),
+            sentence=sentence,
+            span=(start, end),
+        )
+
+
+def _speaker(sentence: Sentence, quote_end: int, context: ArticleContext,
+             previous: str | None) -> tuple[str | None, bool]:
+    """Return (speaker, known): the person credited after the quotation, or before it, or the last speaker."""
+    pack = context.pack
+    text = sentence.text
+    after = text[quote_end:].lstrip(" ,")
+    verb = re.match(r"([\w-]+)\s*(.*)", after)
+    if verb and verb.group(1).lower() in pack.after_quote_verbs:
+        word, rest = verb.group(1).lower(), verb.group(2)
+        if word.endswith("nya"):
+            return previous, previous is not None  # "ungkapnya": the speaker named just before, if any
+        cited = re.search(rf"\bmengutip\s+({_NAME.pattern})", rest)
+        if cited:
+            return _person(cited.group(1), context)
+        first = rest.split()[0].lower() if rest.split() else ""
+        if first in pack.source_nouns:
+            return None, True  # "bunyi pernyataan itu", "tulis pasal 4": a document, not a person
+        name = _NAME.match(rest)
+        return _person(name.group(0), context) if name else (None, True)
+    if after.lower().startswith(tuple(pack.citation_words)):
+        return None, True  # "… mengutip laporan dari Sputnik": a report quoted, its speaker unnamed
+    before = text[:text.find("“") if "“" in text else text.find('"')]
+    said = re.search(rf"({_NAME.pattern})\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(pack.before_quote_verbs)})\s*:?\s*$",
+                     before)
+    if said:
+        return _person(said.group(1), context)
+    if not after.strip():
+        return previous, previous is not None  # a quotation on its own continues the last speaker
+    return None, False
+
+
+def _person(name: str, context: ArticleContext) -> tuple[str | None, bool]:
+    """Return the name if it names a person (not a country, place or organisation)."""
+    words = name.split()
+    if any(is_place(w, context.pack) for w in words) or name.isupper():
+        return None, True
+    if len(words) == 1 and person_key(name) not in context.people:
+        return None, True  # a lone capitalised word the article never gives a full name to
+    return name, True
+
+
+def _reporting_subject(sentence: Sentence, context: ArticleContext) -> str | None:
+    """Return the person a sentence reports as speaking ("Zhu Yongbiao selaku …, menjelaskan bahwa …")."""
+    verbs = "|".join(sorted(context.pack.before_quote_verbs))
+    m = re.match(rf"^(?:\w+,\s+)?({_NAME.pattern})\b[^.]*?\b(?:{verbs})\b", sentence.text)
+    if not m:
+        return None
+    name, known = _person(m.group(1), context)
+    return name if known else None

@@ -1,0 +1,161 @@
+"""The Indonesian language pack."""
+
+from __future__ import annotations
+
+from question_bank.lang.pack import LanguagePack
+
+_MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3, "april": 4,
+    "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "nopember": 11, "desember": 12, "des": 12,
+}
+
+_NUMBER_WORDS = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "seratus": 100, "seribu": 1000,
+}
+
+# Canonical display names are the Indonesian forms a reader of these outlets expects.
+_COUNTRY_VARIANTS = {
+    "Afganistan": ["afghanistan"],
+    "Amerika Serikat": ["as", "amerika", "usa", "united states"],
+    "Armenia": [],
+    "Australia": [],
+    "Azerbaijan": ["azerbaijan"],
+    "Belanda": [],
+    "Belarus": ["belarusia", "byelorusia"],
+    "Bulgaria": [],
+    "Cina": ["china", "tiongkok", "rrt"],
+    "Denmark": [],
+    "Estonia": [],
+    "Finlandia": ["finland"],
+    "Georgia": [],
+    "Hongaria": [],
+    "India": [],
+    "Indonesia": [],
+    "Inggris": ["britania raya", "kerajaan inggris"],
+    "Irak": [],
+    "Iran": [],
+    "Israel": [],
+    "Italia": [],
+    "Jepang": [],
+    "Jerman": [],
+    "Kanada": [],
+    "Kazakhstan": ["kazakstan"],
+    "Kirgizstan": ["kyrgyzstan", "kirgistan", "kirgiztan", "kirgizia"],
+    "Korea Selatan": [],
+    "Korea Utara": [],
+    "Latvia": [],
+    "Lituania": [],
+    "Moldova": [],
+    "Mongolia": [],
+    "Norwegia": [],
+    "Polandia": [],
+    "Prancis": ["perancis"],
+    "Rumania": [],
+    "Rusia": ["federasi rusia"],
+    "Serbia": [],
+    "Spanyol": [],
+    "Suriah": [],
+    "Swedia": ["sweden"],
+    "Tajikistan": ["tadjikistan", "tajikstan"],
+    "Turki": [],
+    "Turkmenistan": [],
+    "Ukraina": ["ukraine"],
+    "Uzbekistan": [],
+    "Yunani": [],
+}
+
+_PLACES = {
+    "Moskow": ["moskwa", "moscow"],
+    "Kremlin": [],
+    "Yerevan": [],
+    "Baku": [],
+    "Washington": [],
+    "Kyiv": ["kiev"],
+    "Eropa": [],
+    "Eurasia": [],
+    "Asia Tengah": [],
+    "Uni Soviet": [],
+    "Nagorno-Karabakh": [],
+    "Orenburg": [],
+    "Beijing": [],
+    "Brussel": [],
+}
+
+
+def _variants(table: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for canonical, others in table.items():
+        out[canonical.lower()] = canonical
+        for other in others:
+            out[other] = canonical
+    return out
+
+
+PACK = LanguagePack(
+    code="id",
+    months=_MONTHS,
+    weekdays=frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}),
+    number_words=_NUMBER_WORDS,
+    countries=_variants(_COUNTRY_VARIANTS),
+    places=_variants(_PLACES),
+    list_conjunctions=frozenset({"dan", "serta", "atau"}),
+    after_quote_verbs=frozenset({
+        "kata", "ujar", "ungkap", "imbuh", "lanjut", "tegas", "jelas", "tutur", "ucap", "sebut", "tambah",
+        "tulis", "bunyi", "terang", "pungkas", "kilah", "seru", "tanya", "papar", "urai", "katanya",
+        "ujarnya", "ungkapnya", "imbuhnya", "lanjutnya", "tegasnya", "jelasnya", "tuturnya", "ucapnya",
+        "sebutnya", "tambahnya", "tulisnya", "terangnya", "pungkasnya", "kilahnya", "paparnya", "urainya",
+    }),
+    before_quote_verbs=frozenset({
+        "mengatakan", "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menyebutkan",
+        "menambahkan", "menuturkan", "mengucapkan", "menekankan", "mengaku", "mengumumkan", "berkata",
+    }),
+    source_nouns=frozenset({
+        "laporan", "pernyataan", "kantor", "media", "situs", "surat", "dokumen", "pasal", "artikel",
+        "siaran", "rilis", "berita", "koran", "harian", "majalah",
+    }),
+    citation_words=frozenset({"menurut", "dikutip", "mengutip", "dilansir", "melansir"}),
+    titles=(
+        "Asisten Menteri Luar Negeri", "Wakil Menteri Luar Negeri", "Menteri Luar Negeri",
+        "Menteri Pertahanan", "Menteri Dalam Negeri", "Menteri Keuangan", "Wakil Perdana Menteri",
+        "Perdana Menteri", "Wakil Presiden", "Presiden", "Juru bicara", "Sekretaris Jenderal",
+        "Wakil Sekretaris Jenderal", "Kanselir", "Raja", "Ratu", "Gubernur", "Wali Kota", "Duta Besar",
+        "Direktur Jenderal", "Direktur", "Ketua", "Panglima", "Kepala Staf", "Menteri",
+    ),
+    role_after_name=frozenset({"selaku", "sebagai"}),
+    counted_nouns=frozenset({
+        "negara", "jiwa", "orang", "korban", "tentara", "prajurit", "personel", "warga", "pengungsi",
+        "minggu", "pekan", "bulan", "hari", "tahun", "anggota", "kota", "desa", "rumah", "unit",
+    }),
+    furniture_prefixes=(
+        "baca juga", "editor:", "editor :", "penulis:", "reporter:", "pewarta:", "bagikan artikel",
+        "you may also like", "more from author", "+ there are no comments", "there are no comments",
+        "add yours", "estimated read time", "kredit foto", "foto:", "mau berita terbaru", "yuk follow",
+        "simak juga", "lihat juga", "tonton juga", "ikuti kami", "copyright", "©", "sumber foto",
+        "share this", "follow us", "related posts", "tags:", "tag:",
+    ),
+    furniture_lines=frozenset({"menu", "home", "beranda", "indeks", "about us", "social media", "video"}),
+    pronouns=frozenset({"ia", "dia", "beliau"}),
+    epithets={"negeri beruang merah": "Rusia", "negeri paman sam": "Amerika Serikat",
+              "negeri tirai bambu": "Cina", "negeri sakura": "Jepang"},
+    templates={
+        "member": "Manakah di antara negara berikut yang merupakan anggota {subject}?",
+        "member_negated": "Manakah di antara negara berikut yang BUKAN anggota {subject}?",
+        "former_member": "Manakah di antara negara berikut yang pernah menjadi anggota {subject} "
+                         "tetapi telah keluar?",
+        "role": "Siapa yang menjabat sebagai {subject}?",
+        "speaker": "Siapa yang mengatakan: “{subject}”?",
+        "cloze": "Lengkapi kalimat berikut: “{cloze}”",
+        "cloze_attributed": "Menurut {source}, lengkapi kalimat berikut: “{cloze}”",
+        "member_count": "Berapa jumlah negara anggota {subject}?",
+        "explain_member": "{value} adalah anggota {subject}.",
+        "explain_member_negated": "{value} bukan anggota {subject}; anggotanya antara lain {others}.",
+        "explain_former_member": "{value} telah meninggalkan {subject}.",
+        "explain_role": "{value} menjabat sebagai {subject}.",
+        "explain_speaker": "Kutipan ini diucapkan oleh {value}.",
+        "explain_cloze": "Jawabannya {value}, seperti tertulis di artikel.",
+        "explain_disputed": "Sumber lain menyebut {others}; artikel ini menyebut {value}.",
+    },
+)

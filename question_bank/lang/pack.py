@@ -1,0 +1,49 @@
+"""The shape of a language pack."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, eq=False)
+class LanguagePack:
+    """Everything language-specific the stages need; no stage hard-codes a word of any language."""
+
+    code: str
+    #: month name (folded) -> month number
+    months: Mapping[str, int]
+    #: weekday names, which may precede a date ("Minggu (27/11/2022)")
+    weekdays: frozenset[str]
+    #: number words -> value
+    number_words: Mapping[str, int]
+    #: variant (folded) -> canonical display name of a country
+    countries: Mapping[str, str]
+    #: variant (folded) -> canonical display name of a place that is not a country (city, region, body)
+    places: Mapping[str, str]
+    #: words that join the last item of a list ("dan")
+    list_conjunctions: frozenset[str]
+    #: speech verbs that follow a quotation ("kata", "ujar", ... and their -nya forms)
+    after_quote_verbs: frozenset[str]
+    #: speech verbs that introduce reported speech ("mengatakan", ...)
+    before_quote_verbs: frozenset[str]
+    #: words that mark a quotation's source as a publication, not a person ("laporan", "pernyataan")
+    source_nouns: frozenset[str]
+    #: words that cite a source ("menurut", "dikutip") and so mark a clause as attribution, not event
+    citation_words: frozenset[str]
+    #: office titles, longest first when matched ("Perdana Menteri", "Juru bicara")
+    titles: tuple[str, ...]
+    #: the word that introduces an office after a name ("selaku")
+    role_after_name: frozenset[str]
+    #: nouns that a count may qualify, mapped to their unit ("negara" -> "negara")
+    counted_nouns: frozenset[str]
+    #: phrases whose paragraph is page furniture (menus, share buttons, bylines)
+    furniture_prefixes: tuple[str, ...]
+    #: whole-line furniture (case-insensitive exact lines)
+    furniture_lines: frozenset[str]
+    #: pronouns that refer back to the last named speaker ("-nya" forms are handled by the verb list)
+    pronouns: frozenset[str]
+    #: aliases that name a country by epithet ("Negeri Beruang Merah") -> canonical country
+    epithets: Mapping[str, str]
+    #: card templates by name
+    templates: Mapping[str, str]

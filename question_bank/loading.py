@@ -1,0 +1,129 @@
+"""Article loading: decode, strip page furniture, keep outlet and headline, split into sentences."""
+
+from __future__ import annotations
+
+import re
+
+from question_bank.lang import LanguagePack, get_pack
+from question_bank.model import Article, Sentence
+from question_bank.sentences import normalise_quotes, split_sentences
+from question_bank.text import fold
+
+#: An article larger than this is not a news article; refusing it keeps one bad file from stalling a run.
+MAX_ARTICLE_BYTES = 1_000_000
+
+# "BagusNews.com –", "PERSPEKTIF.CO.ID -", "Warta Ekonomi, Moskow -", "YEREVAN –" at a paragraph's start.
+_LEAD = re.compile(r"^(?P<lead>[^.!?“”\"\n]{2,60}?|[\w-]+(?:\.[\w-]+)+)\s+[–—-]\s*(?=\S|$)")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[a-zA-Z]{2,})+$")
+_TERMINAL = re.compile(r"[.!?][”\"’)]*$|[”\"]$")
+
+
+class ArticleError(ValueError):
+    """An article that cannot be read; the message names the file and the reason."""
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(f"{file}: {reason}")
+        self.file = file
+        self.reason = reason
+
+
+def decode_article(file: str, data: bytes) -> str:
+    """Decode an article's bytes as UTF-8 text, or raise ArticleError saying why it is not text."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(file, f"too large ({len(data) / 1e6:.1f} MB; the limit is "
+                                 f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB for one article)")
+    if not data.strip():
+        raise ArticleError(file, "empty file")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(file, "binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ArticleError(file, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} on line {line})") from None
+    return text
+
+
+def load_article(file: str, data: bytes, language: str = "id") -> Article:
+    """Read one article from its bytes; raise ArticleError if it is not a usable text article."""
+    text = decode_article(file, data)
+    return parse_article(file, text, get_pack(language))
+
+
+def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
+    """Strip page furniture from decoded text and split what is left into sentences."""
+    lines = [" ".join(line.split()) for line in normalise_quotes(text).splitlines()]
+    outlet: str | None = None
+    headline: str | None = None
+    seen: set[str] = set()
+    body: list[str] = []
+    for line in lines:
+        if not line or _is_furniture(line, pack):
+            continue
+        key = fold(line)
+        if key in seen:
+            continue  # repeated headline or caption
+        seen.add(key)
+        if not body:
+            lead = _LEAD.match(line)
+            if lead and _is_lead(lead.group("lead")):
+                outlet = outlet or _outlet_of(lead.group("lead"), pack)
+                line = line[lead.end():].strip()
+                if not line:
+                    continue
+        if _is_heading(line):
+            # A line with no sentence end is a heading, a menu item or a caption, not prose.
+            if headline is None and not body and len(line.split()) >= 4:
+                headline = line
+            continue
+        body.append(line)
+    sentences = tuple(
+        Sentence(file=file, paragraph=p, index=i, text=s)
+        for i, (p, s) in enumerate((p, s) for p, para in enumerate(body) for s in split_sentences(para))
+    )
+    if not sentences:
+        raise ArticleError(file, "no article text (only headings, menus or page furniture)")
+    return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences)
+
+
+def _is_heading(line: str) -> bool:
+    """Say whether a line is a heading, menu item or caption rather than prose."""
+    if not _TERMINAL.search(line):
+        return True
+    words = [w for w in line.split() if w[:1].isalpha()]
+    # Title Case is how headlines are set ("Putin Kumpulkan Sekutu di Moskow, Siap Hajar NATO?")
+    return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _is_furniture(line: str, pack: LanguagePack) -> bool:
+    lowered = line.lower()
+    if lowered in pack.furniture_lines:
+        return True
+    if any(lowered.startswith(p) for p in pack.furniture_prefixes):
+        return True
+    # a caption with a photo credit at its end ("… Kredit Foto: Reuters/…")
+    return any(f" {p}" in lowered for p in ("kredit foto:", "foto:", "sumber foto:"))
+
+
+def _is_lead(lead: str) -> bool:
+    """Say whether a paragraph's opening words are an outlet or dateline rather than prose."""
+    words = lead.replace(",", " ").split()
+    if not words or len(words) > 5:
+        return False
+    if _DOMAIN.match(lead):
+        return True
+    return all(w[:1].isupper() for w in words)
+
+
+def _outlet_of(lead: str, pack: LanguagePack) -> str | None:
+    """Return the outlet named by a lead ("Warta Ekonomi, Moskow"), or None for a bare dateline."""
+    name = lead.split(",")[0].strip()
+    if _DOMAIN.match(name):
+        # "PERSPEKTIF.CO.ID" reads as "Perspektif", "BagusNews.com" as "BagusNews"
+        base = name.split(".")[0]
+        return base.capitalize() if base.isupper() else base
+    if "," in lead:
+        return name
+    if name.isupper() or fold(name) in pack.places or fold(name) in pack.countries:
+        return None  # "YEREVAN –" is where, not who
+    return name

@@ -1,0 +1,79 @@
+"""The whole generator: files or texts in, cards out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from question_bank.cards import generate_cards
+from question_bank.entities import find_countries
+from question_bank.extract import extract_facts
+from question_bank.lang import get_pack
+from question_bank.loading import ArticleError, load_article
+from question_bank.merge import Corpus, merge_facts
+from question_bank.model import Article, Card
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """The articles that could be read, and an error for each file that could not."""
+
+    articles: tuple[Article, ...]
+    errors: tuple[ArticleError, ...]
+
+
+def article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ArticleError]]:
+    """Expand paths into article files (a folder gives its *.txt, sorted); report paths that do not exist."""
+    files: list[Path] = []
+    errors: list[ArticleError] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not found:
+                errors.append(ArticleError(str(path), "folder has no .txt articles"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(ArticleError(str(path), "no such file or folder"))
+    return files, errors
+
+
+def read_articles(paths: Iterable[str | Path], language: str = "id") -> ReadResult:
+    """Read every article under the paths; a file that fails is reported and the rest still load."""
+    files, errors = article_files(paths)
+    articles: list[Article] = []
+    for file in files:
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            errors.append(ArticleError(str(file), f"cannot read: {exc.strerror or exc}"))
+            continue
+        try:
+            articles.append(load_article(file.name, data, language))
+        except ArticleError as exc:
+            errors.append(ArticleError(str(file), exc.reason))
+    return ReadResult(tuple(articles), tuple(errors))
+
+
+def build_corpus(articles: Sequence[Article]) -> Corpus:
+    """Extract the facts of every article and merge them into one corpus."""
+    facts = []
+    countries: set[str] = set()
+    for article in articles:
+        pack = get_pack(article.language)
+        facts.extend(extract_facts(article, pack))
+        for sentence in article.sentences:
+            countries.update(m.canonical for m in find_countries(sentence.text, pack))
+    return merge_facts(articles, facts, countries)
+
+
+def generate(articles: Sequence[Article], include_disputed: bool = False) -> list[Card]:
+    """Generate the cards for a set of articles, deterministically ordered."""
+    if not articles:
+        return []
+    corpus = build_corpus(articles)
+    # one corpus, one language: the first article's decides the templates
+    return generate_cards(corpus, get_pack(articles[0].language), include_disputed=include_disputed)

@@ -1,0 +1,95 @@
+"""Split a paragraph into sentences without cutting a quotation in the middle."""
+
+from __future__ import annotations
+
+import re
+
+OPEN_QUOTES = "“‘"
+CLOSE_QUOTES = "”’"
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset({
+    "dr", "drs", "ir", "prof", "no", "jl", "st", "mr", "mrs", "ms", "h", "hj", "kh", "tn", "ny", "sdr",
+    "dll", "dsb", "dst", "vs", "u.s", "a.s", "bpk", "kol", "jend", "letjen", "mayjen", "brigjen",
+})
+
+
+def normalise_quotes(text: str) -> str:
+    """Turn doubled single quotes (‘’…’’), as some outlets type them, into ordinary double quotes."""
+    return text.replace("‘’", "“").replace("’’", "”").replace("''", '"')
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph at sentence ends that stand outside every quotation."""
+    sentences: list[str] = []
+    start = 0
+    depth = 0  # curly quotes nest; a straight " toggles
+    straight_open = False
+    n = len(paragraph)
+    i = 0
+    while i < n:
+        ch = paragraph[i]
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight_open = not straight_open
+        elif ch in ".!?" and depth == 0 and not straight_open and _ends_sentence(paragraph, i):
+            end = i + 1
+            # a closing quote or bracket right after the stop belongs to this sentence
+            while end < n and paragraph[end] in "”\")’":
+                end += 1
+            sentences.append(paragraph[start:end].strip())
+            start = end
+            i = end
+            continue
+        i += 1
+        # A quotation that closes with its own full stop ("… keamanan.”) ends the sentence when what
+        # follows begins a new one: a capital letter or another quotation.
+        if depth == 0 and not straight_open and i < n and paragraph[i - 1] in "”\"" and i >= 2 \
+                and paragraph[i - 2] in ".!?" and _next_starts_sentence(paragraph, i):
+            sentences.append(paragraph[start:i].strip())
+            start = i
+    tail = paragraph[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [s for s in sentences if s]
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """Say whether the stop at i ends a sentence (not a decimal, domain, initial or abbreviation)."""
+    ch = text[i]
+    after = text[i + 1:i + 2]
+    if ch == "." and after and (after.isalnum() or after in ".,"):
+        return False  # 3.380, BagusNews.com, U.S.
+    word = re.search(r"([\w.]+)$", text[:i])
+    if ch == "." and word:
+        token = word.group(1).lower()
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and text[i - 1].isupper()):
+            return False
+    return _next_starts_sentence(text, i + 1)
+
+
+def _next_starts_sentence(text: str, j: int) -> bool:
+    """Say whether the text after position j starts a new sentence (or the paragraph ends)."""
+    rest = text[j:].lstrip("”\")’")
+    if not rest.strip():
+        return True
+    if not rest[0].isspace():
+        return False
+    first = rest.lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in OPEN_QUOTES + '"('
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each direct quotation in a sentence, quote marks included."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Say whether a position falls inside one of the spans."""
+    return any(start <= position < end for start, end in spans)

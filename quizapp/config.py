@@ -1,0 +1,86 @@
+"""Where quizapp finds its instance folder, its settings and its secret key."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+ENV_PREFIX = "QUIZAPP"
+SECRET_KEY_FILE = "secret_key"
+
+
+def project_root() -> Path | None:
+    """Return the checkout this package runs from, or None when it is installed elsewhere."""
+    root = Path(__file__).resolve().parent.parent
+    return root if (root / "pyproject.toml").is_file() else None
+
+
+def resolve_instance_path() -> str | None:
+    """Return $QUIZAPP_INSTANCE_PATH, else the checkout's instance/, else None for Flask's default."""
+    from_env = os.environ.get(f"{ENV_PREFIX}_INSTANCE_PATH")
+    if from_env:
+        # Flask insists on an absolute instance path.
+        return os.path.abspath(from_env)
+    root = project_root()
+    if root is not None:
+        # Flask's default for an editable install is <prefix>/var/quizapp-instance, away from the checkout.
+        return str(root / "instance")
+    return None
+
+
+def defaults(instance_path: str) -> dict[str, Any]:
+    """Return the settings used when nothing overrides them."""
+    return {
+        "SECRET_KEY": None,
+        "DATABASE_URL": "sqlite:///" + (Path(instance_path) / "quizapp.sqlite").as_posix(),
+    }
+
+
+def load(app: Flask, test_config: dict[str, Any] | None = None) -> None:
+    """Layer the settings: defaults, instance/config.py, QUIZAPP_* variables, then the test config."""
+    app.config.from_mapping(defaults(app.instance_path))
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env(ENV_PREFIX)
+    secret_from_env = os.environ.get(f"{ENV_PREFIX}_SECRET_KEY")
+    if secret_from_env is not None:
+        # from_prefixed_env decodes JSON, which would turn a secret such as "12345" into a number.
+        app.config["SECRET_KEY"] = secret_from_env
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = load_or_create_secret_key(Path(app.instance_path))
+
+
+def load_or_create_secret_key(instance_path: Path) -> str:
+    """Return the key stored in the instance folder, generating it on first use."""
+    path = instance_path / SECRET_KEY_FILE
+    try:
+        key = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        key = _create_secret_key(path)
+    if not key:
+        raise RuntimeError(f"{path} is empty; delete it and a new secret key will be generated")
+    return key
+
+
+def _create_secret_key(path: Path) -> str:
+    """Write a new random key to path (mode 0600) unless another process got there first."""
+    key = secrets.token_hex(32)
+    # mkstemp makes the file 0600, so the key is never readable by others, even for a moment. Linking it
+    # into place fails if the file exists, so when two processes start at once both end up with one key.
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{SECRET_KEY_FILE}.")
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as tmp:
+            tmp.write(key + "\n")
+        try:
+            os.link(tmp_name, path)
+        except FileExistsError:
+            return path.read_text(encoding="ascii").strip()
+    finally:
+        os.unlink(tmp_name)
+    return key
