@@ -35,7 +35,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return 2
     for error in result.errors:
         print(f"error: {error.file}: {error.reason}", file=err)
-    cards = generate(result.articles, include_disputed=args.include_disputed)
+    try:
+        cards = generate(result.articles, include_disputed=args.include_disputed)
+    except Exception as exc:  # a generator bug must still reach the user as a message, not a traceback
+        print(f"error: generating cards failed ({type(exc).__name__}: {exc}); please report this", file=err)
+        return 3
     write = _write_jsonl if args.format == "jsonl" else _write_text
     write(cards, out)
     if not result.articles:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import random
 
 from question_bank.extract.dates import DateValue
@@ -39,7 +40,8 @@ def nearby_dates(value: DateValue, rng: random.Random, avoid: set[str]) -> list[
                 candidates.append(DateValue(value.year, value.month, day))
         for delta in (-1, 1):
             month = (value.month or 1) + delta
-            if 1 <= month <= 12:
+            # 30 Maret moved a month back would be 30 Februari, which no calendar has
+            if 1 <= month <= 12 and value.day <= calendar.monthrange(value.year, month)[1]:
                 candidates.append(DateValue(value.year, month, value.day))
     elif value.month:
         for delta in (-3, -2, -1, 1, 2, 3):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from question_bank.entities import organisations_in
@@ -84,9 +85,9 @@ def _sentence_dates(sentence: Sentence, context: ArticleContext) -> Iterator[Fac
             if any(s < end and start < e for s, e in taken):
                 continue
             value = _value(m, context.pack)
+            taken.append((start, end))  # an impossible date is not read again at a lower precision
             if value is None:
                 continue
-            taken.append((start, end))
             found.append((start, end, value))
     found.sort()
     for i, (start, end, value) in enumerate(found):
@@ -110,7 +111,9 @@ def _value(m: re.Match[str], pack: LanguagePack) -> DateValue | None:
     year = int(groups["y"])
     month = int(groups["m"]) if groups.get("m") else pack.months.get(groups["mn"].lower()) if groups.get("mn") else None
     day = int(groups["d"]) if groups.get("d") else None
-    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+    try:
+        date(year, month or 1, day or 1)  # "31/2/2022" names no day of any calendar
+    except ValueError:
         return None
     return DateValue(year, month, day)
 
