@@ -1,4 +1,4 @@
-"""The quizapp web app: the app factory that wires config, error pages and blueprints together."""
+"""The quizapp web app: the app factory that wires config, database, error pages and blueprints together."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import Flask
 
-from quizapp import config, errors
+from quizapp import config, db, errors
+from quizapp import models as models  # registers every table before migrations compare them
 from quizapp.main import bp as main_bp
 
 
@@ -18,6 +19,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     config.load(app, test_config)
 
+    db.init_app(app)
     errors.init_app(app)
     app.register_blueprint(main_bp)
 

@@ -1,16 +1,28 @@
-"""The `quizapp` command: Flask's commands (run, routes, shell) plus the project's own."""
+"""The `quizapp` command: Flask's commands (run, routes, shell, db) plus the project's own."""
 
 from __future__ import annotations
 
+import typing as t
 from pathlib import Path
 
 import click
-from flask.cli import FlaskGroup
+import flask_migrate
+from flask.cli import FlaskGroup, with_appcontext
 
 from quizapp import create_app
 from quizapp.config import project_root
+from quizapp.db import schema_is_current
+from quizapp.models import Role
+from quizapp.services.users import UserError, create_user, find_user, random_password
+
+if t.TYPE_CHECKING:
+    from quizapp.services.bank import LoadReport
 
 FORMATS = ("text", "jsonl")
+ROLES = tuple(role.value for role in Role)
+
+#: The accounts `quizapp init` makes so that one can log in and look around at once.
+DEMO_ACCOUNTS = (("student", Role.STUDENT), ("instructor", Role.INSTRUCTOR))
 
 
 def default_seeds_path() -> Path:
@@ -19,35 +31,121 @@ def default_seeds_path() -> Path:
     return (root if root is not None else Path.cwd()) / "seeds"
 
 
+def require_current_schema() -> None:
+    """Stop with a clear message unless every migration has been applied to the database."""
+    if not schema_is_current():
+        raise click.ClickException("the database is not set up or is out of date; run `quizapp init` first")
+
+
+def echo_load_report(report: LoadReport) -> None:
+    """Print what a bank load did, errors to standard error."""
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if report.ok:
+        click.echo(f"Question bank loaded: {report.summary()}.")
+    else:
+        click.echo("Question bank not loaded: nothing was changed.", err=True)
+
+
+@click.command("init")
+@click.pass_context
+@with_appcontext
+def init_command(ctx: click.Context) -> None:
+    """Set up the database, load the bank from seeds/ and create demo accounts; safe to run again."""
+    # Imported here so that `quizapp run` and `quizapp routes` start without loading the generator.
+    from quizapp.services.bank import load_bank
+
+    flask_migrate.upgrade()
+    click.echo("Database schema is up to date.")
+
+    seeds = default_seeds_path()
+    click.echo(f"Loading the question bank from {seeds} …")
+    report = load_bank([seeds])
+    echo_load_report(report)
+
+    for username, role in DEMO_ACCOUNTS:
+        if find_user(username) is not None:
+            click.echo(f"Demo account {username!r} already exists; its password is unchanged.")
+            continue
+        password = random_password()
+        create_user(username, password, role)
+        click.echo(f"Created demo account {username!r} ({role.value}) with password: {password}")
+    if not report.ok:
+        ctx.exit(1)
+
+
 @click.command("generate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--print",
+    "print_only",
+    is_flag=True,
+    help="Print the cards instead of loading them into the database.",
+)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="text to read, jsonl for one card per line (the card contract).",
+    default=None,
+    help="Print the cards in this format instead of loading them: text to read, jsonl for one card per line "
+    "(the card contract). Implies --print.",
 )
-@click.option("--include-disputed", is_flag=True, help="Also print cards for facts the articles disagree on.")
+@click.option("--include-disputed", is_flag=True, help="Also make cards for facts the articles disagree on.")
 @click.pass_context
-def generate_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, include_disputed: bool) -> None:
-    """Generate the question bank from article files or folders (default: seeds/) and print it."""
-    # Imported here so that `quizapp run` and `quizapp routes` start without loading the generator.
-    from question_bank.cli import main as qb_main
+@with_appcontext
+def generate_command(
+    ctx: click.Context, paths: tuple[str, ...], print_only: bool, fmt: str | None, include_disputed: bool
+) -> None:
+    """Generate the question bank from article files or folders (default: seeds/) and load it.
 
-    argv = ["generate", *(paths or (str(default_seeds_path()),)), "--format", fmt]
-    if include_disputed:
-        argv.append("--include-disputed")
-    ctx.exit(qb_main(argv))
+    The paths are the whole corpus: a card already stored is updated in place, and a generated card that
+    these articles no longer give is retired (kept with its answers and schedules, no longer served).
+    """
+    sources = paths or (str(default_seeds_path()),)
+    if print_only or fmt is not None:
+        # Imported here so that `quizapp run` and `quizapp routes` start without loading the generator.
+        from question_bank.cli import main as qb_main
+
+        argv = ["generate", *sources, "--format", fmt or "text"]
+        if include_disputed:
+            argv.append("--include-disputed")
+        ctx.exit(qb_main(argv))
+
+    from quizapp.services.bank import load_bank
+
+    require_current_schema()
+    report = load_bank(sources, include_disputed=include_disputed)
+    echo_load_report(report)
+    if not report.ok:
+        ctx.exit(1)
+
+
+@click.command("create-user")
+@click.argument("username")
+@click.option("--role", type=click.Choice(ROLES), default=Role.STUDENT.value, show_default=True)
+@click.option("--password", help="The new user's password; asked for (twice) when not given.")
+@with_appcontext
+def create_user_command(username: str, role: str, password: str | None) -> None:
+    """Create a user account."""
+    require_current_schema()
+    if password is None:
+        # Asked only now, so that nobody types a password for a command that cannot succeed.
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = create_user(username, password, Role(role))
+    except UserError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Created {user.role.value} {user.username!r}.")
 
 
 cli = FlaskGroup(
     name="quizapp",
     create_app=create_app,
-    help="Manage quizapp: run the web app, list its routes, generate the question bank.",
+    help="Manage quizapp: set up the database, load the question bank, manage users, run the web app.",
 )
+cli.add_command(init_command)
 cli.add_command(generate_command)
+cli.add_command(create_user_command)
 
 
 def main() -> None:

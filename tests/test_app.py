@@ -218,10 +218,11 @@ def fake_question_bank_cli(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     return calls
 
 
-def test_generate_defaults_to_the_seeds_as_text(
+def test_generate_print_defaults_to_the_seeds_as_text(
     runner: FlaskCliRunner, fake_question_bank_cli: list[list[str]]
 ) -> None:
-    result = runner.invoke(cli, ["generate"])
+    # Without --print or --format, generate loads the bank into the database (tests/test_cli_init.py).
+    result = runner.invoke(cli, ["generate", "--print"])
     assert fake_question_bank_cli == [["generate", str(PROJECT_ROOT / "seeds"), "--format", "text"]]
     assert default_seeds_path() == PROJECT_ROOT / "seeds"
     assert result.exit_code == 3, "the question_bank exit status must come through"

@@ -1,0 +1,13 @@
+"""The database models, one module per area; importing this package registers every table."""
+
+from __future__ import annotations
+
+from quizapp.models.content import Article, Card, CardOrigin, CardSource, CardStatus, Choice, Deck, deck_cards
+from quizapp.models.review import AppendOnlyError, ReviewLog, ReviewState
+from quizapp.models.study import Answer, QuizItem, QuizSession
+from quizapp.models.users import Role, User
+
+__all__ = [
+    "Answer", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardSource", "CardStatus", "Choice", "Deck",
+    "QuizItem", "QuizSession", "ReviewLog", "ReviewState", "Role", "User", "deck_cards",
+]

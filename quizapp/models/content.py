@@ -1,0 +1,182 @@
+"""What is studied: articles, the decks made of them, and cards with their choices and sources."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from quizapp.db import db, str_enum, utcnow
+
+
+class CardOrigin(enum.StrEnum):
+    """Where a card comes from."""
+
+    GENERATED = "generated"  # made by question_bank from the articles; its id is question_bank's stable id
+    AUTHORED = "authored"  # written by an instructor in the app
+    IMPORTED = "imported"  # read from an uploaded question file
+
+
+class CardStatus(enum.StrEnum):
+    """Whether a card is served to students."""
+
+    DRAFT = "draft"  # not served yet
+    ACTIVE = "active"  # served
+    RETIRED = "retired"  # no longer served; kept with every answer and review that points to it
+
+
+#: Which decks a card is in: its article's deck (or several, when articles agree) and the "all" deck.
+deck_cards = sa.Table(
+    "deck_cards",
+    db.metadata,
+    sa.Column("deck_id", sa.ForeignKey("decks.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("card_id", sa.ForeignKey("cards.id", ondelete="CASCADE"), primary_key=True),
+    sa.Index("ix_deck_cards_card_id", "card_id"),
+)
+
+
+class Article(db.Model):
+    """A news article the cards are made from, as question_bank read it (page furniture stripped)."""
+
+    __tablename__ = "articles"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    #: The file name, which question_bank's card sources name; unique across the corpus.
+    file: so.Mapped[str] = so.mapped_column(sa.String(255), unique=True)
+    language: so.Mapped[str] = so.mapped_column(sa.String(16))
+    outlet: so.Mapped[str | None] = so.mapped_column(sa.Text)
+    headline: so.Mapped[str | None] = so.mapped_column(sa.Text)
+    #: The article's sentences, one paragraph per block separated by a blank line.
+    text: so.Mapped[str] = so.mapped_column(sa.Text)
+    #: SHA-256 of language, outlet, headline and text: tells whether a reloaded article changed.
+    content_hash: so.Mapped[str] = so.mapped_column(sa.String(64))
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+    deck: so.Mapped[Deck | None] = so.relationship(back_populates="article")
+
+    def __repr__(self) -> str:
+        return f"<Article {self.id} {self.file!r}>"
+
+    @property
+    def source_name(self) -> str:
+        """Name the article for an attribution: its outlet, else its headline, else its file."""
+        return self.outlet or (f"“{self.headline}”" if self.headline else self.file)
+
+
+class Deck(db.Model):
+    """A set of cards studied together: one per article, and "all" for every article."""
+
+    __tablename__ = "decks"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    slug: so.Mapped[str] = so.mapped_column(sa.String(100), unique=True)
+    title: so.Mapped[str] = so.mapped_column(sa.String(300))
+    description: so.Mapped[str | None] = so.mapped_column(sa.Text)
+    #: The article this deck is made of; None for a deck that spans articles.
+    article_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("articles.id"), unique=True)
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+    article: so.Mapped[Article | None] = so.relationship(back_populates="deck")
+    cards: so.Mapped[list[Card]] = so.relationship(
+        secondary=deck_cards, back_populates="decks", order_by="[Card.created_at, Card.id]"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Deck {self.id} {self.slug!r}>"
+
+
+def new_card_id() -> str:
+    """Return an id for an authored or imported card; it cannot clash with question_bank's 20-hex-digit ids."""
+    return uuid.uuid4().hex
+
+
+class Card(db.Model):
+    """A multiple-choice question: its choices (one correct), the fact it asks about and its sources."""
+
+    __tablename__ = "cards"
+
+    id: so.Mapped[str] = so.mapped_column(sa.String(64), primary_key=True, default=new_card_id)
+    kind: so.Mapped[str] = so.mapped_column(sa.String(32))
+    language: so.Mapped[str] = so.mapped_column(sa.String(16))
+    question: so.Mapped[str] = so.mapped_column(sa.Text)
+    fact_subject: so.Mapped[str | None] = so.mapped_column(sa.Text)
+    fact_value: so.Mapped[str | None] = so.mapped_column(sa.Text)
+    #: A "which is NOT …" card: the correct choice is the odd one out.
+    negated: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
+    #: The articles disagree on this fact; the question names its source.
+    disputed: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
+    explanation: so.Mapped[str] = so.mapped_column(sa.Text, default="", server_default="")
+    origin: so.Mapped[CardOrigin] = so.mapped_column(str_enum(CardOrigin, "card_origin"))
+    status: so.Mapped[CardStatus] = so.mapped_column(
+        str_enum(CardStatus, "card_status"), default=CardStatus.ACTIVE, server_default=CardStatus.ACTIVE.value
+    )
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+    choices: so.Mapped[list[Choice]] = so.relationship(
+        back_populates="card", cascade="all, delete-orphan", order_by="Choice.position"
+    )
+    sources: so.Mapped[list[CardSource]] = so.relationship(
+        back_populates="card", cascade="all, delete-orphan", order_by="CardSource.position"
+    )
+    decks: so.Mapped[list[Deck]] = so.relationship(secondary=deck_cards, back_populates="cards")
+
+    __table_args__ = (sa.Index("ix_cards_origin_status", "origin", "status"),)
+
+    def __repr__(self) -> str:
+        return f"<Card {self.id!r} {self.kind} {self.status.value if self.status else None}>"
+
+    @property
+    def options(self) -> list[str]:
+        """The choices' texts, in the order they are shown."""
+        return [choice.text for choice in self.choices]
+
+    @property
+    def answer_index(self) -> int | None:
+        """The position of the correct choice, or None while the card has none."""
+        return next((choice.position for choice in self.choices if choice.is_correct), None)
+
+
+class Choice(db.Model):
+    """One option of a card, shown at its position."""
+
+    __tablename__ = "choices"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    card_id: so.Mapped[str] = so.mapped_column(sa.ForeignKey("cards.id", ondelete="CASCADE"))
+    position: so.Mapped[int]
+    text: so.Mapped[str] = so.mapped_column(sa.Text)
+    is_correct: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
+
+    card: so.Mapped[Card] = so.relationship(back_populates="choices")
+
+    __table_args__ = (sa.UniqueConstraint("card_id", "position"),)
+
+    def __repr__(self) -> str:
+        mark = "*" if self.is_correct else ""
+        return f"<Choice {self.card_id!r}[{self.position}]{mark} {self.text!r}>"
+
+
+class CardSource(db.Model):
+    """A sentence that states a card's fact, and the article it stands in."""
+
+    __tablename__ = "card_sources"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    card_id: so.Mapped[str] = so.mapped_column(sa.ForeignKey("cards.id", ondelete="CASCADE"))
+    position: so.Mapped[int]
+    #: None for a source outside the stored articles (an imported card citing elsewhere).
+    article_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("articles.id"), index=True)
+    sentence: so.Mapped[str] = so.mapped_column(sa.Text)
+
+    card: so.Mapped[Card] = so.relationship(back_populates="sources")
+    article: so.Mapped[Article | None] = so.relationship()
+
+    __table_args__ = (sa.UniqueConstraint("card_id", "position"),)
+
+    def __repr__(self) -> str:
+        return f"<CardSource {self.card_id!r}[{self.position}] article={self.article_id}>"

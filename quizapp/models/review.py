@@ -1,0 +1,161 @@
+"""Spaced repetition: each student's FSRS schedule for each card, and the log of every review."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import fsrs
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from quizapp.db import db, utcnow
+from quizapp.models.content import Card
+from quizapp.models.users import User
+
+_STATES = ", ".join(str(int(state)) for state in fsrs.State)
+_RATINGS = f"{min(fsrs.Rating).value} AND {max(fsrs.Rating).value}"
+
+
+class ReviewState(db.Model):
+    """Where one card stands in one student's schedule: the fields of an `fsrs.Card`, one per column."""
+
+    __tablename__ = "review_states"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"))
+    card_id: so.Mapped[str] = so.mapped_column(sa.ForeignKey("cards.id"), index=True)
+    #: An `fsrs.State` value: 1 learning, 2 review, 3 relearning.
+    state: so.Mapped[int] = so.mapped_column(default=int(fsrs.State.Learning))
+    #: The learning or relearning step; None in the review state.
+    step: so.Mapped[int | None] = so.mapped_column(default=0)
+    stability: so.Mapped[float | None]
+    difficulty: so.Mapped[float | None]
+    due: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    last_review: so.Mapped[datetime | None]
+
+    user: so.Mapped[User] = so.relationship()
+    card: so.Mapped[Card] = so.relationship()
+
+    __table_args__ = (
+        sa.UniqueConstraint("user_id", "card_id"),
+        # "which of my cards are due now" is the query every review page starts with
+        sa.Index("ix_review_states_user_id_due", "user_id", "due"),
+        sa.CheckConstraint(f"state IN ({_STATES})", name="state"),
+    )
+
+    def __repr__(self) -> str:
+        return f"<ReviewState user={self.user_id} card={self.card_id!r} state={self.state} due={self.due}>"
+
+    def to_fsrs(self) -> fsrs.Card:
+        """Return the schedule as an `fsrs.Card` for the scheduler."""
+        return fsrs.Card(
+            card_id=self.id or 0,
+            state=fsrs.State(self.state),
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            due=self.due,
+            last_review=self.last_review,
+        )
+
+    def update_from(self, card: fsrs.Card) -> None:
+        """Take the schedule the scheduler returned."""
+        self.state = int(card.state)
+        self.step = card.step
+        self.stability = card.stability
+        self.difficulty = card.difficulty
+        self.due = card.due
+        self.last_review = card.last_review
+
+
+class ReviewLog(db.Model):
+    """One review, with the schedule before and after it.
+
+    Append-only: a row is written once and never changed or deleted, so the log can replay or re-fit the
+    schedule. The ORM refuses to update or delete a row (see the mapper events below); bulk statements
+    bypass the ORM, and the app issues none against this table.
+    """
+
+    __tablename__ = "review_logs"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"))
+    card_id: so.Mapped[str] = so.mapped_column(sa.ForeignKey("cards.id"), index=True)
+    #: The multiple-choice answer the rating came from; None when the student rated the card directly.
+    answer_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("answers.id"), index=True)
+    #: An `fsrs.Rating` value: 1 again, 2 hard, 3 good, 4 easy.
+    rating: so.Mapped[int]
+    reviewed_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    review_duration_ms: so.Mapped[int | None]
+
+    state_before: so.Mapped[int]
+    step_before: so.Mapped[int | None]
+    stability_before: so.Mapped[float | None]
+    difficulty_before: so.Mapped[float | None]
+    due_before: so.Mapped[datetime]
+
+    state_after: so.Mapped[int]
+    step_after: so.Mapped[int | None]
+    stability_after: so.Mapped[float | None]
+    difficulty_after: so.Mapped[float | None]
+    due_after: so.Mapped[datetime]
+
+    user: so.Mapped[User] = so.relationship()
+    card: so.Mapped[Card] = so.relationship()
+
+    __table_args__ = (
+        sa.Index("ix_review_logs_user_id_reviewed_at", "user_id", "reviewed_at"),
+        sa.CheckConstraint(f"rating BETWEEN {_RATINGS}", name="rating"),
+        sa.CheckConstraint(f"state_before IN ({_STATES})", name="state_before"),
+        sa.CheckConstraint(f"state_after IN ({_STATES})", name="state_after"),
+    )
+
+    def __repr__(self) -> str:
+        return f"<ReviewLog {self.id} user={self.user_id} card={self.card_id!r} rating={self.rating}>"
+
+    @classmethod
+    def record(
+        cls,
+        *,
+        user_id: int,
+        card_id: str,
+        rating: fsrs.Rating,
+        before: fsrs.Card,
+        after: fsrs.Card,
+        reviewed_at: datetime,
+        review_duration_ms: int | None = None,
+        answer_id: int | None = None,
+    ) -> ReviewLog:
+        """Return a new log row for a review that took the schedule from before to after."""
+        return cls(
+            user_id=user_id,
+            card_id=card_id,
+            answer_id=answer_id,
+            rating=int(rating),
+            reviewed_at=reviewed_at,
+            review_duration_ms=review_duration_ms,
+            state_before=int(before.state),
+            step_before=before.step,
+            stability_before=before.stability,
+            difficulty_before=before.difficulty,
+            due_before=before.due,
+            state_after=int(after.state),
+            step_after=after.step,
+            stability_after=after.stability,
+            difficulty_after=after.difficulty,
+            due_after=after.due,
+        )
+
+
+class AppendOnlyError(RuntimeError):
+    """Raised when something tries to change or delete a review log row."""
+
+
+@sa.event.listens_for(ReviewLog, "before_update")
+def _refuse_update(mapper: so.Mapper[ReviewLog], connection: sa.Connection, target: ReviewLog) -> None:
+    raise AppendOnlyError(f"{target!r}: the review log is append-only; rows are never updated")
+
+
+@sa.event.listens_for(ReviewLog, "before_delete")
+def _refuse_delete(mapper: so.Mapper[ReviewLog], connection: sa.Connection, target: ReviewLog) -> None:
+    raise AppendOnlyError(f"{target!r}: the review log is append-only; rows are never deleted")

@@ -1,0 +1,338 @@
+"""Load the question bank into the database: articles, their decks, and the cards question_bank makes.
+
+Loading is idempotent and keeps history. The articles given are the whole corpus: a card whose id exists
+is updated in place, a new one is added, and a generated card the generator no longer makes is retired,
+never deleted, so every answer and schedule pointing to it stays. A retired card that comes back is
+active again. Authored and imported cards are never touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+import question_bank
+from quizapp.db import db, utcnow
+from quizapp.models import Article, Card, CardOrigin, CardSource, CardStatus, Choice, Deck
+
+#: The deck holding every card of every article.
+ALL_DECK_SLUG = "all"
+ALL_DECK_TITLE = "All articles"
+_SLUG_LENGTH = 60
+_TITLE_LENGTH = 300
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What a load did. When errors is not empty, nothing was stored."""
+
+    articles_added: int = 0
+    articles_updated: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    reactivated: int = 0
+    errors: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Tell whether the load succeeded."""
+        return not self.errors
+
+    def summary(self) -> str:
+        """Say what changed in one line."""
+        return (
+            f"cards: {self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.retired} retired, {self.reactivated} reactivated; "
+            f"articles: {self.articles_added} added, {self.articles_updated} updated"
+        )
+
+
+def load_bank(
+    paths: Iterable[str | Path], *, language: str = "id", include_disputed: bool = False
+) -> LoadReport:
+    """Read the articles under paths, generate their cards and store both in one transaction.
+
+    If any path cannot be read, nothing is stored: a partial corpus would retire the cards of the
+    articles that failed.
+    """
+    try:
+        result = question_bank.read_articles(paths, language=language)
+    except KeyError as exc:  # an unknown language code
+        return LoadReport(errors=(str(exc.args[0]),))
+    errors = [f"{error.file}: {error.reason}" for error in result.errors]
+    errors += _clashing_file_names(result.articles)
+    if not result.articles and not errors:
+        errors.append("no article could be read")
+    if errors:
+        return LoadReport(errors=tuple(errors))
+
+    cards = question_bank.generate(result.articles, include_disputed=include_disputed)
+    try:
+        report = _BankWriter(utcnow()).write(result.articles, cards)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return report
+
+
+def _clashing_file_names(articles: Sequence[question_bank.Article]) -> list[str]:
+    """Report articles from different folders with one file name: cards name their sources by file name."""
+    seen: set[str] = set()
+    clashes: list[str] = []
+    for article in articles:
+        if article.file in seen:
+            clashes.append(f"{article.file}: two articles have this file name; rename one")
+        seen.add(article.file)
+    return clashes
+
+
+def article_text(article: question_bank.Article) -> str:
+    """Return an article's text as question_bank read it: paragraphs separated by a blank line."""
+    paragraphs = itertools.groupby(article.sentences, key=lambda sentence: sentence.paragraph)
+    return "\n\n".join(" ".join(sentence.text for sentence in group) for _, group in paragraphs)
+
+
+def content_hash(article: question_bank.Article) -> str:
+    """Return a digest of everything stored about an article, to tell whether it changed."""
+    content = [article.language, article.outlet, article.headline, article_text(article)]
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def slugify(text: str) -> str:
+    """Return a URL-friendly form of text: lower-case ASCII words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:_SLUG_LENGTH].rstrip("-")
+
+
+def _deck_title(article: question_bank.Article) -> str:
+    return (article.headline or article.file)[:_TITLE_LENGTH]
+
+
+@dataclass
+class _Counts:
+    articles_added: int = 0
+    articles_updated: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    reactivated: int = 0
+
+
+class _BankWriter:
+    """Stores one load in the session; the caller commits."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.counts = _Counts()
+
+    def write(self, articles: Sequence[question_bank.Article], cards: Sequence[question_bank.Card]) -> LoadReport:
+        article_rows = {article.file: self._upsert_article(article) for article in articles}
+        all_deck = self._all_deck()
+        taken_slugs = set(db.session.scalars(sa.select(Deck.slug)))
+        article_decks = {
+            file: self._article_deck(row, article, taken_slugs)
+            for (file, row), article in zip(article_rows.items(), articles, strict=True)
+        }
+        self._write_cards(cards, article_rows, article_decks, all_deck)
+        db.session.flush()
+        return LoadReport(**asdict(self.counts))
+
+    # --- articles and decks ---------------------------------------------------------------------------
+
+    def _upsert_article(self, article: question_bank.Article) -> Article:
+        digest = content_hash(article)
+        row = db.session.scalar(sa.select(Article).where(Article.file == article.file))
+        if row is not None and row.content_hash == digest:
+            return row
+        if row is None:
+            row = Article(file=article.file, created_at=self.now)
+            db.session.add(row)
+            self.counts.articles_added += 1
+        else:
+            self.counts.articles_updated += 1
+        row.language = article.language
+        row.outlet = article.outlet
+        row.headline = article.headline
+        row.text = article_text(article)
+        row.content_hash = digest
+        row.updated_at = self.now
+        return row
+
+    def _all_deck(self) -> Deck:
+        deck = db.session.scalar(sa.select(Deck).where(Deck.slug == ALL_DECK_SLUG))
+        if deck is None:
+            deck = Deck(
+                slug=ALL_DECK_SLUG,
+                title=ALL_DECK_TITLE,
+                description="Every card from every article.",
+                created_at=self.now,
+            )
+            db.session.add(deck)
+        return deck
+
+    def _article_deck(self, row: Article, article: question_bank.Article, taken_slugs: set[str]) -> Deck:
+        """Return the article's deck, made on first load; its slug never changes, so links keep working."""
+        title = _deck_title(article)
+        if row.deck is not None:
+            if row.deck.title != title:
+                row.deck.title = title
+            return row.deck
+        base = slugify(article.headline or "") or slugify(Path(article.file).stem) or "article"
+        slug = base
+        for number in itertools.count(2):
+            if slug not in taken_slugs:
+                break
+            slug = f"{base}-{number}"
+        taken_slugs.add(slug)
+        deck = Deck(slug=slug, title=title, article=row, created_at=self.now)
+        db.session.add(deck)
+        return deck
+
+    # --- cards ----------------------------------------------------------------------------------------
+
+    def _write_cards(
+        self,
+        cards: Sequence[question_bank.Card],
+        article_rows: dict[str, Article],
+        article_decks: dict[str, Deck],
+        all_deck: Deck,
+    ) -> None:
+        stored = {
+            row.id: row
+            for row in db.session.scalars(
+                sa.select(Card)
+                .where(Card.origin == CardOrigin.GENERATED)
+                .options(so.selectinload(Card.choices), so.selectinload(Card.sources), so.selectinload(Card.decks))
+            )
+        }
+        # An authored or imported card's id is a uuid and cannot be a generator id; guard anyway, since
+        # updating it would silently overwrite an instructor's work.
+        foreign_ids = set(db.session.scalars(sa.select(Card.id).where(Card.origin != CardOrigin.GENERATED)))
+        produced: set[str] = set()
+        for card in cards:
+            if card.id in foreign_ids or card.id in produced:
+                continue
+            produced.add(card.id)
+            decks = [all_deck, *dict.fromkeys(article_decks[s.file] for s in card.sources if s.file in article_decks)]
+            row = stored.get(card.id)
+            if row is None:
+                self._add_card(card, article_rows, decks)
+            else:
+                self._update_card(row, card, article_rows, decks)
+        for row in stored.values():
+            if row.id not in produced and row.status != CardStatus.RETIRED:
+                row.status = CardStatus.RETIRED
+                row.updated_at = self.now
+                self.counts.retired += 1
+
+    def _add_card(self, card: question_bank.Card, article_rows: dict[str, Article], decks: list[Deck]) -> None:
+        row = Card(
+            id=card.id,
+            origin=CardOrigin.GENERATED,
+            status=CardStatus.ACTIVE,
+            created_at=self.now,
+            updated_at=self.now,
+        )
+        _apply_content(row, card, article_rows)
+        row.decks = decks
+        db.session.add(row)
+        self.counts.added += 1
+
+    def _update_card(
+        self,
+        row: Card,
+        card: question_bank.Card,
+        article_rows: dict[str, Article],
+        decks: list[Deck],
+    ) -> None:
+        changed = _apply_content(row, card, article_rows)
+        changed = _link_decks(row, decks) or changed
+        if row.status == CardStatus.RETIRED:
+            row.status = CardStatus.ACTIVE
+            self.counts.reactivated += 1
+        elif changed:
+            self.counts.updated += 1
+        else:
+            self.counts.unchanged += 1
+            return
+        row.updated_at = self.now
+
+
+def _apply_content(row: Card, card: question_bank.Card, article_rows: dict[str, Article]) -> bool:
+    """Make row say what card says, changing only what differs; return whether anything did."""
+    changed = False
+    values = {
+        "kind": card.kind,
+        "language": card.language,
+        "question": card.question,
+        "fact_subject": card.fact.get("subject"),
+        "fact_value": card.fact.get("value"),
+        "negated": bool(card.fact.get("negated", False)),
+        "disputed": bool(card.fact.get("disputed", False)),
+        "explanation": card.explanation,
+    }
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+
+    # Choices and sources are updated position by position, never replaced, so no row is deleted and
+    # re-made under the same (card, position).
+    for position, text in enumerate(card.options):
+        is_correct = position == card.answer
+        if position < len(row.choices):
+            choice = row.choices[position]
+            if (choice.text, choice.is_correct) != (text, is_correct):
+                choice.text, choice.is_correct = text, is_correct
+                changed = True
+        else:
+            row.choices.append(Choice(position=position, text=text, is_correct=is_correct))
+            changed = True
+    if len(row.choices) > len(card.options):
+        del row.choices[len(card.options):]
+        changed = True
+
+    for position, source in enumerate(card.sources):
+        article = article_rows.get(source.file)
+        if position < len(row.sources):
+            stored = row.sources[position]
+            if (stored.article, stored.sentence) != (article, source.sentence):
+                stored.article, stored.sentence = article, source.sentence
+                changed = True
+        else:
+            row.sources.append(CardSource(position=position, article=article, sentence=source.sentence))
+            changed = True
+    if len(row.sources) > len(card.sources):
+        del row.sources[len(card.sources):]
+        changed = True
+    return changed
+
+
+def _link_decks(row: Card, decks: list[Deck]) -> bool:
+    """Put row in exactly these of the decks the bank manages (article decks and "all"); leave others alone."""
+    wanted = set(decks)
+    changed = False
+    for deck in list(row.decks):
+        if (deck.slug == ALL_DECK_SLUG or deck.article is not None) and deck not in wanted:
+            row.decks.remove(deck)
+            changed = True
+    for deck in decks:
+        if deck not in row.decks:
+            row.decks.append(deck)
+            changed = True
+    return changed

@@ -1,0 +1,212 @@
+"""Spaced repetition on top of the ``fsrs`` library (FSRS-6): pure functions, no Flask, no database.
+
+A caller that owns the transaction loads a ReviewState row into a :class:`Schedule`, calls :func:`review`,
+writes the new schedule back and appends the :class:`ReviewOutcome` to the review log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import fsrs
+
+# Answer-time rule for multiple-choice cards, tuned for four options. Reading each extra option takes
+# about a second, so both thresholds move by OPTION_READ_MS per option above or below the reference.
+REFERENCE_OPTIONS = 4
+EASY_MAX_MS = 5_000
+HARD_MIN_MS = 20_000
+OPTION_READ_MS = 1_000
+
+DESIRED_RETENTION = 0.9
+# Fuzzing spreads due dates at random; off, so the same answers always give the same schedule and tests hold.
+DEFAULT_SCHEDULER = fsrs.Scheduler(desired_retention=DESIRED_RETENTION, enable_fuzzing=False)
+
+# fsrs.Card invents an id from the clock (and sleeps 1 ms) when none is given; the id plays no part in
+# scheduling, so a fixed one keeps conversions pure.
+_CARD_ID = 0
+
+
+def _utc(value: datetime, name: str) -> datetime:
+    """Return value in UTC, refusing a naive datetime."""
+    if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+        raise ValueError(f"{name} must be a timezone-aware UTC datetime, got naive {value.isoformat()}")
+    # fsrs accepts only tzinfo == timezone.utc, so ZoneInfo("UTC") and other offsets are normalised here.
+    return value.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The FSRS memory state of one card for one user, as stored in a ReviewState row."""
+
+    state: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+
+    def __post_init__(self) -> None:
+        fsrs.State(self.state)  # raises ValueError for an unknown state
+        object.__setattr__(self, "state", int(self.state))
+        object.__setattr__(self, "due", _utc(self.due, "due"))
+        if self.last_review is not None:
+            object.__setattr__(self, "last_review", _utc(self.last_review, "last_review"))
+
+    def to_card(self) -> fsrs.Card:
+        """Build the fsrs.Card this schedule describes."""
+        return fsrs.Card(
+            card_id=_CARD_ID,
+            state=fsrs.State(self.state),
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            due=self.due,
+            last_review=self.last_review,
+        )
+
+    @classmethod
+    def from_card(cls, card: fsrs.Card) -> Schedule:
+        """Read the schedule out of an fsrs.Card."""
+        return cls(
+            state=int(card.state),
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            due=card.due,
+            last_review=card.last_review,
+        )
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    """What one review did, in the shape of an append-only review log row."""
+
+    rating: int
+    reviewed_at: datetime
+    state_before: int
+    step_before: int | None
+    stability_before: float | None
+    difficulty_before: float | None
+    due_before: datetime
+    state_after: int
+    step_after: int | None
+    stability_after: float
+    difficulty_after: float
+    due_after: datetime
+    scheduled_interval: timedelta
+
+
+def new_schedule(now: datetime) -> Schedule:
+    """Return the schedule of a card never studied, due now."""
+    return Schedule(
+        state=int(fsrs.State.Learning), step=0, stability=None, difficulty=None, due=_utc(now, "now"), last_review=None
+    )
+
+
+def rating_for_answer(correct: bool, time_taken_ms: int | None, n_options: int = 4) -> fsrs.Rating:
+    """Turn a multiple-choice answer into an FSRS rating.
+
+    Wrong -> Again, however fast. Right -> Good, except: right in EASY_MAX_MS (5 s) or less -> Easy, right in
+    HARD_MIN_MS (20 s) or more -> Hard; right with unknown time -> Good. Both thresholds move by OPTION_READ_MS
+    (1 s) per option above or below four (3 options: 4 s / 19 s; 5 options: 6 s / 21 s).
+    """
+    if n_options < 2:
+        raise ValueError(f"a multiple-choice card needs at least 2 options, got {n_options}")
+    if time_taken_ms is not None and time_taken_ms < 0:
+        raise ValueError(f"time_taken_ms must not be negative, got {time_taken_ms}")
+    if not correct:
+        return fsrs.Rating.Again
+    if time_taken_ms is None:
+        return fsrs.Rating.Good
+    shift = (n_options - REFERENCE_OPTIONS) * OPTION_READ_MS
+    if time_taken_ms <= EASY_MAX_MS + shift:
+        return fsrs.Rating.Easy
+    if time_taken_ms >= HARD_MIN_MS + shift:
+        return fsrs.Rating.Hard
+    return fsrs.Rating.Good
+
+
+def review(
+    schedule: Schedule,
+    rating: fsrs.Rating | int,
+    now: datetime,
+    scheduler: fsrs.Scheduler | None = None,
+) -> tuple[Schedule, ReviewOutcome]:
+    """Apply one review to a schedule and return the new schedule with its log entry."""
+    now = _utc(now, "now")
+    rating = fsrs.Rating(rating)
+    card, _ = (scheduler or DEFAULT_SCHEDULER).review_card(schedule.to_card(), rating, review_datetime=now)
+    after = Schedule.from_card(card)
+    # fsrs always sets both after a review; the asserts narrow the types for the log row.
+    assert after.stability is not None and after.difficulty is not None
+    outcome = ReviewOutcome(
+        rating=int(rating),
+        reviewed_at=now,
+        state_before=schedule.state,
+        step_before=schedule.step,
+        stability_before=schedule.stability,
+        difficulty_before=schedule.difficulty,
+        due_before=schedule.due,
+        state_after=after.state,
+        step_after=after.step,
+        stability_after=after.stability,
+        difficulty_after=after.difficulty,
+        due_after=after.due,
+        scheduled_interval=after.due - now,
+    )
+    return after, outcome
+
+
+def preview_intervals(
+    schedule: Schedule, now: datetime, scheduler: fsrs.Scheduler | None = None
+) -> dict[fsrs.Rating, timedelta]:
+    """Return how long each rating would put the card away, for the flashcard buttons."""
+    return {rating: review(schedule, rating, now, scheduler)[1].scheduled_interval for rating in fsrs.Rating}
+
+
+_UNITS = {
+    "en": ("s", "m", "h", "d", "mo", "y"),
+    "id": ("dtk", "mnt", "jam", "hr", "bln", "thn"),
+}
+
+
+def _round(value: float) -> int:
+    """Round half up; Python's round() goes to even, which would show 2.5 days as 2d."""
+    return int(value + 0.5)
+
+
+def format_interval(td: timedelta, locale: str = "en") -> str:
+    """Describe an interval in a few characters, such as "10m", "3d" or "2mo"."""
+    seconds = td.total_seconds()
+    if seconds < 0:
+        raise ValueError(f"an interval cannot be negative, got {td}")
+    sec, minute, hour, day, month, year = _UNITS.get(locale, _UNITS["en"])
+    if seconds < 60:
+        return f"{int(seconds)}{sec}"
+    # Each unit is chosen on the rounded value, so 59.6 minutes reads "1h", not "60m".
+    if (minutes := _round(seconds / 60)) < 60:
+        return f"{minutes}{minute}"
+    if (hours := _round(seconds / 3600)) < 24:
+        return f"{hours}{hour}"
+    days = seconds / 86400
+    if _round(days) < 30:
+        return f"{_round(days)}{day}"
+    if (months := _round(days / 30)) < 12:
+        return f"{months}{month}"
+    years = days / 365
+    text = f"{years:.1f}".removesuffix(".0") if years < 10 else str(_round(years))
+    return f"{text}{year}"
+
+
+def remaining_today(new_done: int, reviews_done: int, new_limit: int, review_limit: int) -> tuple[int, int]:
+    """Return how many new cards and reviews are left today under the user's daily limits."""
+    for name, value in (
+        ("new_done", new_done),
+        ("reviews_done", reviews_done),
+        ("new_limit", new_limit),
+        ("review_limit", review_limit),
+    ):
+        if value < 0:
+            raise ValueError(f"{name} must not be negative, got {value}")
+    return max(new_limit - new_done, 0), max(review_limit - reviews_done, 0)
