@@ -6,16 +6,19 @@ import re
 
 from question_bank.lang import LanguagePack, get_pack
 from question_bank.model import Article, Sentence
-from question_bank.sentences import normalise_quotes, split_sentences
+from question_bank.sentences import split_sentences
 from question_bank.text import fold
 
 #: An article larger than this is not a news article; refusing it keeps one bad file from stalling a run.
 MAX_ARTICLE_BYTES = 1_000_000
 
 # "BagusNews.com –", "PERSPEKTIF.CO.ID -", "Warta Ekonomi, Moskow -", "YEREVAN –" at a paragraph's start.
-_LEAD = re.compile(r"^(?P<lead>[^.!?“”\"\n]{2,60}?|[\w-]+(?:\.[\w-]+)+)\s+[–—-]\s*(?=\S|$)")
+_LEAD = re.compile(
+    r"^(?P<lead>(?:[\w-]+(?:\.[\w-]+)+|[^.!?“”\"\n,]{2,40}?)(?:,\s*(?:[\w-]+(?:\.[\w-]+)+|[^.!?“”\"\n,]{2,40}?))?)"
+    r"\s+(?:[–—]|-{1,2})\s*(?=\S|$)"
+)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[a-zA-Z]{2,})+$")
-_TERMINAL = re.compile(r"[.!?][”\"’)]*$|[”\"]$")
+_TERMINAL = re.compile(r"[.!?][”\"’)]*$|[”\"]$|’’$")
 
 
 class ArticleError(ValueError):
@@ -52,7 +55,7 @@ def load_article(file: str, data: bytes, language: str = "id") -> Article:
 
 def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
     """Strip page furniture from decoded text and split what is left into sentences."""
-    lines = [" ".join(line.split()) for line in normalise_quotes(text).splitlines()]
+    lines = [" ".join(line.split()) for line in text.splitlines()]
     outlet: str | None = None
     headline: str | None = None
     seen: set[str] = set()
@@ -90,6 +93,8 @@ def _is_heading(line: str) -> bool:
     """Say whether a line is a heading, menu item or caption rather than prose."""
     if not _TERMINAL.search(line):
         return True
+    if line.endswith("."):
+        return False  # a headline asks or exclaims, but does not end with a full stop; prose does
     words = [w for w in line.split() if w[:1].isalpha()]
     # Title Case is how headlines are set ("Putin Kumpulkan Sekutu di Moskow, Siap Hajar NATO?")
     return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -108,22 +113,20 @@ def _is_furniture(line: str, pack: LanguagePack) -> bool:
 def _is_lead(lead: str) -> bool:
     """Say whether a paragraph's opening words are an outlet or dateline rather than prose."""
     words = lead.replace(",", " ").split()
-    if not words or len(words) > 5:
+    if not words or len(words) > 6:
         return False
-    if _DOMAIN.match(lead):
-        return True
     return all(w[:1].isupper() for w in words)
 
 
 def _outlet_of(lead: str, pack: LanguagePack) -> str | None:
-    """Return the outlet named by a lead ("Warta Ekonomi, Moskow"), or None for a bare dateline."""
-    name = lead.split(",")[0].strip()
-    if _DOMAIN.match(name):
-        # "PERSPEKTIF.CO.ID" reads as "Perspektif", "BagusNews.com" as "BagusNews"
-        base = name.split(".")[0]
-        return base.capitalize() if base.isupper() else base
-    if "," in lead:
-        return name
-    if name.isupper() or fold(name) in pack.places or fold(name) in pack.countries:
-        return None  # "YEREVAN –" is where, not who
-    return name
+    """Return the outlet a lead names ("Warta Ekonomi, Moskow", "Jakarta, CNN Indonesia"), or None for a dateline."""
+    parts = [p.strip() for p in lead.split(",") if p.strip()]
+    for part in parts:
+        if _DOMAIN.match(part):
+            # "PERSPEKTIF.CO.ID" reads as "Perspektif", "BagusNews.com" as "BagusNews"
+            base = part.split(".")[0]
+            return base.capitalize() if base.isupper() else base
+    names = [p for p in parts if fold(p) not in pack.places and fold(p) not in pack.countries]
+    if len(parts) == 1 and (len(parts[0].split()) == 1 or parts[0].isupper()):
+        return None  # "YEREVAN –", "Jakarta –": a lone word before the dash says where, not who
+    return names[0] if names else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ def article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Article
 def read_articles(paths: Iterable[str | Path], language: str = "id") -> ReadResult:
     """Read every article under the paths; a file that fails is reported and the rest still load."""
     files, errors = article_files(paths)
+    names = _names(files)
     articles: list[Article] = []
     for file in files:
         try:
@@ -52,10 +54,16 @@ def read_articles(paths: Iterable[str | Path], language: str = "id") -> ReadResu
             errors.append(ArticleError(str(file), f"cannot read: {exc.strerror or exc}"))
             continue
         try:
-            articles.append(load_article(file.name, data, language))
+            articles.append(load_article(names[file], data, language))
         except ArticleError as exc:
             errors.append(ArticleError(str(file), exc.reason))
     return ReadResult(tuple(articles), tuple(errors))
+
+
+def _names(files: list[Path]) -> dict[Path, str]:
+    """Name each article by its file name, or by its folder too where two folders hold the same name."""
+    counts = Counter(f.name for f in files)
+    return {f: f.name if counts[f.name] == 1 else f"{f.parent.name}/{f.name}" for f in dict.fromkeys(files)}
 
 
 def build_corpus(articles: Sequence[Article]) -> Corpus:

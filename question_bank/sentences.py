@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 OPEN_QUOTES = "“‘"
-CLOSE_QUOTES = "”’"
+#: Quotation marks as outlets type them: curly pairs, and doubled single quotes (‘’…’’) that stand for them.
+_OPENING = ("‘’", "“")
+_CLOSING = ("’’", "”")
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset({
@@ -14,13 +16,8 @@ _ABBREVIATIONS = frozenset({
 })
 
 
-def normalise_quotes(text: str) -> str:
-    """Turn doubled single quotes (‘’…’’), as some outlets type them, into ordinary double quotes."""
-    return text.replace("‘’", "“").replace("’’", "”").replace("''", '"')
-
-
 def split_sentences(paragraph: str) -> list[str]:
-    """Split a paragraph at sentence ends that stand outside every quotation."""
+    """Split a paragraph at sentence ends that stand outside every quotation; the text is kept as it is."""
     sentences: list[str] = []
     start = 0
     depth = 0  # curly quotes nest; a straight " toggles
@@ -28,27 +25,36 @@ def split_sentences(paragraph: str) -> list[str]:
     n = len(paragraph)
     i = 0
     while i < n:
+        closed_at = None
+        opening = next((q for q in _OPENING if paragraph.startswith(q, i)), None)
+        closing = next((q for q in _CLOSING if paragraph.startswith(q, i)), None)
         ch = paragraph[i]
-        if ch == "“":
+        if opening:
             depth += 1
-        elif ch == "”":
+            i += len(opening)
+            continue
+        if closing:
             depth = max(0, depth - 1)
+            closed_at = i
+            i += len(closing)
         elif ch == '"':
             straight_open = not straight_open
+            closed_at = None if straight_open else i
+            i += 1
         elif ch in ".!?" and depth == 0 and not straight_open and _ends_sentence(paragraph, i):
             end = i + 1
             # a closing quote or bracket right after the stop belongs to this sentence
             while end < n and paragraph[end] in "”\")’":
                 end += 1
             sentences.append(paragraph[start:end].strip())
-            start = end
-            i = end
+            start = i = end
             continue
-        i += 1
+        else:
+            i += 1
         # A quotation that closes with its own full stop ("… keamanan.”) ends the sentence when what
         # follows begins a new one: a capital letter or another quotation.
-        if depth == 0 and not straight_open and i < n and paragraph[i - 1] in "”\"" and i >= 2 \
-                and paragraph[i - 2] in ".!?" and _next_starts_sentence(paragraph, i):
+        if closed_at is not None and depth == 0 and not straight_open and closed_at > 0 \
+                and paragraph[closed_at - 1] in ".!?" and _next_starts_sentence(paragraph, i):
             sentences.append(paragraph[start:i].strip())
             start = i
     tail = paragraph[start:].strip()
@@ -85,9 +91,14 @@ def _next_starts_sentence(text: str, j: int) -> bool:
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) of each direct quotation in a sentence, quote marks included."""
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", text):
+    for m in re.finditer(r"(?:“|‘’)(?:(?!”|’’).)*(?:”|’’|$)|\"[^\"]*(?:\"|$)", text):
         spans.append((m.start(), m.end()))
     return spans
+
+
+def unquote(quotation: str) -> str:
+    """Return a quotation's words without its quotation marks or trailing comma."""
+    return quotation.strip(" “”‘’\"").rstrip(",").strip()
 
 
 def inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from question_bank import generate, load_article
+from question_bank import generate, load_article, read_articles
 from question_bank.cards.values import nearby_dates
 from question_bank.extract.dates import DateValue
 
@@ -24,3 +24,16 @@ def test_an_impossible_date_in_the_text_is_not_a_fact() -> None:
     cards = generate([load_article("x.txt", text.encode())])
     values = [c.fact["value"] for c in cards if c.kind == "date"]
     assert values == ["2020"]
+
+
+def test_two_folders_with_the_same_file_name_keep_their_own_sources(tmp_path) -> None:
+    """Two a.txt in two folders overwrote each other's outlet and sources in the corpus."""
+    for folder, outlet in (("one", "Kompas.com"), ("two", "Tempo.co")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(
+            f"{outlet} – CSTO beranggotakan Armenia, Belarus, Kazakhstan, dan Rusia.\n"
+            "Sebelumnya, Azerbaijan, Georgia, dan Uzbekistan telah meninggalkan CSTO.\n", encoding="utf-8")
+    result = read_articles([tmp_path / "one", tmp_path / "two"])
+    assert sorted((a.file, a.outlet) for a in result.articles) == [("one/a.txt", "Kompas"), ("two/a.txt", "Tempo")]
+    files = {s.file for card in generate(list(result.articles)) for s in card.sources}
+    assert files == {"one/a.txt", "two/a.txt"}

@@ -140,8 +140,10 @@ def _member_cards(fact: MergedFact, corpus: Corpus, pools: _Pools, pack: Languag
 
 def _negated_member_cards(corpus: Corpus, pools: _Pools, pack: LanguagePack) -> Iterator[Card]:
     """One "which is NOT a member" card per organisation, its answer a former member or an outsider."""
-    for org, members in sorted(pools.members.items()):
-        outsiders = sorted(pools.formers[org] - members) or sorted(set(corpus.countries) - members)
+    for org, stated in sorted(pools.members.items()):
+        formers = pools.formers[org]
+        members = stated - formers  # a country also called a former member is disputed: not served either way
+        outsiders = sorted(formers - stated) or sorted(set(corpus.countries) - stated - formers)
         if len(members) < OPTIONS - 1 or not outsiders:
             continue
         statements = [f for f in corpus.facts if f.kind == "member" and f.subject_key == org and not f.disputed]

@@ -16,6 +16,8 @@ from question_bank.text import fold
 
 # One is too trivial to ask about, and "satu" is as often "a" as "one".
 _SMALLEST = 2
+# Past this a "count" is a serial number or noise, and floats lose whole-number precision.
+_LARGEST = 1e15
 
 
 @lru_cache(maxsize=8)
@@ -54,7 +56,7 @@ def _sentence_numbers(sentence: Sentence, context: ArticleContext) -> Iterator[F
     for m in _pattern(context.pack).finditer(text):
         start, end = m.span("num")
         value = parse_number(m.group("num"), context.pack)
-        if value is None or value < _SMALLEST or inside(start, quotes):
+        if value is None or not _SMALLEST <= value <= _LARGEST or inside(start, quotes):
             continue
         if m.group("noun").lower() == "tahun" and 1500 <= value <= 2100:
             continue  # "2020 tahun" is a year, not a count

@@ -40,9 +40,9 @@ def _title_first(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
         name = _NAME.match(text[pos:])
         if not name:
             continue
-        person = _strip_trailing_places(name.group("name"), context.pack)
-        if not person or _looks_like_title(person, context.pack):
-            continue
+        person = name.group("name")
+        if is_place(person.split()[-1], context.pack) or _looks_like_title(person, context.pack):
+            continue  # "Direktur Pusat Studi Afganistan" names a body, not a person
         if not qualifier:
             qualifier = _nationality(person, context)
         office = _office(title, qualifier)
@@ -109,13 +109,6 @@ def _place_at(text: str, pos: int, pack: LanguagePack) -> tuple[str, int] | None
     if acronym:
         return acronym.group(0), pos + acronym.end()
     return None
-
-
-def _strip_trailing_places(name: str, pack: LanguagePack) -> str:
-    words = name.split()
-    while words and is_place(words[-1], pack):
-        words.pop()
-    return " ".join(words)
 
 
 def _looks_like_title(name: str, pack: LanguagePack) -> bool:

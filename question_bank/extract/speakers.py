@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from question_bank.entities import NAME_WORD, is_place, person_key
+from question_bank.entities import NAME_WORD, is_place, person_key, person_names
 from question_bank.extract.context import ArticleContext
 from question_bank.extract.registry import extractor
 from question_bank.model import Fact, Sentence
-from question_bank.sentences import quoted_spans
+from question_bank.sentences import quoted_spans, unquote
 
 #: A quotation shorter than this ("Jangan khawatir.") makes no question worth asking.
 MIN_QUOTE_WORDS = 5
@@ -26,10 +26,10 @@ def extract_speakers(context: ArticleContext) -> Iterator[Fact]:
             previous_speaker = _reporting_subject(sentence, context)
             continue
         start, end = quotes[0]
-        speaker, known = _speaker(sentence, end, context, previous_speaker)
+        speaker, known = _speaker(sentence, start, end, context, previous_speaker)
         # what the next "-nya" refers to: this quotation's speaker, named or not
         previous_speaker = speaker if known else None
-        quote = sentence.text[start + 1:end - 1].strip().rstrip(",")
+        quote = unquote(sentence.text[start:end])
         if speaker is None or len(quote.split()) < MIN_QUOTE_WORDS:
             continue
         yield Fact(
@@ -43,7 +43,7 @@ def extract_speakers(context: ArticleContext) -> Iterator[Fact]:
         )
 
 
-def _speaker(sentence: Sentence, quote_end: int, context: ArticleContext,
+def _speaker(sentence: Sentence, quote_start: int, quote_end: int, context: ArticleContext,
              previous: str | None) -> tuple[str | None, bool]:
     """Return (speaker, known): the person credited after the quotation, or before it, or the last speaker."""
     pack = context.pack
@@ -64,11 +64,13 @@ def _speaker(sentence: Sentence, quote_end: int, context: ArticleContext,
         return _person(name.group(0), context) if name else (None, True)
     if after.lower().startswith(tuple(pack.citation_words)):
         return None, True  # "… mengutip laporan dari Sputnik": a report quoted, its speaker unnamed
-    before = text[:text.find("“") if "“" in text else text.find('"')]
+    before = text[:quote_start]
     said = re.search(rf"({_NAME.pattern})\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(pack.before_quote_verbs)})\s*:?\s*$",
                      before)
     if said:
-        return _person(said.group(1), context)
+        # "Presiden Rusia Vladimir Putin mengatakan:" names Vladimir Putin; the title and country are not him
+        names = person_names(said.group(1), pack)
+        return _person(names[-1].text, context) if names else (None, True)
     if not after.strip():
         return previous, previous is not None  # a quotation on its own continues the last speaker
     return None, False

@@ -81,7 +81,11 @@ _PLACES = {
     "Nagorno-Karabakh": [],
     "Orenburg": [],
     "Beijing": [],
-    "Brussel": [],
+    "Brussel": ["brussels"],
+    "Jakarta": [], "Surabaya": [], "Bandung": [], "Medan": [], "Semarang": [], "Makassar": [],
+    "Yogyakarta": [], "Denpasar": [], "Palembang": [], "Tokyo": [], "London": [], "Paris": [], "Berlin": [],
+    "New York": [], "Jenewa": ["geneva"], "Tashkent": [], "Astana": [], "Almaty": [], "Minsk": [],
+    "Bishkek": [], "Dushanbe": [], "Tbilisi": [], "Ankara": [], "Teheran": ["tehran"], "Kairo": [],
 }
 
 
