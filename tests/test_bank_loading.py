@@ -298,13 +298,17 @@ def test_no_articles_at_all_is_an_error(app: Flask) -> None:
     assert load_bank([]).errors == ("no article could be read",)
 
 
-def test_two_articles_with_one_file_name_are_an_error(app: Flask, corpus: Path, tmp_path: Path) -> None:
+def test_two_articles_with_one_file_name_are_kept_apart(app: Flask, corpus: Path, tmp_path: Path) -> None:
+    """The generator names same-named files by folder, so both articles load and neither hides the other."""
     other = tmp_path / "other"
     other.mkdir()
     shutil.copy(first_article_file(corpus), other)
     report = load_bank([corpus, other])
-    assert report.errors == (f"{first_article_file(corpus).name}: two articles have this file name; rename one",)
-    assert count(Card) == 0
+    assert report.errors == ()
+    name = first_article_file(corpus).name
+    files = set(db.session.scalars(db.select(Article.file)))
+    assert {f"{corpus.name}/{name}", f"other/{name}"} <= files
+    assert name not in files
 
 
 def test_an_unknown_language_is_an_error(app: Flask, corpus: Path) -> None:

@@ -72,7 +72,6 @@ def load_bank(
     except KeyError as exc:  # an unknown language code
         return LoadReport(errors=(str(exc.args[0]),))
     errors = [f"{error.file}: {error.reason}" for error in result.errors]
-    errors += _clashing_file_names(result.articles)
     if not result.articles and not errors:
         errors.append("no article could be read")
     if errors:
@@ -86,17 +85,6 @@ def load_bank(
         db.session.rollback()
         raise
     return report
-
-
-def _clashing_file_names(articles: Sequence[question_bank.Article]) -> list[str]:
-    """Report articles from different folders with one file name: cards name their sources by file name."""
-    seen: set[str] = set()
-    clashes: list[str] = []
-    for article in articles:
-        if article.file in seen:
-            clashes.append(f"{article.file}: two articles have this file name; rename one")
-        seen.add(article.file)
-    return clashes
 
 
 def article_text(article: question_bank.Article) -> str:
