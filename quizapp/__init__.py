@@ -6,10 +6,16 @@ import os
 from typing import Any
 
 from flask import Flask
+from flask_wtf.csrf import CSRFProtect
 
-from quizapp import config, db, errors
+from quizapp import auth, config, db, errors, i18n
 from quizapp import models as models  # registers every table before migrations compare them
+from quizapp.author import bp as author_bp
 from quizapp.main import bp as main_bp
+from quizapp.reports import bp as reports_bp
+from quizapp.study import bp as study_bp
+
+csrf = CSRFProtect()
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -20,7 +26,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     config.load(app, test_config)
 
     db.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    auth.init_app(app)
     errors.init_app(app)
     app.register_blueprint(main_bp)
+    app.register_blueprint(study_bp)
+    app.register_blueprint(reports_bp)
+    app.register_blueprint(author_bp)
 
     return app

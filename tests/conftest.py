@@ -15,7 +15,9 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from quizapp import create_app
 from quizapp.db import db
 
-TEST_CONFIG = {"TESTING": True, "SECRET_KEY": "test-secret"}
+# CSRF is off for view tests that post forms; tests/test_auth.py turns it on to prove it is enforced.
+TEST_CONFIG = {"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False}
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DATABASE_FILE = "quizapp.sqlite"
 
 
@@ -86,3 +88,78 @@ def client(app: Flask) -> FlaskClient:
 def runner(app: Flask) -> FlaskCliRunner:
     """Return a CLI runner whose commands use the test app."""
     return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def banked_database(migrated_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Load the seed articles' bank once into a copy of the migrated database; tests copy it."""
+    from quizapp.services.bank import load_bank
+
+    folder = tmp_path_factory.mktemp("banked-instance")
+    shutil.copyfile(migrated_database, folder / DATABASE_FILE)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _hide_quizapp_environment(monkeypatch)
+        monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(folder))
+        app = create_app(TEST_CONFIG)
+        with app.app_context():
+            report = load_bank([SEEDS])
+            assert not report.errors, report.errors
+        dispose_engines(app)
+    return folder / DATABASE_FILE
+
+
+@pytest.fixture
+def bank_app(instance_path: Path, banked_database: Path) -> Iterator[Flask]:
+    """Create an app whose database holds the seed articles, their decks and cards."""
+    instance_path.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(banked_database, instance_path / DATABASE_FILE)
+    app = create_app(TEST_CONFIG)
+    yield app
+    dispose_engines(app)
+
+
+class Accounts:
+    """Create users and log a test client in as one of them."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+
+    def create(self, username: str = "student", role: str = "student", password: str = "password123") -> int:
+        """Create a user and return its id."""
+        from quizapp.models import Role
+        from quizapp.services.users import create_user
+
+        with self.app.app_context():
+            return create_user(username, password, Role(role)).id
+
+    def login(self, client: FlaskClient, username: str = "student", role: str = "student") -> int:
+        """Create the user if needed and log the client in as it (through the session, not the form)."""
+        from quizapp.services.users import find_user
+
+        with self.app.app_context():
+            user = find_user(username)
+            user_id = user.id if user else None
+        if user_id is None:
+            user_id = self.create(username, role)
+        with client.session_transaction() as session:
+            session["_user_id"] = str(user_id)
+            session["_fresh"] = True
+        return user_id
+
+
+@pytest.fixture
+def accounts(app: Flask) -> Accounts:
+    """Users for the plain app."""
+    return Accounts(app)
+
+
+@pytest.fixture
+def bank_accounts(bank_app: Flask) -> Accounts:
+    """Users for the app with the seed bank."""
+    return Accounts(bank_app)
+
+
+@pytest.fixture
+def bank_client(bank_app: Flask) -> FlaskClient:
+    """Return a test client for the app with the seed bank."""
+    return bank_app.test_client()

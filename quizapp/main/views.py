@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template
+from flask import Blueprint, jsonify, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
+from quizapp.db import db
+from quizapp.i18n import LANGUAGES
 from quizapp.version import __version__
 
 bp = Blueprint("main", __name__)
@@ -20,3 +23,19 @@ def index() -> str:
 def health() -> ResponseReturnValue:
     """Report that the app is up, for load balancers and monitoring."""
     return jsonify(status="ok", version=__version__)
+
+
+@bp.post("/language")
+def set_language() -> ResponseReturnValue:
+    """Remember the UI language chosen in the switch, then go back to the page it was chosen on."""
+    lang = request.form.get("lang", "")
+    if lang in LANGUAGES:
+        session["lang"] = lang
+        if current_user.is_authenticated:
+            current_user.locale = lang
+            db.session.commit()
+    target = request.form.get("next", "")
+    # only a path on this site: an absolute URL here would make the switch an open redirect
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("main.index")
+    return redirect(target)

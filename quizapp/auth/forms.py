@@ -1,0 +1,42 @@
+"""The auth forms; each validates its own fields and says what is wrong next to the field."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, PasswordField, StringField, SubmitField
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+
+from quizapp.services.users import MAX_USERNAME_LENGTH, MIN_PASSWORD_LENGTH, UserError, check_username, find_user
+
+
+class LoginForm(FlaskForm):
+    """Log in with a username and password."""
+
+    username = StringField(_l("Username"), validators=[DataRequired()], render_kw={"autocomplete": "username"})
+    password = PasswordField(_l("Password"), validators=[DataRequired()],
+                             render_kw={"autocomplete": "current-password"})
+    remember = BooleanField(_l("Keep me logged in"))
+    submit = SubmitField(_l("Log in"))
+
+
+class RegisterForm(FlaskForm):
+    """Create a student account."""
+
+    username = StringField(_l("Username"), validators=[DataRequired(), Length(max=MAX_USERNAME_LENGTH)],
+                           render_kw={"autocomplete": "username"})
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)],
+                             render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(_l("Repeat the password"),
+                            validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+                            render_kw={"autocomplete": "new-password"})
+    submit = SubmitField(_l("Create account"))
+
+    def validate_username(self, field: StringField) -> None:
+        """Refuse a malformed or taken name."""
+        try:
+            check_username(field.data or "")
+        except UserError as exc:
+            raise ValidationError(str(exc)) from None
+        if find_user(field.data) is not None:
+            raise ValidationError(_l("That username is taken; choose another."))

@@ -1,0 +1,7 @@
+"""Reports: a student's progress pages (and, for instructors, score exports)."""
+
+from __future__ import annotations
+
+from quizapp.reports.views import bp
+
+__all__ = ["bp"]
