@@ -23,8 +23,9 @@ class LoginForm(FlaskForm):
 class RegisterForm(FlaskForm):
     """Create a student account."""
 
-    username = StringField(_l("Username"), validators=[DataRequired(), Length(max=MAX_USERNAME_LENGTH)],
-                           render_kw={"autocomplete": "username"})
+    # check_username (in validate_username) limits the length; a Length validator would say it a second time
+    username = StringField(_l("Username"), validators=[DataRequired()],
+                           render_kw={"autocomplete": "username", "maxlength": MAX_USERNAME_LENGTH})
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)],
                              render_kw={"autocomplete": "new-password"})
     confirm = PasswordField(_l("Repeat the password"),

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from quizapp.auth.forms import LoginForm, RegisterForm
+from quizapp.auth.redirects import local_path
 from quizapp.models import Role
 from quizapp.services.users import create_user, find_user
 
@@ -18,9 +17,7 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 def _safe_next(default: str) -> str:
     """Return the ?next= page if it is on this site, else default (no open redirect)."""
-    target = request.args.get("next", "")
-    parts = urlsplit(target)
-    return target if target.startswith("/") and not parts.netloc and not target.startswith("//") else default
+    return local_path(request.args.get("next"), default)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -55,9 +52,10 @@ def login() -> ResponseReturnValue:
 
 
 @bp.post("/logout")
-@login_required
 def logout() -> ResponseReturnValue:
     """Log the user out."""
+    # Not login_required: a stale Log out button would send the user through the login form, and the
+    # redirect back would GET this POST-only page.
     logout_user()
     flash(_("You are logged out."), "info")
     return redirect(url_for("main.index"))

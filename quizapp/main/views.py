@@ -6,6 +6,7 @@ from flask import Blueprint, jsonify, redirect, render_template, request, sessio
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from quizapp.auth.redirects import local_path
 from quizapp.db import db
 from quizapp.i18n import LANGUAGES
 from quizapp.version import __version__
@@ -34,8 +35,4 @@ def set_language() -> ResponseReturnValue:
         if current_user.is_authenticated:
             current_user.locale = lang
             db.session.commit()
-    target = request.form.get("next", "")
-    # only a path on this site: an absolute URL here would make the switch an open redirect
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.index")
-    return redirect(target)
+    return redirect(local_path(request.form.get("next"), url_for("main.index")))

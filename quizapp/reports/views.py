@@ -1,15 +1,97 @@
-"""Progress pages."""
+"""Progress pages: a student's quizzes, accuracy, streak, schedule and reviews, with charts drawn on the server."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
-from flask_login import login_required
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from flask import Blueprint, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from markupsafe import Markup
+
+from quizapp.charts import accuracy_bars, forecast_bars, review_heatmap
+from quizapp.services import stats
 
 bp = Blueprint("reports", __name__, url_prefix="/progress")
+
+#: The words the page uses for question_bank's kinds of fact; any other kind is shown by its name.
+KIND_LABELS = {
+    "member": _l("Members"),
+    "former_member": _l("Former members"),
+    "date": _l("Dates"),
+    "speaker": _l("Who said it"),
+    "role": _l("Roles and offices"),
+    "number": _l("Numbers"),
+}
+
+
+def clock_now() -> datetime:
+    """Return the current aware UTC time: the app's QUIZAPP_CLOCK callable if set (tests fix it), else the clock."""
+    clock: Callable[[], datetime] | None = current_app.config.get("QUIZAPP_CLOCK")
+    return clock() if clock is not None else datetime.now(UTC)
+
+
+def kind_label(kind: str) -> str:
+    """Name a kind of fact for the page."""
+    label = KIND_LABELS.get(kind)
+    return str(label) if label is not None else kind.replace("_", " ").capitalize()
+
+
+def quiz_url(quiz_id: int) -> str:
+    """Return the address where a quiz in progress goes on."""
+    # A plain path: the study blueprint's quiz endpoint is written in parallel and may still change its name.
+    return f"{request.script_root}/study/quiz/{quiz_id}"
 
 
 @bp.get("/")
 @login_required
 def progress() -> str:
-    """Show the student's progress."""
-    return render_template("placeholder.html", heading="Progress")
+    """Show the student's progress: numbers, charts with their tables, and every quiz, newest first."""
+    now = clock_now()
+    user_id = current_user.id
+    history = stats.quiz_history(user_id, request.args.get("page", 1, type=int))
+    by_deck = stats.accuracy_by_deck(user_id)
+    by_kind = tuple(replace(row, label=kind_label(row.key)) for row in stats.accuracy_by_kind(user_id))
+    streak = stats.study_streak(user_id, now)
+    cards = stats.card_counts(user_id)
+    retention = stats.true_retention(user_id, now)
+    forecast = stats.due_forecast(user_id, now)
+    calendar = stats.review_calendar(user_id, now)
+
+    forecast_title = _("Cards due on each of the next %(days)d days", days=len(forecast.days))
+    calendar_title = _("Reviews per day over the last %(weeks)d weeks", weeks=calendar.weeks)
+    charts = {
+        "forecast": forecast_bars(forecast.days, title=forecast_title),
+        "calendar": review_heatmap(calendar.counts, calendar.end, calendar.weeks, title=calendar_title),
+        "by_deck": _accuracy_chart(by_deck, _("Accuracy by deck")),
+        "by_kind": _accuracy_chart(by_kind, _("Accuracy by kind of fact")),
+    }
+    return render_template(
+        "reports/progress.html",
+        today=stats.utc_today(now),
+        history=history,
+        by_deck=by_deck,
+        by_kind=by_kind,
+        streak=streak,
+        cards=cards,
+        retention=retention,
+        forecast=forecast,
+        calendar=calendar,
+        charts=charts,
+        quiz_url=quiz_url,
+        nothing_yet=streak.active_days == 0 and history.total == 0 and cards.studied == 0,
+        periods={
+            "mature_days": stats.MATURE_DAYS,
+            "retention_days": stats.RETENTION_DAYS,
+            "forecast_days": stats.FORECAST_DAYS,
+            "calendar_weeks": stats.CALENDAR_WEEKS,
+        },
+    )
+
+
+def _accuracy_chart(rows: tuple[stats.Accuracy, ...], title: str) -> Markup | None:
+    """Draw accuracy bars, or nothing when there are no answers to draw."""
+    return accuracy_bars([(row.label, row.correct, row.total) for row in rows], title) if rows else None

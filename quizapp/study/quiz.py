@@ -1,5 +1,180 @@
-"""quiz pages."""
+"""Quiz pages: one question at a time, feedback after each answer, and the score at the end.
+
+Answering follows post/redirect/get: the answer form posts, the server records the answer once and
+redirects to the feedback page, so reloading or going back never sends the answer again unnoticed.
+"""
 
 from __future__ import annotations
 
-from quizapp.study.blueprint import bp as bp
+from datetime import UTC, datetime
+
+from flask import abort, flash, make_response, redirect, render_template, session, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, StringField
+from wtforms.validators import InputRequired, Regexp
+
+from quizapp.db import utcnow
+from quizapp.models import QuizItem, QuizSession
+from quizapp.services import quiz as quiz_service
+from quizapp.study.blueprint import bp
+from quizapp.study.decks import StartQuizForm, deck_name
+
+#: The session key under which the server remembers when it showed each question, to time the answer.
+SHOWN_KEY = "quiz_shown"
+#: How many shown times the session cookie keeps (one per open question; old ones are dropped).
+SHOWN_KEEP = 10
+
+
+class AnswerForm(FlaskForm):
+    """Answer one question: the card it asks and the position of the chosen option (the button pressed)."""
+
+    card_id = HiddenField(
+        validators=[InputRequired(message=_l("The answer did not say which question it was for. Please answer again."))]
+    )
+    # A button's value, so a plain string checked here: IntegerField would report "Not a valid integer value."
+    choice = StringField(
+        validators=[
+            InputRequired(message=_l("Choose one of the answers.")),
+            Regexp(r"^[0-9]{1,3}$", message=_l("Choose one of the answers.")),
+        ]
+    )
+
+
+def _quiz_or_404(quiz_id: int) -> QuizSession:
+    """Return the logged-in student's quiz; someone else's quiz is as missing as one that does not exist."""
+    quiz = quiz_service.get_quiz(quiz_id, current_user.id)
+    if quiz is None:
+        abort(404)
+    return quiz
+
+
+def _shown_key(quiz: QuizSession, card_id: str) -> str:
+    return f"{quiz.id}:{card_id}"
+
+
+def _remember_shown(quiz: QuizSession, item: QuizItem, now: datetime) -> None:
+    """Remember when the question was first shown; a reload keeps the first time."""
+    shown = dict(session.get(SHOWN_KEY) or {})
+    key = _shown_key(quiz, item.card_id)
+    if key in shown:
+        return
+    shown[key] = int(now.timestamp() * 1000)
+    for old in sorted(shown, key=shown.__getitem__)[:-SHOWN_KEEP]:
+        del shown[old]
+    session[SHOWN_KEY] = shown
+
+
+def _shown_at(quiz: QuizSession, card_id: str) -> datetime | None:
+    """Return when the server showed the question, or None if it does not know."""
+    value = (session.get(SHOWN_KEY) or {}).get(_shown_key(quiz, card_id))
+    return datetime.fromtimestamp(value / 1000, UTC) if isinstance(value, int) else None
+
+
+def _forget_shown(quiz: QuizSession, card_id: str) -> None:
+    shown = dict(session.get(SHOWN_KEY) or {})
+    if shown.pop(_shown_key(quiz, card_id), None) is not None:
+        session[SHOWN_KEY] = shown
+
+
+def _error_message(error: quiz_service.QuizError) -> str:
+    """Say in words for the student why an answer could not count."""
+    if isinstance(error, quiz_service.OutOfOrderError):
+        return _("Please answer the questions in order: question %(num)d is the one to answer now.",
+                 num=error.current.position)
+    if isinstance(error, quiz_service.ChoiceOutOfRangeError):
+        return _("That is not one of the answers. Choose one of the %(num)d answers.", num=error.choices)
+    return _("That question is not part of this quiz.")
+
+
+def _again_form(quiz: QuizSession) -> StartQuizForm:
+    """A form to start another quiz on the same deck with as many questions, when that is one of the choices."""
+    count = len(quiz.items)
+    form = StartQuizForm(formdata=None)
+    form.count.data = count if count in quiz_service.QUESTION_COUNTS else quiz_service.DEFAULT_QUESTION_COUNT
+    return form
+
+
+@bp.get("/quiz/<int:quiz_id>")
+@login_required
+def quiz_question(quiz_id: int) -> ResponseReturnValue:
+    """Show the quiz's current question; a quiz with every question answered goes to its score."""
+    quiz = _quiz_or_404(quiz_id)
+    item = quiz_service.current_item(quiz)
+    if item is None:
+        return redirect(url_for("study.quiz_result", quiz_id=quiz.id))
+    _remember_shown(quiz, item, utcnow())
+    form = AnswerForm(formdata=None, card_id=item.card_id)
+    response = make_response(render_template(
+            "study/quiz.html", quiz=quiz, item=item, form=form, deck_name=deck_name(quiz.deck)
+        ))
+    # The back button must ask the server again, which then shows the question that is current now.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/quiz/<int:quiz_id>/answer")
+@login_required
+def quiz_answer(quiz_id: int) -> ResponseReturnValue:
+    """Record the student's answer to the current question once, then show the feedback."""
+    quiz = _quiz_or_404(quiz_id)
+    here = url_for("study.quiz_question", quiz_id=quiz.id)
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        field = form.card_id if form.card_id.errors else form.choice
+        flash(field.errors[0] if field.errors else _("Please answer again."), "error")
+        return redirect(here, code=303)
+    card_id = form.card_id.data
+    try:
+        recorded = quiz_service.answer(quiz, card_id, int(form.choice.data), utcnow(), _shown_at(quiz, card_id))
+    except quiz_service.QuizError as error:
+        flash(_error_message(error), "error")
+        return redirect(here, code=303)
+    _forget_shown(quiz, card_id)
+    if not recorded.counted_now:
+        flash(_("You had already answered this question; your first answer counts."), "info")
+    item = quiz_service.item_for(quiz, card_id)
+    assert item is not None, "an answer is stored only for a card of the quiz"
+    return redirect(url_for("study.quiz_feedback", quiz_id=quiz.id, position=item.position), code=303)
+
+
+@bp.get("/quiz/<int:quiz_id>/feedback/<int:position>")
+@login_required
+def quiz_feedback(quiz_id: int, position: int) -> ResponseReturnValue:
+    """Show whether the answer was right, the right answer, the explanation and the sources."""
+    quiz = _quiz_or_404(quiz_id)
+    item = quiz_service.item_at(quiz, position)
+    if item is None:
+        abort(404)
+    given = quiz_service.find_answer(quiz, item.card_id)
+    if given is None:
+        flash(_("Answer this question first."), "info")
+        return redirect(url_for("study.quiz_question", quiz_id=quiz.id))
+    return render_template(
+        "study/quiz_feedback.html",
+        quiz=quiz,
+        item=item,
+        card=item.card,
+        given=given,
+        finished=quiz.finished_at is not None,
+        deck_name=deck_name(quiz.deck),
+    )
+
+
+@bp.get("/quiz/<int:quiz_id>/result")
+@login_required
+def quiz_result(quiz_id: int) -> ResponseReturnValue:
+    """Show the score of a finished quiz and each question with its right answer."""
+    quiz = _quiz_or_404(quiz_id)
+    if quiz.finished_at is None:
+        flash(_("Answer every question to see your score."), "info")
+        return redirect(url_for("study.quiz_question", quiz_id=quiz.id))
+    return render_template(
+        "study/quiz_result.html",
+        result=quiz_service.result(quiz),
+        form=_again_form(quiz),
+        deck_name=deck_name(quiz.deck),
+    )

@@ -1,15 +1,233 @@
-"""Review pages."""
+"""Review pages: spaced repetition of due and new cards, by multiple choice or as flashcards.
+
+The logic is in quizapp.services.review; these views read the request, call it and redirect
+(post/redirect/get), so reloading a page never sends an answer again. Time comes from
+quizapp.services.review.clock(), which tests fix through app.config["QUIZAPP_CLOCK"].
+"""
 
 from __future__ import annotations
 
-from flask import render_template
-from flask_login import login_required
+from typing import Any
 
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import format_timedelta, get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from quizapp.models import Deck
+from quizapp.services import review as service
+from quizapp.services import scheduling
+from quizapp.services.bank import ALL_DECK_SLUG
+from quizapp.services.review import Mode, Problem, ReviewError
 from quizapp.study.blueprint import bp
+
+
+def _problem_message(problem: Problem) -> str:
+    messages = {
+        Problem.UNKNOWN_CARD: _("That question does not exist. Here is the next one."),
+        Problem.RETIRED_CARD: _("That question has been withdrawn, so your answer was not counted."),
+        Problem.NOT_IN_DECK: _("That question is not in this deck, so your answer was not counted."),
+        Problem.BAD_TOKEN: _("The question form was incomplete or changed, so nothing was counted. "
+                             "Please answer again."),
+        Problem.EXPIRED_TOKEN: _("That question was shown too long ago, so nothing was counted. "
+                                 "Please answer it again."),
+        Problem.BAD_CHOICE: _("Please choose one of the options."),
+        Problem.BAD_RATING: _("Please rate the card with Again, Hard, Good or Easy."),
+    }
+    return messages[problem]
+
+
+def rating_name(rating: int) -> str:
+    """Name a rating in the page's language."""
+    return {1: _("Again"), 2: _("Hard"), 3: _("Good"), 4: _("Easy")}[int(rating)]
+
+
+def deck_name(deck: Deck) -> str:
+    """Name a deck for a heading."""
+    if deck.slug == ALL_DECK_SLUG:
+        return _("All articles")
+    if deck.article is not None:
+        return deck.article.headline or deck.article.outlet or deck.title
+    return deck.title
+
+
+def _review_url(deck: Deck | None, mode: Mode) -> str:
+    """Return the address of the next card, keeping the deck and the mode."""
+    args: dict[str, Any] = {}
+    if deck is not None:
+        args["deck"] = deck.slug
+    if mode is not Mode.CHOICE:
+        args["mode"] = mode.value
+    return url_for("study.review", **args)
+
+
+def _render(template: str, **context: Any) -> str:
+    """Render a review page, with the scoring rule every review page explains."""
+    rule = {
+        "easy_s": scheduling.EASY_MAX_MS // 1000,
+        "hard_s": scheduling.HARD_MIN_MS // 1000,
+        "away_min": int(service.AWAY_AFTER.total_seconds() // 60),
+        "new_limit": current_user.daily_new_limit,
+        "review_limit": current_user.daily_review_limit,
+    }
+    return render_template(template, rule=rule, **context)
+
+
+class _BadQuery(Exception):
+    """A deck or mode in the query string or form that does not exist."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _read_deck_and_mode(values: Any) -> tuple[Deck | None, Mode]:
+    """Read the deck slug and mode from request args or form; raise _BadQuery for unknown ones."""
+    slug = values.get("deck", "").strip()
+    deck = service.find_deck(slug) if slug else None
+    if slug and deck is None:
+        raise _BadQuery(_("There is no deck “%(slug)s”; showing cards from every deck.", slug=slug))
+    try:
+        mode = Mode(values.get("mode") or Mode.CHOICE)
+    except ValueError:
+        raise _BadQuery(_("Unknown review mode; showing multiple choice.")) from None
+    return deck, mode
+
+
+def _no_store(html: str) -> ResponseReturnValue:
+    # A question page must not come back from the browser cache with an old token after the back button.
+    response = make_response(html)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/review")
 @login_required
-def review() -> str:
-    """Review due cards."""
-    return render_template("placeholder.html", heading="Review")
+def review() -> ResponseReturnValue:
+    """Show the next card to review, or say when the next one is due."""
+    try:
+        deck, mode = _read_deck_and_mode(request.args)
+    except _BadQuery as error:
+        flash(error.message, "error")
+        return redirect(url_for("study.review"))
+    now = service.clock()
+    deck_id = deck.id if deck is not None else None
+    status = service.queue_status(current_user, deck_id, now)
+    item = service.next_card(current_user, deck_id, now)
+    context = {"deck": deck, "deck_name": deck_name(deck) if deck else None, "mode": mode, "status": status}
+    if item is None:
+        return _render("study/review_done.html", now=now, **context)
+    token = service.present(current_user.id, item, mode, now)
+    return _no_store(_render("study/review.html", item=item, card=item.card, token=token, **context))
+
+
+@bp.post("/review/answer")
+@login_required
+def review_answer() -> ResponseReturnValue:
+    """Check a multiple-choice answer, count it once, then show its feedback."""
+    try:
+        deck, _mode = _read_deck_and_mode(request.form)
+    except _BadQuery as error:
+        flash(error.message, "error")
+        return redirect(url_for("study.review"))
+    back = _review_url(deck, Mode.CHOICE)
+    try:
+        result = service.answer_card(
+            current_user,
+            request.form.get("card_id", ""),
+            request.form.get("choice", type=int),
+            request.form.get("token", ""),
+            service.clock(),
+            deck.id if deck is not None else None,
+        )
+    except ReviewError as error:
+        flash(_problem_message(error.problem), "error")
+        return redirect(back)
+    if not result.applied:
+        flash(_("You had already answered this question; only your first answer counts."), "info")
+    if result.answer_id is None:
+        return redirect(back)
+    return redirect(url_for("study.review_feedback", answer_id=result.answer_id, deck=deck.slug if deck else None))
+
+
+@bp.get("/review/feedback/<int:answer_id>")
+@login_required
+def review_feedback(answer_id: int) -> ResponseReturnValue:
+    """Show whether the answer was right, the right answer, its explanation and sources, and when it comes back."""
+    fb = service.feedback(current_user.id, answer_id)
+    if fb is None:
+        abort(404)
+    try:
+        deck, _mode = _read_deck_and_mode(request.args)
+    except _BadQuery:
+        deck = None
+    return _render(
+        "study/review_feedback.html", fb=fb, card=fb.card, deck=deck, next_url=_review_url(deck, Mode.CHOICE),
+        rating_name=rating_name,
+    )
+
+
+@bp.get("/review/reveal")
+@login_required
+def review_reveal() -> ResponseReturnValue:
+    """Show a flashcard's answer, explanation and sources, with the four rating buttons."""
+    try:
+        deck, _mode = _read_deck_and_mode(request.args)
+    except _BadQuery as error:
+        flash(error.message, "error")
+        return redirect(url_for("study.review", mode=Mode.FLASHCARD.value))
+    back = _review_url(deck, Mode.FLASHCARD)
+    card_id, token = request.args.get("card_id", ""), request.args.get("token", "")
+    try:
+        shown = service.reveal(current_user, card_id, token, service.clock(), deck.id if deck else None)
+    except ReviewError as error:
+        flash(_problem_message(error.problem), "error")
+        return redirect(back)
+    if shown is None:
+        flash(_("You had already rated this card; only your first rating counts."), "info")
+        return redirect(back)
+    locale = str(get_locale() or "en")
+    ratings = [
+        {
+            "value": int(rating),
+            "name": rating_name(rating),
+            "short": scheduling.format_interval(interval, locale),
+            "long": format_timedelta(interval, add_direction=True),
+        }
+        for rating, interval in sorted(shown.intervals.items())
+    ]
+    return _no_store(_render(
+        "study/review_reveal.html", card=shown.card, ratings=ratings, token=token, deck=deck,
+        deck_name=deck_name(deck) if deck else None, mode=Mode.FLASHCARD, rating_name=rating_name,
+    ))
+
+
+@bp.post("/review/rate")
+@login_required
+def review_rate() -> ResponseReturnValue:
+    """Apply the student's rating of a flashcard once, then show the next card."""
+    try:
+        deck, _mode = _read_deck_and_mode(request.form)
+    except _BadQuery as error:
+        flash(error.message, "error")
+        return redirect(url_for("study.review", mode=Mode.FLASHCARD.value))
+    back = _review_url(deck, Mode.FLASHCARD)
+    try:
+        result = service.rate_card(
+            current_user,
+            request.form.get("card_id", ""),
+            request.form.get("rating", type=int),
+            request.form.get("token", ""),
+            service.clock(),
+            deck.id if deck is not None else None,
+        )
+    except ReviewError as error:
+        flash(_problem_message(error.problem), "error")
+        return redirect(back)
+    if not result.applied:
+        flash(_("You had already rated this card; only your first rating counts."), "info")
+    elif result.interval is not None:
+        flash(_("Rated %(rating)s: you will see this card again %(when)s.", rating=rating_name(result.rating),
+                when=format_timedelta(result.interval, add_direction=True)), "success")
+    return redirect(back)
