@@ -107,7 +107,13 @@ def slugify(text: str) -> str:
 
 
 def _deck_title(article: question_bank.Article) -> str:
-    return (article.headline or article.file)[:_TITLE_LENGTH]
+    """Title a deck by its article's headline, else by the article's opening words (a file name says nothing)."""
+    if article.headline:
+        return article.headline[:_TITLE_LENGTH]
+    opening = article.sentences[0].text if article.sentences else article.file
+    words = opening.split()
+    title = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+    return title[:_TITLE_LENGTH]
 
 
 @dataclass

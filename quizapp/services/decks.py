@@ -60,7 +60,7 @@ def display_title(deck: Deck) -> str:
     """Name a deck: its article's headline, else the article's outlet, else the deck's stored title."""
     article = deck.article
     if article is not None:
-        return article.headline or article.outlet or deck.title
+        return article.headline or deck.title
     return deck.title
 
 
