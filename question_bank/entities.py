@@ -45,18 +45,30 @@ def find_places(text: str, pack: LanguagePack) -> list[Mention]:
 
 
 def _gazetteer(text: str, pack: LanguagePack) -> list[Mention]:
-    found = []
-    for m in _gazetteer_pattern(pack).finditer(text):
-        surface = m.group(1)
-        key = surface.lower()
-        if not surface[0].isupper():
-            continue  # "as" the word is not AS the country
-        if len(surface) <= 3 and not surface.isupper():
-            continue
-        canonical = pack.countries.get(key) or pack.places.get(key) or pack.epithets.get(key)
-        if canonical:
-            found.append(Mention(m.start(1), m.end(1), surface, canonical))
-    return found
+    return list(_gazetteer_cached(text, pack))
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_cached(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
+    # Several extractors ask about the same sentence; reading it once is enough.
+    return tuple(filter(None, (_mention(m, pack) for m in _gazetteer_pattern(pack).finditer(text))))
+
+
+def _mention(m: re.Match[str], pack: LanguagePack) -> Mention | None:
+    surface = m.group(1)
+    key = surface.lower()
+    if not surface[0].isupper():
+        return None  # "as" the word is not AS the country
+    if len(surface) <= 3 and not surface.isupper():
+        return None
+    canonical = pack.countries.get(key) or pack.places.get(key) or pack.epithets.get(key)
+    return Mention(m.start(1), m.end(1), surface, canonical) if canonical else None
+
+
+def place_at(text: str, pos: int, pack: LanguagePack) -> Mention | None:
+    """Return the country or place that starts exactly at pos, if one does."""
+    m = _gazetteer_pattern(pack).match(text, pos)
+    return _mention(m, pack) if m else None
 
 
 @lru_cache(maxsize=8)

@@ -16,47 +16,49 @@ _ABBREVIATIONS = frozenset({
 })
 
 
+_MARKS = re.compile(r"‘’|’’|[“”\".!?]")
+_CLOSERS = "”\")’"
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split a paragraph at sentence ends that stand outside every quotation; the text is kept as it is."""
     sentences: list[str] = []
     start = 0
+    consumed = 0  # marks before this position were taken into the sentence just ended
     depth = 0  # curly quotes nest; a straight " toggles
     straight_open = False
     n = len(paragraph)
-    i = 0
-    while i < n:
-        closed_at = None
-        opening = next((q for q in _OPENING if paragraph.startswith(q, i)), None)
-        closing = next((q for q in _CLOSING if paragraph.startswith(q, i)), None)
-        ch = paragraph[i]
-        if opening:
-            depth += 1
-            i += len(opening)
+    # Only quotation marks and stops matter, so visit just those instead of every character.
+    for mark in _MARKS.finditer(paragraph):
+        i = mark.start()
+        if i < consumed:
             continue
-        if closing:
+        token = mark.group()
+        if token in _OPENING:
+            depth += 1
+            continue
+        if token in _CLOSING:
             depth = max(0, depth - 1)
             closed_at = i
-            i += len(closing)
-        elif ch == '"':
+        elif token == '"':
             straight_open = not straight_open
             closed_at = None if straight_open else i
-            i += 1
-        elif ch in ".!?" and depth == 0 and not straight_open and _ends_sentence(paragraph, i):
-            end = i + 1
-            # a closing quote or bracket right after the stop belongs to this sentence
-            while end < n and paragraph[end] in "”\")’":
-                end += 1
-            sentences.append(paragraph[start:end].strip())
-            start = i = end
-            continue
         else:
-            i += 1
+            if depth == 0 and not straight_open and _ends_sentence(paragraph, i):
+                end = i + 1
+                # a closing quote or bracket right after the stop belongs to this sentence
+                while end < n and paragraph[end] in _CLOSERS:
+                    end += 1
+                sentences.append(paragraph[start:end].strip())
+                start = consumed = end
+            continue
+        after = mark.end()
         # A quotation that closes with its own full stop ("… keamanan.”) ends the sentence when what
         # follows begins a new one: a capital letter or another quotation.
         if closed_at is not None and depth == 0 and not straight_open and closed_at > 0 \
-                and paragraph[closed_at - 1] in ".!?" and _next_starts_sentence(paragraph, i):
-            sentences.append(paragraph[start:i].strip())
-            start = i
+                and paragraph[closed_at - 1] in ".!?" and _next_starts_sentence(paragraph, after):
+            sentences.append(paragraph[start:after].strip())
+            start = after
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
@@ -69,7 +71,7 @@ def _ends_sentence(text: str, i: int) -> bool:
     after = text[i + 1:i + 2]
     if ch == "." and after and (after.isalnum() or after in ".,"):
         return False  # 3.380, BagusNews.com, U.S.
-    word = re.search(r"([\w.]+)$", text[:i])
+    word = re.search(r"([\w.]+)$", text[max(0, i - 40):i])  # a bounded look-back keeps this linear
     if ch == "." and word:
         token = word.group(1).lower()
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and text[i - 1].isupper()):

@@ -3,7 +3,38 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
+
+#: The standard names of the errors a user can meet, in words the catalog translates; others keep werkzeug's name.
+TITLES = {
+    400: _l("Bad Request"),
+    401: _l("Unauthorized"),
+    403: _l("Forbidden"),
+    405: _l("Method Not Allowed"),
+    413: _l("Request Entity Too Large"),
+    429: _l("Too Many Requests"),
+}
+#: What each of those errors means, shown instead of werkzeug's stock description (but not a description given
+#: with abort(), which says more).
+MESSAGES = {
+    400: _l("The browser sent a request that this site could not understand."),
+    401: _l("You need to log in to see this page."),
+    403: _l("You do not have permission to see this page."),
+    405: _l("This page cannot be used that way. Go back and follow a link or button instead."),
+    413: _l("What was sent is too large for this site to accept."),
+    429: _l("Too many requests in a short time. Please wait a moment and try again."),
+}
+#: Flask-WTF's reasons for refusing a form, word for word, so that each can be translated.
+CSRF_REASONS = {
+    "The CSRF token is missing.": _l("The CSRF token is missing."),
+    "The CSRF session token is missing.": _l("The CSRF session token is missing."),
+    "The CSRF token has expired.": _l("The CSRF token has expired."),
+    "The CSRF token is invalid.": _l("The CSRF token is invalid."),
+    "The CSRF tokens do not match.": _l("The CSRF tokens do not match."),
+}
 
 
 def init_app(app: Flask) -> None:
@@ -18,8 +49,8 @@ def page_not_found(error: NotFound) -> tuple[str, int]:
     return render_template(
         "errors/error.html",
         code=404,
-        title="Page not found",
-        message="There is no page at this address. It may have moved, or the link may be mistyped.",
+        title=_("Page not found"),
+        message=_("There is no page at this address. It may have moved, or the link may be mistyped."),
     ), 404
 
 
@@ -28,12 +59,24 @@ def internal_error(error: InternalServerError) -> tuple[str, int]:
     return render_template(
         "errors/error.html",
         code=500,
-        title="Something went wrong",
-        message="Something went wrong on our side and the page could not be shown. Please try again.",
+        title=_("Something went wrong"),
+        message=_("Something went wrong on our side and the page could not be shown. Please try again."),
     ), 500
 
 
 def http_error(error: HTTPException) -> tuple[str, int]:
-    """Show any other HTTP error with its standard name and description."""
+    """Show any other HTTP error with its standard name and what it means."""
     code = error.code or 500
-    return render_template("errors/error.html", code=code, title=error.name, message=error.description), code
+    title = TITLES.get(code, error.name)
+    return render_template("errors/error.html", code=code, title=title, message=_describe(error, code)), code
+
+
+def _describe(error: HTTPException, code: int) -> str:
+    """Say what went wrong: the translated reason for a refused form, else the meaning of the status."""
+    description = error.description or ""
+    if isinstance(error, CSRFError):
+        reason = CSRF_REASONS.get(description, description)
+        return _("%(reason)s Reload the page and try again.", reason=reason)
+    if description == type(error).description and code in MESSAGES:
+        return str(MESSAGES[code])
+    return description

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request, session
+from pathlib import Path
+
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import Babel, get_locale
 from flask_login import current_user
 
 #: language tag -> the name a speaker of it would look for in a menu
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+#: The compiled catalogs; an absolute path, so that they are found whatever folder the app runs from.
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 babel = Babel()
 
 
 def select_locale() -> str:
     """Choose the UI language for this request."""
+    if not has_request_context():
+        # A command line message (such as a refused username) has no browser or session to ask.
+        return current_app.config["DEFAULT_LOCALE"]
     chosen = session.get("lang")
     if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
         chosen = chosen or current_user.locale
@@ -25,5 +32,9 @@ def init_app(app: Flask) -> None:
     """Wire Flask-Babel into the app and make the language list available to every template."""
     app.config.setdefault("DEFAULT_LOCALE", "en")
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "en")
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
+    # Flask-WTF then asks WTForms' own catalogs for its built-in messages; WTForms has none for Indonesian,
+    # so every validator our forms use is given its message from our catalog instead.
+    app.config.setdefault("WTF_I18N_ENABLED", True)
     babel.init_app(app, locale_selector=select_locale)
     app.context_processor(lambda: {"languages": LANGUAGES, "get_locale": get_locale})

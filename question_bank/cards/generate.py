@@ -32,6 +32,10 @@ class _Pools:
     dates_by_subject: dict[str, set[str]]
     dates_by_sentence: dict[tuple[str, int], set[str]]
     numbers_by_noun: dict[str, set[float]]
+    #: (family-name key, full name) of every person, sorted once so each card samples without a scan
+    people: list[tuple[str, str]]
+    #: organisation -> its undisputed member facts, for the "which is NOT a member" card
+    member_facts: dict[str, list[MergedFact]]
 
 
 def generate_cards(corpus: Corpus, pack: LanguagePack, include_disputed: bool = False) -> list[Card]:
@@ -56,9 +60,12 @@ def _pools(corpus: Corpus) -> _Pools:
     dates: dict[str, set[str]] = defaultdict(set)
     dated: dict[tuple[str, int], set[str]] = defaultdict(set)
     numbers: dict[str, set[float]] = defaultdict(set)
+    member_facts: dict[str, list[MergedFact]] = defaultdict(list)
     for fact in corpus.facts:
         if fact.kind == "member":
             members[fact.subject_key].add(fact.value)
+            if not fact.disputed:
+                member_facts[fact.subject_key].append(fact)
         elif fact.kind == "former_member":
             formers[fact.subject_key].add(fact.value)
         elif fact.kind == "role":
@@ -70,7 +77,7 @@ def _pools(corpus: Corpus) -> _Pools:
         elif fact.kind == "number":
             for statement in fact.statements:
                 numbers[statement.detail["noun"].split()[0]].add(statement.detail["number"])
-    return _Pools(members, formers, holders, dates, dated, numbers)
+    return _Pools(members, formers, holders, dates, dated, numbers, sorted(corpus.people.items()), member_facts)
 
 
 def _rng(card_id: str) -> random.Random:
@@ -112,6 +119,21 @@ def _assemble(kind: str, cid: str, question: str, answer: str, wrong: list[str],
     )
 
 
+def _sample_people(people: list[tuple[str, str]], excluded: set[str], rng: random.Random) -> list[str]:
+    """Pick wrong options among people at random, skipping the excluded keys, in time independent of the pool."""
+    if len(people) <= 4 * OPTIONS + len(excluded):
+        return _shuffled([name for key, name in people if key not in excluded], rng)
+    picked: dict[str, str] = {}
+    # a large pool: random draws almost never hit an excluded or already-picked person, so few tries suffice
+    for _ in range(20 * OPTIONS):
+        key, name = people[rng.randrange(len(people))]
+        if key not in excluded:
+            picked.setdefault(key, name)
+        if len(picked) == OPTIONS - 1:
+            break
+    return list(picked.values())
+
+
 def _shuffled(items: set[str] | list[str], rng: random.Random) -> list[str]:
     ordered = sorted(items)
     rng.shuffle(ordered)
@@ -146,7 +168,7 @@ def _negated_member_cards(corpus: Corpus, pools: _Pools, pack: LanguagePack) -> 
         outsiders = sorted(formers - stated) or sorted(set(corpus.countries) - stated - formers)
         if len(members) < OPTIONS - 1 or not outsiders:
             continue
-        statements = [f for f in corpus.facts if f.kind == "member" and f.subject_key == org and not f.disputed]
+        statements = pools.member_facts[org]
         cid = card_id("member", org, "", negated=True)
         rng = _rng(cid)
         answer = rng.choice(outsiders)
@@ -164,10 +186,10 @@ def _negated_member_cards(corpus: Corpus, pools: _Pools, pack: LanguagePack) -> 
 def _role_cards(fact: MergedFact, corpus: Corpus, pools: _Pools, pack: LanguagePack) -> Iterator[Card]:
     cid = card_id(fact.kind, fact.subject_key, fact.value_key)
     holders = pools.holders[fact.subject_key]
-    wrong = [name for key, name in corpus.people.items() if key not in holders]
+    wrong = _sample_people(pools.people, holders, _rng(cid))
     card = _assemble(
         fact.kind, cid, pack.templates["role"].format(subject=fact.subject), fact.value,
-        _shuffled(wrong, _rng(cid)), _fact_dict(fact), _sources(fact, corpus),
+        wrong, _fact_dict(fact), _sources(fact, corpus),
         pack.templates["explain_role"].format(value=fact.value, subject=fact.subject), pack,
     )
     if card:
@@ -178,10 +200,10 @@ def _speaker_cards(fact: MergedFact, corpus: Corpus, pools: _Pools, pack: Langua
     cid = card_id(fact.kind, fact.subject_key, fact.value_key)
     words = fact.subject.split()
     quote = " ".join(words[:MAX_QUOTE_WORDS]) + (" …" if len(words) > MAX_QUOTE_WORDS else "")
-    wrong = [name for key, name in corpus.people.items() if key != fact.value_key]
+    wrong = _sample_people(pools.people, {fact.value_key}, _rng(cid))
     card = _assemble(
         fact.kind, cid, pack.templates["speaker"].format(subject=quote), fact.value,
-        _shuffled(wrong, _rng(cid)), _fact_dict(fact), _sources(fact, corpus),
+        wrong, _fact_dict(fact), _sources(fact, corpus),
         pack.templates["explain_speaker"].format(value=fact.value), pack,
     )
     if card:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from question_bank.lang import LanguagePack
@@ -30,7 +29,8 @@ def check_card(card: Card, pack: LanguagePack) -> Rejection | None:
     if not 0 <= card.answer < len(card.options):
         return Rejection(card.id, "answer index out of range")
     answer = folded[card.answer]
-    if not card.fact.get("negated") and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", fold(card.question)):
+    # fold() leaves words separated by single spaces, so padding both sides finds whole words only
+    if not card.fact.get("negated") and f" {answer} " in f" {fold(card.question)} ":
         return Rejection(card.id, "the answer is given away in the question")
     if not card.sources:
         return Rejection(card.id, "no source sentence")

@@ -22,6 +22,9 @@ _YEAR_LEAD = r"(?:pada|sejak|hingga|sampai|tahun|awal|akhir|pertengahan|medio|in
 _EVENT_VERBS = ("didirikan", "dibentuk", "berdiri", "dibubarkan", "founded", "established")
 
 
+_HAS_YEAR = re.compile(r"\d{4}")
+
+
 @dataclass(frozen=True)
 class DateValue:
     """A calendar date at the precision the text gives."""
@@ -74,6 +77,8 @@ def extract_dates(context: ArticleContext) -> Iterator[Fact]:
 
 def _sentence_dates(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
     text = sentence.text
+    if not _HAS_YEAR.search(text):
+        return  # every date this extractor reads has a year; most sentences have none
     quotes = quoted_spans(text)
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, DateValue]] = []
@@ -121,7 +126,12 @@ def _value(m: re.Match[str], pack: LanguagePack) -> DateValue | None:
 def _cited(text: str, start: int, pack: LanguagePack) -> bool:
     """Say whether a date dates a citation ("dikutip pada …", "Menurut Reuters, Kamis …"), not an event."""
     window = text[max(0, start - 60):start].lower()
-    return any(re.search(rf"\b{w}\b", window) for w in pack.citation_words)
+    return bool(_citation_pattern(pack).search(window))
+
+
+@lru_cache(maxsize=8)
+def _citation_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(pack.citation_words)) + r")\b")
 
 
 def _in_range(text: str, found: list[tuple[int, int, DateValue]], i: int) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from question_bank.entities import NAME_WORD, find_places, is_place, person_key
+from question_bank.entities import NAME_WORD, is_place, person_key, place_at
 from question_bank.extract.context import ArticleContext
 from question_bank.extract.registry import extractor
 from question_bank.lang import LanguagePack
@@ -61,11 +61,7 @@ def _title_first(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
 def _name_first(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
     """'Zhu Yongbiao selaku Direktur Pusat Studi Afganistan di Universitas Lanzhou,'."""
     text = sentence.text
-    joiners = "|".join(sorted(context.pack.role_after_name))
-    titles = "|".join(re.escape(t) for t in sorted(context.pack.titles, key=len, reverse=True))
-    pattern = (rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?:{joiners})\s+"
-               rf"(?P<office>(?:{titles})\b[^,.;]{{0,80}})")
-    for m in re.finditer(pattern, text):
+    for m in _name_first_pattern(context.pack).finditer(text):
         person = m.group("name")
         if is_place(person.split()[0], context.pack) or _looks_like_title(person, context.pack):
             continue
@@ -80,6 +76,14 @@ def _name_first(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
             span=m.span("name"),
             detail={"title": office, "qualified": True},
         )
+
+
+@lru_cache(maxsize=8)
+def _name_first_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    joiners = "|".join(sorted(pack.role_after_name))
+    titles = "|".join(re.escape(t) for t in sorted(pack.titles, key=len, reverse=True))
+    return re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?:{joiners})\s+"
+                      rf"(?P<office>(?:{titles})\b[^,.;]{{0,80}})")
 
 
 def _qualifier(text: str, pos: int, pack: LanguagePack) -> tuple[str, int]:
@@ -103,9 +107,9 @@ def _qualifier(text: str, pos: int, pack: LanguagePack) -> tuple[str, int]:
 def _place_at(text: str, pos: int, pack: LanguagePack) -> tuple[str, int] | None:
     """Return the place or organisation acronym starting exactly at pos, with where it ends."""
     acronym = re.match(r"[A-Z]{2,8}\b", text[pos:])
-    for mention in find_places(text[pos:pos + 40], pack):
-        if mention.start == 0:
-            return mention.text, pos + mention.end
+    mention = place_at(text, pos, pack)
+    if mention:
+        return mention.text, mention.end
     if acronym:
         return acronym.group(0), pos + acronym.end()
     return None

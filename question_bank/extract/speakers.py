@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from question_bank.entities import NAME_WORD, is_place, person_key, person_names
 from question_bank.extract.context import ArticleContext
 from question_bank.extract.registry import extractor
+from question_bank.lang import LanguagePack
 from question_bank.model import Fact, Sentence
 from question_bank.sentences import quoted_spans, unquote
 
 #: A quotation shorter than this ("Jangan khawatir.") makes no question worth asking.
 MIN_QUOTE_WORDS = 5
 _NAME = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
+_CITED = re.compile(rf"\bmengutip\s+({_NAME.pattern})")
+
+
+@lru_cache(maxsize=8)
+def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return (a name then a speech verb ending the text before a quotation, a sentence reporting speech)."""
+    verbs = "|".join(sorted(pack.before_quote_verbs))
+    return (
+        re.compile(rf"({_NAME.pattern})\s+(?:\w+\s+){{0,3}}?(?:{verbs})\s*:?\s*$"),
+        re.compile(rf"^(?:\w+,\s+)?({_NAME.pattern})\b[^.]*?\b(?:{verbs})\b"),
+    )
 
 
 @extractor("speaker")
@@ -54,7 +67,7 @@ def _speaker(sentence: Sentence, quote_start: int, quote_end: int, context: Arti
         word, rest = verb.group(1).lower(), verb.group(2)
         if word.endswith("nya"):
             return previous, previous is not None  # "ungkapnya": the speaker named just before, if any
-        cited = re.search(rf"\bmengutip\s+({_NAME.pattern})", rest)
+        cited = _CITED.search(rest)
         if cited:
             return _person(cited.group(1), context)
         first = rest.split()[0].lower() if rest.split() else ""
@@ -65,8 +78,7 @@ def _speaker(sentence: Sentence, quote_start: int, quote_end: int, context: Arti
     if after.lower().startswith(tuple(pack.citation_words)):
         return None, True  # "… mengutip laporan dari Sputnik": a report quoted, its speaker unnamed
     before = text[:quote_start]
-    said = re.search(rf"({_NAME.pattern})\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(pack.before_quote_verbs)})\s*:?\s*$",
-                     before)
+    said = _patterns(pack)[0].search(before)
     if said:
         # "Presiden Rusia Vladimir Putin mengatakan:" names Vladimir Putin; the title and country are not him
         names = person_names(said.group(1), pack)
@@ -88,8 +100,7 @@ def _person(name: str, context: ArticleContext) -> tuple[str | None, bool]:
 
 def _reporting_subject(sentence: Sentence, context: ArticleContext) -> str | None:
     """Return the person a sentence reports as speaking ("Zhu Yongbiao selaku …, menjelaskan bahwa …")."""
-    verbs = "|".join(sorted(context.pack.before_quote_verbs))
-    m = re.match(rf"^(?:\w+,\s+)?({_NAME.pattern})\b[^.]*?\b(?:{verbs})\b", sentence.text)
+    m = _patterns(context.pack)[1].match(sentence.text)
     if not m:
         return None
     name, known = _person(m.group(1), context)

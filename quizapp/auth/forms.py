@@ -9,12 +9,17 @@ from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from quizapp.services.users import MAX_USERNAME_LENGTH, MIN_PASSWORD_LENGTH, UserError, check_username, find_user
 
+# WTForms has no Indonesian catalog, so its built-in messages are given here, in its own English words, to translate.
+REQUIRED = _l("This field is required.")
+TOO_SHORT = _l("Field must be at least %(min)d characters long.")
+DIFFERENT = _l("The passwords differ.")
+
 
 class LoginForm(FlaskForm):
     """Log in with a username and password."""
 
-    username = StringField(_l("Username"), validators=[DataRequired()], render_kw={"autocomplete": "username"})
-    password = PasswordField(_l("Password"), validators=[DataRequired()],
+    username = StringField(_l("Username"), validators=[DataRequired(REQUIRED)], render_kw={"autocomplete": "username"})
+    password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED)],
                              render_kw={"autocomplete": "current-password"})
     remember = BooleanField(_l("Keep me logged in"))
     submit = SubmitField(_l("Log in"))
@@ -24,12 +29,13 @@ class RegisterForm(FlaskForm):
     """Create a student account."""
 
     # check_username (in validate_username) limits the length; a Length validator would say it a second time
-    username = StringField(_l("Username"), validators=[DataRequired()],
+    username = StringField(_l("Username"), validators=[DataRequired(REQUIRED)],
                            render_kw={"autocomplete": "username", "maxlength": MAX_USERNAME_LENGTH})
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)],
+    password = PasswordField(_l("Password"),
+                             validators=[DataRequired(REQUIRED), Length(min=MIN_PASSWORD_LENGTH, message=TOO_SHORT)],
                              render_kw={"autocomplete": "new-password"})
     confirm = PasswordField(_l("Repeat the password"),
-                            validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+                            validators=[DataRequired(REQUIRED), EqualTo("password", message=DIFFERENT)],
                             render_kw={"autocomplete": "new-password"})
     submit = SubmitField(_l("Create account"))
 

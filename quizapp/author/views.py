@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
+from flask_babel import gettext as _
 
 from quizapp.auth import instructor_required
 
@@ -13,4 +14,4 @@ bp = Blueprint("author", __name__, url_prefix="/author")
 @instructor_required
 def index() -> str:
     """List the question bank."""
-    return render_template("placeholder.html", heading="Questions")
+    return render_template("placeholder.html", heading=_("Questions"))
