@@ -28,10 +28,16 @@ class Mention:
     canonical: str
 
 
+# A word that may begin a place name: capitalised, not glued to a word or hyphen before it ("pasca-Soviet").
+_CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w’'-]*")
+_NEXT_WORD = re.compile(r" ([\w’'-]+)")
+
+
 @lru_cache(maxsize=8)
-def _gazetteer_pattern(pack: LanguagePack) -> re.Pattern[str]:
-    variants = sorted({*pack.countries, *pack.places, *pack.epithets}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])", re.IGNORECASE)
+def _gazetteer_table(pack: LanguagePack) -> tuple[dict[str, str], int]:
+    """Map every variant (lower-case) to its canonical name; also return the most words a variant has."""
+    table = {**pack.epithets, **pack.places, **pack.countries}
+    return table, max(len(v.split()) for v in table)
 
 
 def find_countries(text: str, pack: LanguagePack) -> list[Mention]:
@@ -48,27 +54,39 @@ def _gazetteer(text: str, pack: LanguagePack) -> list[Mention]:
     return list(_gazetteer_cached(text, pack))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _gazetteer_cached(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
     # Several extractors ask about the same sentence; reading it once is enough.
-    return tuple(filter(None, (_mention(m, pack) for m in _gazetteer_pattern(pack).finditer(text))))
-
-
-def _mention(m: re.Match[str], pack: LanguagePack) -> Mention | None:
-    surface = m.group(1)
-    key = surface.lower()
-    if not surface[0].isupper():
-        return None  # "as" the word is not AS the country
-    if len(surface) <= 3 and not surface.isupper():
-        return None
-    canonical = pack.countries.get(key) or pack.places.get(key) or pack.epithets.get(key)
-    return Mention(m.start(1), m.end(1), surface, canonical) if canonical else None
+    found: list[Mention] = []
+    covered = 0
+    for m in _CAPITAL_WORD.finditer(text):
+        if m.start() < covered:
+            continue
+        mention = place_at(text, m.start(), pack)
+        if mention:
+            found.append(mention)
+            covered = mention.end
+    return tuple(found)
 
 
 def place_at(text: str, pos: int, pack: LanguagePack) -> Mention | None:
-    """Return the country or place that starts exactly at pos, if one does."""
-    m = _gazetteer_pattern(pack).match(text, pos)
-    return _mention(m, pack) if m else None
+    """Return the country or place that starts exactly at pos (the longest one), if one does."""
+    table, most = _gazetteer_table(pack)
+    first = _CAPITAL_WORD.match(text, pos)
+    if first is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_-")):
+        return None
+    ends = [first.end()]
+    while len(ends) < most and (following := _NEXT_WORD.match(text, ends[-1])):
+        ends.append(following.end())
+    for end in reversed(ends):  # longest first: "Korea Selatan" before "Korea"
+        surface = text[pos:end].rstrip("’'-")
+        canonical = table.get(surface.lower())
+        if canonical is None:
+            continue
+        if len(surface) <= 3 and not surface.isupper():
+            return None  # "as" the word is not AS the country
+        return Mention(pos, pos + len(surface), surface, canonical)
+    return None
 
 
 @lru_cache(maxsize=8)

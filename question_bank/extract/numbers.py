@@ -30,6 +30,18 @@ def _pattern(pack: LanguagePack) -> re.Pattern[str]:
     )
 
 
+def _may_count(text: str, pack: LanguagePack) -> bool:
+    """Say cheaply whether a sentence could state a count: it has a digit or a number word."""
+    if any(c.isdigit() for c in text):
+        return True
+    return not _number_words(pack).isdisjoint(text.lower().split())
+
+
+@lru_cache(maxsize=8)
+def _number_words(pack: LanguagePack) -> frozenset[str]:
+    return frozenset(w for phrase in pack.number_words for w in phrase.split())
+
+
 def parse_number(text: str, pack: LanguagePack) -> float | None:
     """Read "3.380", "1,5" or "enam" as a number; None if it is not one."""
     word = pack.number_words.get(text.lower())
@@ -52,6 +64,8 @@ def extract_numbers(context: ArticleContext) -> Iterator[Fact]:
 
 def _sentence_numbers(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
     text = sentence.text
+    if not _may_count(text, context.pack):
+        return
     quotes = quoted_spans(text)
     for m in _pattern(context.pack).finditer(text):
         start, end = m.span("num")

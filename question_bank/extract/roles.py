@@ -116,15 +116,21 @@ def _place_at(text: str, pos: int, pack: LanguagePack) -> tuple[str, int] | None
 
 
 def _looks_like_title(name: str, pack: LanguagePack) -> bool:
-    title_words = {w.lower() for t in pack.titles for w in t.split()}
+    title_words = _title_words(pack)
     return any(w.lower() in title_words for w in name.split())
+
+
+@lru_cache(maxsize=8)
+def _title_words(pack: LanguagePack) -> frozenset[str]:
+    return frozenset(w.lower() for t in pack.titles for w in t.split())
 
 
 def _nationality(person: str, context: ArticleContext) -> str:
     """Find the country an article ties a person to ("Tokayev dari Kazakhstan"), or ''."""
-    surname = re.escape(person.split()[-1])
+    surname = person.split()[-1]
+    pattern = re.compile(rf"\b{re.escape(surname)}\s+dari\s+(\w+)")
     for sentence in context.article.sentences:
-        m = re.search(rf"\b{surname}\s+dari\s+(\w+)", sentence.text)
+        m = pattern.search(sentence.text) if surname in sentence.text else None
         if m and fold(m.group(1)) in context.pack.countries:
             return context.pack.countries[fold(m.group(1))]
     return ""

@@ -1,11 +1,11 @@
-"""Instructor pages."""
+"""Instructor pages: the question bank as generated, filtered by status, kind and origin."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
-from flask_babel import gettext as _
+from flask import Blueprint, render_template, request
 
 from quizapp.auth import instructor_required
+from quizapp.services import bank_view
 
 bp = Blueprint("author", __name__, url_prefix="/author")
 
@@ -13,5 +13,13 @@ bp = Blueprint("author", __name__, url_prefix="/author")
 @bp.get("/")
 @instructor_required
 def index() -> str:
-    """List the question bank."""
-    return render_template("placeholder.html", heading=_("Questions"))
+    """List the question bank, one page at a time."""
+    bank_filter = bank_view.BankFilter.parse(request.args)
+    page = request.args.get("page", 1, type=int)
+    return render_template(
+        "author/index.html",
+        cards=bank_view.list_cards(bank_filter, max(page, 1)),
+        bank_filter=bank_filter,
+        kinds=bank_view.card_kinds(),
+        counts=bank_view.status_counts(),
+    )
