@@ -280,6 +280,8 @@ def profile(texts: Sequence[tuple[str, bytes]], top: int = 15) -> None:
     generate([load_article(name, data) for name, data in texts])
     profiler.disable()
     stats = pstats.Stats(profiler)
+    print("\ncProfile charges every call, so functions making many small calls look slower than they are:")
+    print("time a suspect without the profiler before blaming it.")
     for key, title in (("cumulative", "cumulative time"), ("tottime", "own time")):
         print(f"\nTop {top} functions by {title} ({len(texts)} articles, one run under cProfile):")
         print(f"{'calls':>10} {'own s':>8} {'cum s':>8}  function")

@@ -40,6 +40,12 @@ def _gazetteer_table(pack: LanguagePack) -> tuple[dict[str, str], int]:
     return table, max(len(v.split()) for v in table)
 
 
+@lru_cache(maxsize=8)
+def _first_words(pack: LanguagePack) -> frozenset[str]:
+    """Return the first word of every variant: most capitalised words start none, and are rejected at once."""
+    return frozenset(v.split()[0] for v in _gazetteer_table(pack)[0])
+
+
 def find_countries(text: str, pack: LanguagePack) -> list[Mention]:
     """Find the countries a text names, in order, each with its canonical name."""
     return [m for m in _gazetteer(text, pack) if m.canonical in _canonical_countries(pack)]
@@ -59,8 +65,9 @@ def _gazetteer_cached(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
     # Several extractors ask about the same sentence; reading it once is enough.
     found: list[Mention] = []
     covered = 0
+    first_words = _first_words(pack)
     for m in _CAPITAL_WORD.finditer(text):
-        if m.start() < covered:
+        if m.start() < covered or m.group().rstrip("’'-").lower() not in first_words:
             continue
         mention = place_at(text, m.start(), pack)
         if mention:
@@ -74,6 +81,8 @@ def place_at(text: str, pos: int, pack: LanguagePack) -> Mention | None:
     table, most = _gazetteer_table(pack)
     first = _CAPITAL_WORD.match(text, pos)
     if first is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_-")):
+        return None
+    if text[pos:first.end()].rstrip("’'-").lower() not in _first_words(pack):
         return None
     ends = [first.end()]
     while len(ends) < most and (following := _NEXT_WORD.match(text, ends[-1])):
@@ -110,6 +119,8 @@ def acronyms(article: Article) -> dict[str, str]:
     """Map each long organisation name an article defines ("… Kolektif (CSTO)") to its acronym."""
     found: dict[str, str] = {}
     for sentence in article.sentences:
+        if "(" not in sentence.text:
+            continue  # a definition needs its bracket; skipping the rest spares the costly pattern
         for m in _ACRONYM_DEF.finditer(sentence.text):
             found[fold(m.group(1))] = m.group(2)
     return found

@@ -104,7 +104,7 @@ def _is_furniture(line: str, pack: LanguagePack) -> bool:
     lowered = line.lower()
     if lowered in pack.furniture_lines:
         return True
-    if any(lowered.startswith(p) for p in pack.furniture_prefixes):
+    if lowered.startswith(pack.furniture_prefixes):
         return True
     # a caption with a photo credit at its end ("… Kredit Foto: Reuters/…")
     return any(f" {p}" in lowered for p in ("kredit foto:", "foto:", "sumber foto:"))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +84,24 @@ def generate(articles: Sequence[Article], include_disputed: bool = False) -> lis
     """Generate the cards for a set of articles, deterministically ordered."""
     if not articles:
         return []
-    corpus = build_corpus(articles)
-    # one corpus, one language: the first article's decides the templates
-    return generate_cards(corpus, get_pack(articles[0].language), include_disputed=include_disputed)
+    with _collector_paused():
+        corpus = build_corpus(articles)
+        # one corpus, one language: the first article's decides the templates
+        return generate_cards(corpus, get_pack(articles[0].language), include_disputed=include_disputed)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the corpus is built, then restore it as it was.
+
+    Generation allocates many long-lived objects and makes no reference cycles; full collections over the
+    growing heap made the cost per article grow with the corpus (bench/generate.py: 5.9 ms per article at
+    100 articles, 7.7 ms at 3,000, and flat with the collector paused).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -18,6 +18,8 @@ from question_bank.text import fold
 #: Options per card: the answer and three wrong ones; three in all where the pool is truly small.
 OPTIONS = 4
 MIN_OPTIONS = 3
+#: A fact a large corpus states a thousand times is shown with its first few sources, not all of them.
+MAX_SOURCES = 8
 #: A quotation longer than this is cut in the question; the whole one stays in the source.
 MAX_QUOTE_WORDS = 40
 
@@ -92,17 +94,19 @@ def card_id(kind: str, subject_key: str, value_key: str, negated: bool = False) 
 
 
 def _sources(fact: MergedFact, corpus: Corpus) -> tuple[Source, ...]:
+    """Name the sentences that state the fact: the first MAX_SOURCES of them, in corpus order."""
     seen: dict[tuple[str, str], Source] = {}
     for statement in fact.statements:
         s = statement.sentence
         seen.setdefault((s.file, s.text), Source(s.file, s.text, corpus.article(s.file).outlet))
+        if len(seen) == MAX_SOURCES:
+            break
     return tuple(seen.values())
 
 
 def _assemble(kind: str, cid: str, question: str, answer: str, wrong: list[str], fact: dict,
-              sources: tuple[Source, ...], explanation: str, pack: LanguagePack) -> Card | None:
-    """Shuffle the answer in among the wrong options (deterministically) and build the card."""
-    rng = _rng(cid)
+              sources: tuple[Source, ...], explanation: str, pack: LanguagePack, rng: random.Random) -> Card | None:
+    """Shuffle the answer in among the wrong options (with the card's own generator) and build the card."""
     picked: list[str] = []
     for option in wrong:
         if fold(option) != fold(answer) and fold(option) not in {fold(p) for p in picked}:
@@ -154,7 +158,7 @@ def _member_cards(fact: MergedFact, corpus: Corpus, pools: _Pools, pack: Languag
     card = _assemble(
         fact.kind, cid, pack.templates[fact.kind].format(subject=org), fact.value, wrong,
         _fact_dict(fact), _sources(fact, corpus),
-        pack.templates[f"explain_{fact.kind}"].format(value=fact.value, subject=org), pack,
+        pack.templates[f"explain_{fact.kind}"].format(value=fact.value, subject=org), pack, rng=rng,
     )
     if card:
         yield card
@@ -178,7 +182,7 @@ def _negated_member_cards(corpus: Corpus, pools: _Pools, pack: LanguagePack) -> 
         explanation = pack.templates["explain_member_negated"].format(
             value=answer, subject=org, others=", ".join(sorted(members)))
         card = _assemble("member", cid, pack.templates["member_negated"].format(subject=org), answer, wrong,
-                         fact, sources[:3], explanation, pack)
+                         fact, sources[:3], explanation, pack, rng=rng)
         if card:
             yield card
 
@@ -186,11 +190,12 @@ def _negated_member_cards(corpus: Corpus, pools: _Pools, pack: LanguagePack) -> 
 def _role_cards(fact: MergedFact, corpus: Corpus, pools: _Pools, pack: LanguagePack) -> Iterator[Card]:
     cid = card_id(fact.kind, fact.subject_key, fact.value_key)
     holders = pools.holders[fact.subject_key]
-    wrong = _sample_people(pools.people, holders, _rng(cid))
+    rng = _rng(cid)
+    wrong = _sample_people(pools.people, holders, rng)
     card = _assemble(
         fact.kind, cid, pack.templates["role"].format(subject=fact.subject), fact.value,
         wrong, _fact_dict(fact), _sources(fact, corpus),
-        pack.templates["explain_role"].format(value=fact.value, subject=fact.subject), pack,
+        pack.templates["explain_role"].format(value=fact.value, subject=fact.subject), pack, rng=rng,
     )
     if card:
         yield card
@@ -200,11 +205,12 @@ def _speaker_cards(fact: MergedFact, corpus: Corpus, pools: _Pools, pack: Langua
     cid = card_id(fact.kind, fact.subject_key, fact.value_key)
     words = fact.subject.split()
     quote = " ".join(words[:MAX_QUOTE_WORDS]) + (" …" if len(words) > MAX_QUOTE_WORDS else "")
-    wrong = _sample_people(pools.people, {fact.value_key}, _rng(cid))
+    rng = _rng(cid)
+    wrong = _sample_people(pools.people, {fact.value_key}, rng)
     card = _assemble(
         fact.kind, cid, pack.templates["speaker"].format(subject=quote), fact.value,
         wrong, _fact_dict(fact), _sources(fact, corpus),
-        pack.templates["explain_speaker"].format(value=fact.value), pack,
+        pack.templates["explain_speaker"].format(value=fact.value), pack, rng=rng,
     )
     if card:
         yield card
@@ -216,29 +222,31 @@ def _date_cards(fact: MergedFact, corpus: Corpus, pools: _Pools, pack: LanguageP
     sentence = fact.first.sentence
     # another date of the same event (a disputed one) or of the same sentence could read as true
     avoid = pools.dates_by_subject[fact.subject_key] | pools.dates_by_sentence[(sentence.file, sentence.index)]
-    wrong = [format_date(d, pack) for d in nearby_dates(value, _rng(cid), avoid)]
-    yield from _cloze_card(fact, cid, format_date(value, pack), wrong, corpus, pack)
+    rng = _rng(cid)
+    wrong = [format_date(d, pack) for d in nearby_dates(value, rng, avoid)]
+    yield from _cloze_card(fact, cid, format_date(value, pack), wrong, corpus, pack, rng)
 
 
 def _number_cards(fact: MergedFact, corpus: Corpus, pools: _Pools, pack: LanguagePack) -> Iterator[Card]:
     cid = card_id(fact.kind, fact.subject_key, fact.value_key)
     value = fact.first.detail["number"]
     noun = fact.first.detail["noun"].split()[0]
-    wrong = [format_number(n) for n in nearby_numbers(value, _rng(cid), pools.numbers_by_noun[noun])]
+    rng = _rng(cid)
+    wrong = [format_number(n) for n in nearby_numbers(value, rng, pools.numbers_by_noun[noun])]
     org = fact.first.detail.get("member_count_of")
     if org:
         question = pack.templates["member_count"].format(subject=org)
         card = _assemble(fact.kind, cid, question, format_number(value), wrong, _fact_dict(fact),
                          _sources(fact, corpus), pack.templates["explain_cloze"].format(value=format_number(value)),
-                         pack)
+                         pack, rng=rng)
         if card:
             yield card
         return
-    yield from _cloze_card(fact, cid, format_number(value), wrong, corpus, pack)
+    yield from _cloze_card(fact, cid, format_number(value), wrong, corpus, pack, rng)
 
 
 def _cloze_card(fact: MergedFact, cid: str, answer: str, wrong: list[str], corpus: Corpus,
-                pack: LanguagePack) -> Iterator[Card]:
+                pack: LanguagePack, rng: random.Random) -> Iterator[Card]:
     """Ask for the value blanked out of the sentence that states it."""
     statement = fact.first
     start, end = statement.span or (0, 0)
@@ -250,7 +258,7 @@ def _cloze_card(fact: MergedFact, cid: str, answer: str, wrong: list[str], corpu
         source = corpus.article(statement.sentence.file).source_name
         question = pack.templates["cloze_attributed"].format(source=source, cloze=cloze)
     card = _assemble(fact.kind, cid, question, answer, wrong, data, _sources(fact, corpus),
-                     pack.templates["explain_cloze"].format(value=answer), pack)
+                     pack.templates["explain_cloze"].format(value=answer), pack, rng=rng)
     if card:
         yield card
 

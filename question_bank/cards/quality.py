@@ -36,6 +36,6 @@ def check_card(card: Card, pack: LanguagePack) -> Rejection | None:
         return Rejection(card.id, "no source sentence")
     for source in card.sources:
         lowered = source.sentence.lower()
-        if any(lowered.startswith(p) for p in pack.furniture_prefixes) or lowered in pack.furniture_lines:
+        if lowered.startswith(pack.furniture_prefixes) or lowered in pack.furniture_lines:
             return Rejection(card.id, f"source sentence is page furniture: {source.sentence[:40]!r}")
     return None

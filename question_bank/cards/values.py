@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import calendar
 import random
+from functools import lru_cache
 
 from question_bank.extract.dates import DateValue
 from question_bank.lang import LanguagePack
 
 
+@lru_cache(maxsize=128)
 def month_name(month: int, pack: LanguagePack) -> str:
     """Return the full name of a month in the pack's language."""
     names = [name for name, number in pack.months.items() if number == month]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from question_bank.entities import organisations_in
 from question_bank.extract.context import ArticleContext
@@ -38,7 +38,7 @@ class DateValue:
         """Say how precise the date is: year, month or day."""
         return "day" if self.day else "month" if self.month else "year"
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Return an ISO-like key at the date's own precision (2022, 2022-01, 2022-11-27)."""
         parts = [f"{self.year:04d}"]

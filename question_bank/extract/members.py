@@ -90,10 +90,11 @@ def _list_facts(sentence: Sentence, group: list[Mention], context: ArticleContex
 
 def _single_facts(sentence: Sentence, mention: Mention, context: ArticleContext) -> Iterator[Fact]:
     text = sentence.text
-    named_after = _MEMBER_OF.search(text[:mention.start])
+    # the phrase is short: look only just before the country, so a long sentence costs no more
+    named_after = _MEMBER_OF.search(text[max(0, mention.start - 30):mention.start])
     if named_after:
         yield _fact("member", named_after.group("org"), mention, sentence)
-    until = _MEMBER_UNTIL.match(text[mention.end:])
+    until = _MEMBER_UNTIL.match(text[mention.end:mention.end + 120])
     if until:
         yield _fact("former_member", until.group("org"), mention, sentence)
 

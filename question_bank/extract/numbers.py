@@ -30,9 +30,12 @@ def _pattern(pack: LanguagePack) -> re.Pattern[str]:
     )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _may_count(text: str, pack: LanguagePack) -> bool:
     """Say cheaply whether a sentence could state a count: it has a digit or a number word."""
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         return True
     return not _number_words(pack).isdisjoint(text.lower().split())
 
