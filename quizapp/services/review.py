@@ -26,61 +26,52 @@ Counted once
     requests racing each other count once too.
 
 Every function takes ``now`` (an aware UTC datetime); views get it from :func:`clock`.
+
+The queue and the daily limits live in :mod:`quizapp.services.review_queue`, the token in
+:mod:`quizapp.services.review_tokens`, the modes and problems in :mod:`quizapp.services.review_types`; this
+module re-exports their public names, so callers import everything review from here.
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import fsrs
 import sqlalchemy as sa
 from flask import current_app
-from itsdangerous import BadData, URLSafeTimedSerializer
 
 from quizapp.db import db, utcnow
 from quizapp.models import Answer, Card, CardStatus, Choice, Deck, ReviewLog, ReviewState, User, deck_cards
 from quizapp.services import scheduling
+from quizapp.services.review_queue import (
+    Allowance,
+    DeckCounts,
+    QueueStatus,
+    ReviewItem,
+    allowance,
+    deck_counts,
+    next_card,
+    queue_status,
+    start_of_day,
+)
+from quizapp.services.review_tokens import TOKEN_MAX_AGE, Presented, present, read_token
+from quizapp.services.review_types import Mode, Problem, ReviewError
 from quizapp.services.scheduling import Schedule
+
+__all__ = [
+    "AWAY_AFTER", "CLOCK_CONFIG_KEY", "TOKEN_MAX_AGE", "Allowance", "AnswerResult", "DeckCounts", "Feedback",
+    "Mode", "Presented", "Problem", "QueueStatus", "RateResult", "Reveal", "ReviewError", "ReviewItem",
+    "allowance", "answer_card", "clock", "deck_counts", "feedback", "find_deck", "next_card", "present",
+    "queue_status", "rate_card", "read_token", "reveal", "start_of_day",
+]
 
 #: The app config key of a zero-argument callable returning the time now; tests set it to a fixed clock.
 CLOCK_CONFIG_KEY = "QUIZAPP_CLOCK"
-#: A question shown longer ago than this cannot be answered with its token any more; the student gets it anew.
-TOKEN_MAX_AGE = timedelta(hours=12)
 #: An answer slower than this is rated as untimed: the student was away, not slow.
 AWAY_AFTER = timedelta(minutes=5)
-_TOKEN_SALT = "quizapp.review.presented"
-_NEW = "new"
-
-
-class Mode(enum.StrEnum):
-    """How a card is reviewed."""
-
-    CHOICE = "choice"  # pick one of the options; the answer becomes the rating
-    FLASHCARD = "flashcard"  # recall the answer, reveal it, rate yourself
-
-
-class Problem(enum.StrEnum):
-    """Why an answer or a rating cannot be applied."""
-
-    UNKNOWN_CARD = "unknown_card"
-    RETIRED_CARD = "retired_card"
-    NOT_IN_DECK = "not_in_deck"
-    BAD_TOKEN = "bad_token"
-    EXPIRED_TOKEN = "expired_token"
-    BAD_CHOICE = "bad_choice"
-    BAD_RATING = "bad_rating"
-
-
-class ReviewError(ValueError):
-    """An answer, rating or reveal the service refuses; ``problem`` says why, for the view to word."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.value)
-        self.problem = problem
 
 
 def clock() -> datetime:
@@ -89,253 +80,9 @@ def clock() -> datetime:
     return now()
 
 
-def start_of_day(now: datetime) -> datetime:
-    """Return 00:00 UTC of now's day, when the daily limits start again."""
-    return now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-
-
 def find_deck(slug: str) -> Deck | None:
     """Return the deck with this slug, or None."""
     return db.session.scalar(sa.select(Deck).where(Deck.slug == slug))
-
-
-def _in_deck(deck_id: int) -> sa.ColumnElement[bool]:
-    return Card.id.in_(sa.select(deck_cards.c.card_id).where(deck_cards.c.deck_id == deck_id))
-
-
-# --- counts -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DeckCounts:
-    """One student's cards in one deck."""
-
-    new: int  # active cards of the deck this user has never reviewed
-    due: int  # this user's review states for the deck's active cards with due <= now
-    learned: int  # this user's review states for the deck's active cards that are in fsrs State.Review
-    total: int  # active cards in the deck
-
-
-def deck_counts(user_id: int, deck_ids: Sequence[int], now: datetime) -> dict[int, DeckCounts]:
-    """Count each deck's new, due and learned cards for the user, in one query; every id asked gets an entry."""
-    ids = list(dict.fromkeys(deck_ids))
-    counts = dict.fromkeys(ids, DeckCounts(new=0, due=0, learned=0, total=0))
-    if not ids:
-        return counts
-    rows = db.session.execute(
-        sa.select(
-            deck_cards.c.deck_id,
-            sa.func.count(Card.id),
-            sa.func.count(ReviewState.id),
-            sa.func.count(sa.case((ReviewState.due <= now, ReviewState.id))),
-            sa.func.count(sa.case((ReviewState.state == int(fsrs.State.Review), ReviewState.id))),
-        )
-        .select_from(deck_cards)
-        .join(Card, sa.and_(Card.id == deck_cards.c.card_id, Card.status == CardStatus.ACTIVE))
-        .outerjoin(ReviewState, sa.and_(ReviewState.card_id == Card.id, ReviewState.user_id == user_id))
-        .where(deck_cards.c.deck_id.in_(ids))
-        .group_by(deck_cards.c.deck_id)
-    )
-    for deck_id, total, reviewed, due, learned in rows:
-        counts[deck_id] = DeckCounts(new=total - reviewed, due=due, learned=learned, total=total)
-    return counts
-
-
-@dataclass(frozen=True)
-class Allowance:
-    """What the daily limits leave a user today."""
-
-    new_limit: int
-    review_limit: int
-    new_done: int
-    reviews_done: int
-
-    @property
-    def new_left(self) -> int:
-        """New cards the user may still meet today."""
-        return scheduling.remaining_today(self.new_done, self.reviews_done, self.new_limit, self.review_limit)[0]
-
-    @property
-    def reviews_left(self) -> int:
-        """Reviews the user may still do today."""
-        return scheduling.remaining_today(self.new_done, self.reviews_done, self.new_limit, self.review_limit)[1]
-
-
-def allowance(user: User, now: datetime) -> Allowance:
-    """Count the user's reviews since 00:00 UTC: first reviews of a card and all others."""
-    start = start_of_day(now)
-    first = ReviewLog.stability_before.is_(None)
-    new_done, reviews_done = db.session.execute(
-        sa.select(
-            sa.func.count(sa.case((first, ReviewLog.id))),
-            sa.func.count(sa.case((ReviewLog.stability_before.is_not(None), ReviewLog.id))),
-        ).where(
-            ReviewLog.user_id == user.id,
-            ReviewLog.reviewed_at >= start,
-            ReviewLog.reviewed_at < start + timedelta(days=1),
-        )
-    ).one()
-    return Allowance(
-        new_limit=user.daily_new_limit, review_limit=user.daily_review_limit, new_done=new_done,
-        reviews_done=reviews_done,
-    )
-
-
-# --- the queue --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """The card to show next, with the student's schedule for it (None for a card never reviewed)."""
-
-    card: Card
-    state: ReviewState | None
-
-    @property
-    def is_new(self) -> bool:
-        """Tell whether the student meets the card for the first time."""
-        return self.state is None
-
-
-def _due_states(user_id: int, deck_id: int | None, now: datetime) -> sa.Select[Any]:
-    stmt = (
-        sa.select(ReviewState)
-        .join(ReviewState.card)
-        .where(ReviewState.user_id == user_id, ReviewState.due <= now, Card.status == CardStatus.ACTIVE)
-    )
-    return stmt.where(_in_deck(deck_id)) if deck_id is not None else stmt
-
-
-def _new_cards(user_id: int, deck_id: int | None) -> sa.Select[Any]:
-    reviewed = sa.exists().where(ReviewState.user_id == user_id, ReviewState.card_id == Card.id)
-    stmt = sa.select(Card).where(Card.status == CardStatus.ACTIVE, ~reviewed)
-    return stmt.where(_in_deck(deck_id)) if deck_id is not None else stmt
-
-
-def next_card(user: User, deck_id: int | None, now: datetime) -> ReviewItem | None:
-    """Return the card to review next: the earliest due, else the first new one, within today's limits."""
-    left = allowance(user, now)
-    if left.reviews_left:
-        state = db.session.scalars(
-            _due_states(user.id, deck_id, now).order_by(ReviewState.due, ReviewState.id).limit(1)
-        ).first()
-        if state is not None:
-            return ReviewItem(card=state.card, state=state)
-    if left.new_left:
-        card = db.session.scalars(_new_cards(user.id, deck_id).order_by(Card.created_at, Card.id).limit(1)).first()
-        if card is not None:
-            return ReviewItem(card=card, state=None)
-    return None
-
-
-@dataclass(frozen=True)
-class QueueStatus:
-    """Where a student's review queue stands: what is waiting, what today's limits leave, what comes next."""
-
-    due: int  # cards due now, whatever the limits
-    new: int  # active cards never reviewed
-    allowance: Allowance
-    next_due: datetime | None  # the earliest due after now
-    resets_at: datetime  # next 00:00 UTC, when the daily limits start again
-
-    @property
-    def due_today(self) -> int:
-        """Due cards the review limit still lets through today."""
-        return min(self.due, self.allowance.reviews_left)
-
-    @property
-    def new_today(self) -> int:
-        """New cards the new-card limit still lets through today."""
-        return min(self.new, self.allowance.new_left)
-
-    @property
-    def reviews_capped(self) -> bool:
-        """Tell whether due cards wait because today's reviews are used up."""
-        return self.due > 0 and self.allowance.reviews_left == 0
-
-    @property
-    def new_capped(self) -> bool:
-        """Tell whether new cards wait because today's new cards are used up."""
-        return self.new > 0 and self.allowance.new_left == 0
-
-    @property
-    def next_card_at(self) -> datetime | None:
-        """Return when a card can next be reviewed, or None when nothing will ever come (no cards at all)."""
-        candidates = []
-        if self.next_due is not None:
-            later_today = self.allowance.reviews_left > 0
-            candidates.append(self.next_due if later_today else max(self.next_due, self.resets_at))
-        if self.reviews_capped or self.new_capped:
-            candidates.append(self.resets_at)
-        return min(candidates, default=None)
-
-
-def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
-    """Describe the user's review queue (in the deck, if given) at now."""
-    due = db.session.scalar(_due_states(user.id, deck_id, now).with_only_columns(sa.func.count(ReviewState.id)))
-    new = db.session.scalar(_new_cards(user.id, deck_id).with_only_columns(sa.func.count(Card.id)))
-    later = sa.select(sa.func.min(ReviewState.due)).join(ReviewState.card).where(
-        ReviewState.user_id == user.id, ReviewState.due > now, Card.status == CardStatus.ACTIVE
-    )
-    if deck_id is not None:
-        later = later.where(_in_deck(deck_id))
-    return QueueStatus(
-        due=due or 0,
-        new=new or 0,
-        allowance=allowance(user, now),
-        next_due=db.session.scalar(later),
-        resets_at=start_of_day(now) + timedelta(days=1),
-    )
-
-
-# --- the token a question is shown with -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Presented:
-    """What the server knew when it showed a question, read back from the signed token."""
-
-    user_id: int
-    card_id: str
-    mode: Mode
-    last_review: datetime | None
-    shown_at: datetime
-
-
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt=_TOKEN_SALT)
-
-
-def present(user_id: int, item: ReviewItem, mode: Mode, now: datetime) -> str:
-    """Return the signed token to show the item's question with."""
-    last_review = item.state.last_review if item.state is not None else None
-    return _serializer().dumps({
-        "u": user_id,
-        "c": item.card.id,
-        "m": mode.value,
-        "r": last_review.isoformat() if last_review is not None else _NEW,
-        "t": now.astimezone(UTC).isoformat(),
-    })
-
-
-def read_token(token: str, *, user_id: int, card_id: str, mode: Mode, now: datetime) -> Presented:
-    """Check a token came from present() for this user, card and mode, and is not too old."""
-    try:
-        data = _serializer().loads(token)
-        presented = Presented(
-            user_id=int(data["u"]),
-            card_id=str(data["c"]),
-            mode=Mode(data["m"]),
-            last_review=None if data["r"] == _NEW else datetime.fromisoformat(data["r"]),
-            shown_at=datetime.fromisoformat(data["t"]),
-        )
-    except (BadData, KeyError, TypeError, ValueError) as exc:
-        raise ReviewError(Problem.BAD_TOKEN) from exc
-    if (presented.user_id, presented.card_id, presented.mode) != (user_id, card_id, mode):
-        raise ReviewError(Problem.BAD_TOKEN)
-    if now - presented.shown_at > TOKEN_MAX_AGE:
-        raise ReviewError(Problem.EXPIRED_TOKEN)
-    return presented
 
 
 # --- answering, revealing and rating ----------------------------------------------------------------

@@ -1,0 +1,73 @@
+"""The pieces the statistics share: a timestamp's UTC day and epoch seconds in each SQL dialect, counts, percentages."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class utc_date(FunctionElement[date]):  # noqa: N801  named and used like a SQL function
+    """The UTC calendar day of a stored timestamp, as a date."""
+
+    type = sa.Date()
+    name = "utc_date"
+    inherit_cache = True
+
+
+@compiles(utc_date, "sqlite")
+def _utc_date_sqlite(element: utc_date, compiler: SQLCompiler, **kw: Any) -> str:
+    # SQLite holds the UTC wall time as text (see quizapp.db.UTCDateTime); date() reads its day.
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(utc_date)
+def _utc_date_postgresql(element: utc_date, compiler: SQLCompiler, **kw: Any) -> str:
+    # A timestamptz cast straight to date takes the connection's time zone; timezone('UTC', …) pins it.
+    return f"CAST(timezone('UTC', {compiler.process(element.clauses, **kw)}) AS DATE)"
+
+
+class epoch_seconds(FunctionElement[int]):  # noqa: N801  named and used like a SQL function
+    """Whole seconds from 1970-01-01 UTC to a stored timestamp."""
+
+    type = sa.Integer()
+    name = "epoch_seconds"
+    inherit_cache = True
+
+
+@compiles(epoch_seconds, "sqlite")
+def _epoch_seconds_sqlite(element: epoch_seconds, compiler: SQLCompiler, **kw: Any) -> str:
+    # Whole seconds, not julianday(): its floating-point days turn an interval of exactly 21 days into
+    # 20.99999… days, and FSRS schedules review cards exactly a whole number of days ahead.
+    return f"CAST(strftime('%s', {compiler.process(element.clauses, **kw)}) AS INTEGER)"
+
+
+@compiles(epoch_seconds)
+def _epoch_seconds_postgresql(element: epoch_seconds, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(FLOOR(EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)})) AS BIGINT)"
+
+
+def utc_today(now: datetime) -> date:
+    """Return the UTC day of now, refusing a naive datetime."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"now must be a timezone-aware UTC datetime, got naive {now.isoformat()}")
+    return now.astimezone(UTC).date()
+
+
+def midnight(day: date) -> datetime:
+    """Return the first instant of a UTC day."""
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
+def count_if(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+    """Count the rows of a group where condition holds (0, not NULL, for an empty group)."""
+    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
+
+
+def whole_percent(part: int, whole: int) -> int | None:
+    """Return the whole percentage, rounded down so that 199 of 200 never shows as 100%; None for 0 of 0."""
+    return 100 * part // whole if whole else None
