@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from question_bank.entities import acronyms, main_organisation, person_key, person_names
 from question_bank.lang import LanguagePack
@@ -15,15 +16,26 @@ class ArticleContext:
 
     article: Article
     pack: LanguagePack
-    main_org: str | None
-    long_names: dict[str, str]
-    #: family name (folded) -> the fullest name the article gives that person
-    people: dict[str, str]
 
     @classmethod
     def of(cls, article: Article, pack: LanguagePack) -> ArticleContext:
-        """Build the context of one article."""
-        return cls(article, pack, main_organisation(article, pack), acronyms(article), _people(article, pack))
+        """Build the context of one article; what it knows of the whole article is read when first asked."""
+        return cls(article, pack)
+
+    @cached_property
+    def main_org(self) -> str | None:
+        """The organisation the article is about: the acronym it names most often."""
+        return main_organisation(self.article, self.pack)
+
+    @cached_property
+    def long_names(self) -> dict[str, str]:
+        """Each long organisation name the article defines, mapped to its acronym."""
+        return acronyms(self.article)
+
+    @cached_property
+    def people(self) -> dict[str, str]:
+        """Family name (folded) -> the fullest name the article gives that person."""
+        return _people(self.article, self.pack)
 
     def previous(self, sentence: Sentence) -> Sentence | None:
         """Return the sentence before this one in the article, if any."""

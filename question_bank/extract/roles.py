@@ -14,6 +14,8 @@ from question_bank.model import Fact, Sentence
 from question_bank.text import fold
 
 _NAME = re.compile(rf"^,?\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
+_GAP = re.compile(r"\s+")
+_ACRONYM = re.compile(r"[A-Z]{2,8}\b")
 _CONNECTOR = re.compile(r"(untuk|dan|di)\s+", re.IGNORECASE)
 
 
@@ -89,8 +91,8 @@ def _name_first_pattern(pack: LanguagePack) -> re.Pattern[str]:
 def _qualifier(text: str, pos: int, pack: LanguagePack) -> tuple[str, int]:
     """Read the places and bodies that qualify a title ("Armenia", "AS untuk Eropa dan Eurasia")."""
     parts: list[str] = []
-    while gap := re.match(r"\s+", text[pos:]):
-        at = pos + gap.end()
+    while gap := _GAP.match(text, pos):
+        at = gap.end()
         joined = _CONNECTOR.match(text[at:]) if parts else None
         if joined and (place := _place_at(text, at + joined.end(), pack)):
             parts += [joined.group(1), place[0]]
@@ -106,12 +108,12 @@ def _qualifier(text: str, pos: int, pack: LanguagePack) -> tuple[str, int]:
 
 def _place_at(text: str, pos: int, pack: LanguagePack) -> tuple[str, int] | None:
     """Return the place or organisation acronym starting exactly at pos, with where it ends."""
-    acronym = re.match(r"[A-Z]{2,8}\b", text[pos:])
     mention = place_at(text, pos, pack)
     if mention:
         return mention.text, mention.end
+    acronym = _ACRONYM.match(text, pos)
     if acronym:
-        return acronym.group(0), pos + acronym.end()
+        return acronym.group(0), acronym.end()
     return None
 
 
