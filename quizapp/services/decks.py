@@ -57,7 +57,7 @@ class DeckOverview:
 
 
 def display_title(deck: Deck) -> str:
-    """Name a deck: its article's headline, else the article's outlet, else the deck's stored title."""
+    """Name a deck: its article's headline, else the deck's stored title (the article's opening words)."""
     article = deck.article
     if article is not None:
         return article.headline or deck.title

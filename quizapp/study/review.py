@@ -7,6 +7,7 @@ quizapp.services.review.clock(), which tests fix through app.config["QUIZAPP_CLO
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
@@ -18,9 +19,9 @@ from flask_login import current_user, login_required
 from quizapp.models import Deck
 from quizapp.services import review as service
 from quizapp.services import scheduling
-from quizapp.services.bank import ALL_DECK_SLUG
 from quizapp.services.review import Mode, Problem, ReviewError
 from quizapp.study.blueprint import bp
+from quizapp.study.decks import deck_name
 
 
 def _problem_message(problem: Problem) -> str:
@@ -41,15 +42,6 @@ def _problem_message(problem: Problem) -> str:
 def rating_name(rating: int) -> str:
     """Name a rating in the page's language."""
     return {1: _("Again"), 2: _("Hard"), 3: _("Good"), 4: _("Easy")}[int(rating)]
-
-
-def deck_name(deck: Deck) -> str:
-    """Name a deck for a heading."""
-    if deck.slug == ALL_DECK_SLUG:
-        return _("All articles")
-    if deck.article is not None:
-        return deck.article.headline or deck.article.outlet or deck.title
-    return deck.title
 
 
 def _review_url(deck: Deck | None, mode: Mode) -> str:
@@ -126,23 +118,8 @@ def review() -> ResponseReturnValue:
 @login_required
 def review_answer() -> ResponseReturnValue:
     """Check a multiple-choice answer, count it once, then show its feedback."""
-    try:
-        deck, _mode = _read_deck_and_mode(request.form)
-    except _BadQuery as error:
-        flash(error.message, "error")
-        return redirect(url_for("study.review"))
-    back = _review_url(deck, Mode.CHOICE)
-    try:
-        result = service.answer_card(
-            current_user,
-            request.form.get("card_id", ""),
-            request.form.get("choice", type=int),
-            request.form.get("token", ""),
-            service.clock(),
-            deck.id if deck is not None else None,
-        )
-    except ReviewError as error:
-        flash(_problem_message(error.problem), "error")
+    deck, result, back = _apply(Mode.CHOICE, "choice", service.answer_card)
+    if result is None:
         return redirect(back)
     if not result.applied:
         flash(_("You had already answered this question; only your first answer counts."), "info")
@@ -207,23 +184,8 @@ def review_reveal() -> ResponseReturnValue:
 @login_required
 def review_rate() -> ResponseReturnValue:
     """Apply the student's rating of a flashcard once, then show the next card."""
-    try:
-        deck, _mode = _read_deck_and_mode(request.form)
-    except _BadQuery as error:
-        flash(error.message, "error")
-        return redirect(url_for("study.review", mode=Mode.FLASHCARD.value))
-    back = _review_url(deck, Mode.FLASHCARD)
-    try:
-        result = service.rate_card(
-            current_user,
-            request.form.get("card_id", ""),
-            request.form.get("rating", type=int),
-            request.form.get("token", ""),
-            service.clock(),
-            deck.id if deck is not None else None,
-        )
-    except ReviewError as error:
-        flash(_problem_message(error.problem), "error")
+    _deck, result, back = _apply(Mode.FLASHCARD, "rating", service.rate_card)
+    if result is None:
         return redirect(back)
     if not result.applied:
         flash(_("You had already rated this card; only your first rating counts."), "info")
@@ -231,3 +193,29 @@ def review_rate() -> ResponseReturnValue:
         flash(_("Rated %(rating)s: you will see this card again %(when)s.", rating=rating_name(result.rating),
                 when=format_timedelta(result.interval, add_direction=True)), "success")
     return redirect(back)
+
+
+def _apply(mode: Mode, field: str, apply: Callable[..., Any]) -> tuple[Deck | None, Any | None, str]:
+    """Read a posted answer or rating and hand it to the service; on bad input flash why and return no result.
+
+    Returns the deck, the service's result (None when nothing was counted) and the address of the next card.
+    """
+    try:
+        deck, _mode = _read_deck_and_mode(request.form)
+    except _BadQuery as error:
+        flash(error.message, "error")
+        return None, None, url_for("study.review", mode=None if mode is Mode.CHOICE else mode.value)
+    back = _review_url(deck, mode)
+    try:
+        result = apply(
+            current_user,
+            request.form.get("card_id", ""),
+            request.form.get(field, type=int),
+            request.form.get("token", ""),
+            service.clock(),
+            deck.id if deck is not None else None,
+        )
+    except ReviewError as error:
+        flash(_problem_message(error.problem), "error")
+        return deck, None, back
+    return deck, result, back
