@@ -11,7 +11,6 @@ from question_bank.lang import LanguagePack
 from question_bank.model import Article
 from question_bank.text import fold
 
-_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w-]*\s+){1,6}?[A-Z][\w-]*)\s*\(([A-Z]{2,8})\)")
 _ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
 # A name: capitalised words, with hyphens or apostrophes inside (Kassym-Jomart, O’Brien).
 NAME_WORD = r"[A-Z][a-zA-Z]*(?:[-’'][A-Z]?[a-zA-Z]+)*"
@@ -49,11 +48,6 @@ def _first_words(pack: LanguagePack) -> frozenset[str]:
 def find_countries(text: str, pack: LanguagePack) -> list[Mention]:
     """Find the countries a text names, in order, each with its canonical name."""
     return [m for m in _gazetteer(text, pack) if m.canonical in _canonical_countries(pack)]
-
-
-def find_places(text: str, pack: LanguagePack) -> list[Mention]:
-    """Find countries and other places a text names, in order."""
-    return _gazetteer(text, pack)
 
 
 def _gazetteer(text: str, pack: LanguagePack) -> list[Mention]:
@@ -113,17 +107,6 @@ def is_place(text: str, pack: LanguagePack) -> bool:
     """Say whether a text names a country, place or epithet rather than a person."""
     key = fold(text)
     return key in pack.countries or key in pack.places or key in pack.epithets
-
-
-def acronyms(article: Article) -> dict[str, str]:
-    """Map each long organisation name an article defines ("… Kolektif (CSTO)") to its acronym."""
-    found: dict[str, str] = {}
-    for sentence in article.sentences:
-        if "(" not in sentence.text:
-            continue  # a definition needs its bracket; skipping the rest spares the costly pattern
-        for m in _ACRONYM_DEF.finditer(sentence.text):
-            found[fold(m.group(1))] = m.group(2)
-    return found
 
 
 def main_organisation(article: Article, pack: LanguagePack) -> str | None:

@@ -19,13 +19,3 @@ def fold(text: str) -> str:
     text = text.lower()
     text = text.replace("’", "").replace("'", "")
     return " ".join(_NON_WORD.sub(" ", text).split())
-
-
-def is_capitalised(word: str) -> bool:
-    """Say whether a word starts with a capital letter (a proper-noun candidate)."""
-    return bool(word) and word[0].isupper()
-
-
-def words(text: str) -> list[str]:
-    """Split text into words, keeping hyphens and apostrophes inside names (Kassym-Jomart, O’Brien)."""
-    return re.findall(r"[\w’'-]+", text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import UTC, datetime, timedelta, timezone
 
 import flask_migrate
@@ -30,6 +31,7 @@ from quizapp.models import (
     Role,
     User,
 )
+from quizapp.services import scheduling
 
 WIB = timezone(timedelta(hours=7))
 
@@ -270,28 +272,32 @@ def test_every_model_has_a_readable_repr(app: Flask) -> None:
 # --- review state and log ---------------------------------------------------------------------------
 
 
+def _log_row(user: User, card: Card, outcome: scheduling.ReviewOutcome, **extra: object) -> ReviewLog:
+    """Build the log row of a review as the review service does: the outcome's fields, one per column."""
+    fields = {name: value for name, value in asdict(outcome).items() if name != "scheduled_interval"}
+    return ReviewLog(user_id=user.id, card_id=card.id, **fields, **extra)
+
+
 def test_review_state_round_trips_the_fsrs_card(app: Flask) -> None:
     user, card = make_user(), make_card()
     now = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
-    state = ReviewState(user=user, card=card, due=now)
+    before = scheduling.new_schedule(now)
+    state = ReviewState(user=user, card=card, **asdict(before))
     db.session.add(state)
     db.session.flush()
 
-    before = state.to_fsrs()
-    after, _ = fsrs.Scheduler(enable_fuzzing=False).review_card(before, fsrs.Rating.Good, now)
-    state.update_from(after)
-    db.session.add(ReviewLog.record(
-        user_id=user.id, card_id=card.id, rating=fsrs.Rating.Good, before=before, after=after, reviewed_at=now,
-        review_duration_ms=4200,
-    ))
+    after, outcome = scheduling.review(before, fsrs.Rating.Good, now)
+    for column, value in asdict(after).items():
+        setattr(state, column, value)
+    db.session.add(_log_row(user, card, outcome, review_duration_ms=4200))
     db.session.commit()
     db.session.remove()
 
     stored = db.session.scalars(sa.select(ReviewState)).one()
-    assert stored.to_fsrs().to_dict() | {"card_id": 0} == after.to_dict() | {"card_id": 0}
+    assert scheduling.Schedule(**{column: getattr(stored, column) for column in asdict(after)}) == after
     assert stored.due > now
     log = db.session.scalars(sa.select(ReviewLog)).one()
-    assert (log.rating, log.state_before, log.state_after) == (3, int(before.state), int(after.state))
+    assert (log.rating, log.state_before, log.state_after) == (3, before.state, after.state)
     assert (log.due_before, log.due_after) == (now, after.due)
     assert log.stability_after == pytest.approx(after.stability)
 
@@ -299,10 +305,8 @@ def test_review_state_round_trips_the_fsrs_card(app: Flask) -> None:
 def test_the_review_log_is_append_only(app: Flask) -> None:
     user, card = make_user(), make_card()
     now = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
-    fresh = fsrs.Card(card_id=1, due=now)
-    log = ReviewLog.record(
-        user_id=user.id, card_id=card.id, rating=fsrs.Rating.Again, before=fresh, after=fresh, reviewed_at=now
-    )
+    _, outcome = scheduling.review(scheduling.new_schedule(now), fsrs.Rating.Again, now)
+    log = _log_row(user, card, outcome)
     db.session.add(log)
     db.session.commit()
 
@@ -320,10 +324,8 @@ def test_the_review_log_is_append_only(app: Flask) -> None:
 def test_the_database_refuses_an_unknown_rating(app: Flask) -> None:
     user, card = make_user(), make_card()
     now = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
-    fresh = fsrs.Card(card_id=1, due=now)
-    log = ReviewLog.record(
-        user_id=user.id, card_id=card.id, rating=fsrs.Rating.Good, before=fresh, after=fresh, reviewed_at=now
-    )
+    _, outcome = scheduling.review(scheduling.new_schedule(now), fsrs.Rating.Good, now)
+    log = _log_row(user, card, outcome)
     log.rating = 5
     db.session.add(log)
     with pytest.raises(sa.exc.IntegrityError):

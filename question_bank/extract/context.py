@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from question_bank.entities import acronyms, main_organisation, person_key, person_names
+from question_bank.entities import main_organisation, person_key, person_names
 from question_bank.lang import LanguagePack
-from question_bank.model import Article, Sentence
+from question_bank.model import Article
 
 
 @dataclass(frozen=True)
@@ -28,18 +28,9 @@ class ArticleContext:
         return main_organisation(self.article, self.pack)
 
     @cached_property
-    def long_names(self) -> dict[str, str]:
-        """Each long organisation name the article defines, mapped to its acronym."""
-        return acronyms(self.article)
-
-    @cached_property
     def people(self) -> dict[str, str]:
         """Family name (folded) -> the fullest name the article gives that person."""
         return _people(self.article, self.pack)
-
-    def previous(self, sentence: Sentence) -> Sentence | None:
-        """Return the sentence before this one in the article, if any."""
-        return self.article.sentences[sentence.index - 1] if sentence.index > 0 else None
 
 
 def _people(article: Article, pack: LanguagePack) -> dict[str, str]:

@@ -17,7 +17,10 @@ _RATINGS = f"{min(fsrs.Rating).value} AND {max(fsrs.Rating).value}"
 
 
 class ReviewState(db.Model):
-    """Where one card stands in one student's schedule: the fields of an `fsrs.Card`, one per column."""
+    """Where one card stands in one student's schedule: the fields of an `fsrs.Card`, one per column.
+
+    quizapp.services.scheduling.Schedule has the same fields and converts to and from `fsrs.Card`.
+    """
 
     __tablename__ = "review_states"
 
@@ -45,27 +48,6 @@ class ReviewState(db.Model):
 
     def __repr__(self) -> str:
         return f"<ReviewState user={self.user_id} card={self.card_id!r} state={self.state} due={self.due}>"
-
-    def to_fsrs(self) -> fsrs.Card:
-        """Return the schedule as an `fsrs.Card` for the scheduler."""
-        return fsrs.Card(
-            card_id=self.id or 0,
-            state=fsrs.State(self.state),
-            step=self.step,
-            stability=self.stability,
-            difficulty=self.difficulty,
-            due=self.due,
-            last_review=self.last_review,
-        )
-
-    def update_from(self, card: fsrs.Card) -> None:
-        """Take the schedule the scheduler returned."""
-        self.state = int(card.state)
-        self.step = card.step
-        self.stability = card.stability
-        self.difficulty = card.difficulty
-        self.due = card.due
-        self.last_review = card.last_review
 
 
 class ReviewLog(db.Model):
@@ -112,39 +94,6 @@ class ReviewLog(db.Model):
 
     def __repr__(self) -> str:
         return f"<ReviewLog {self.id} user={self.user_id} card={self.card_id!r} rating={self.rating}>"
-
-    @classmethod
-    def record(
-        cls,
-        *,
-        user_id: int,
-        card_id: str,
-        rating: fsrs.Rating,
-        before: fsrs.Card,
-        after: fsrs.Card,
-        reviewed_at: datetime,
-        review_duration_ms: int | None = None,
-        answer_id: int | None = None,
-    ) -> ReviewLog:
-        """Return a new log row for a review that took the schedule from before to after."""
-        return cls(
-            user_id=user_id,
-            card_id=card_id,
-            answer_id=answer_id,
-            rating=int(rating),
-            reviewed_at=reviewed_at,
-            review_duration_ms=review_duration_ms,
-            state_before=int(before.state),
-            step_before=before.step,
-            stability_before=before.stability,
-            difficulty_before=before.difficulty,
-            due_before=before.due,
-            state_after=int(after.state),
-            step_after=after.step,
-            stability_after=after.stability,
-            difficulty_after=after.difficulty,
-            due_after=after.due,
-        )
 
 
 class AppendOnlyError(RuntimeError):

@@ -13,8 +13,9 @@ import itertools
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -116,23 +117,13 @@ def _deck_title(article: question_bank.Article) -> str:
     return title[:_TITLE_LENGTH]
 
 
-@dataclass
-class _Counts:
-    articles_added: int = 0
-    articles_updated: int = 0
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    retired: int = 0
-    reactivated: int = 0
-
-
 class _BankWriter:
     """Stores one load in the session; the caller commits."""
 
     def __init__(self, now: datetime) -> None:
         self.now = now
-        self.counts = _Counts()
+        # what the load did, by LoadReport field name
+        self.counts: Counter[str] = Counter()
 
     def write(self, articles: Sequence[question_bank.Article], cards: Sequence[question_bank.Card]) -> LoadReport:
         article_rows = {article.file: self._upsert_article(article) for article in articles}
@@ -144,7 +135,7 @@ class _BankWriter:
         }
         self._write_cards(cards, article_rows, article_decks, all_deck)
         db.session.flush()
-        return LoadReport(**asdict(self.counts))
+        return LoadReport(**self.counts)
 
     # --- articles and decks ---------------------------------------------------------------------------
 
@@ -156,9 +147,9 @@ class _BankWriter:
         if row is None:
             row = Article(file=article.file, created_at=self.now)
             db.session.add(row)
-            self.counts.articles_added += 1
+            self.counts["articles_added"] += 1
         else:
-            self.counts.articles_updated += 1
+            self.counts["articles_updated"] += 1
         row.language = article.language
         row.outlet = article.outlet
         row.headline = article.headline
@@ -232,7 +223,7 @@ class _BankWriter:
             if row.id not in produced and row.status != CardStatus.RETIRED:
                 row.status = CardStatus.RETIRED
                 row.updated_at = self.now
-                self.counts.retired += 1
+                self.counts["retired"] += 1
 
     def _add_card(self, card: question_bank.Card, article_rows: dict[str, Article], decks: list[Deck]) -> None:
         row = Card(
@@ -245,7 +236,7 @@ class _BankWriter:
         _apply_content(row, card, article_rows)
         row.decks = decks
         db.session.add(row)
-        self.counts.added += 1
+        self.counts["added"] += 1
 
     def _update_card(
         self,
@@ -258,11 +249,11 @@ class _BankWriter:
         changed = _link_decks(row, decks) or changed
         if row.status == CardStatus.RETIRED:
             row.status = CardStatus.ACTIVE
-            self.counts.reactivated += 1
+            self.counts["reactivated"] += 1
         elif changed:
-            self.counts.updated += 1
+            self.counts["updated"] += 1
         else:
-            self.counts.unchanged += 1
+            self.counts["unchanged"] += 1
             return
         row.updated_at = self.now
 
