@@ -16,7 +16,7 @@ from quizapp.models import Role
 from quizapp.services.users import UserError, create_user, find_user, random_password
 
 if t.TYPE_CHECKING:
-    from quizapp.services.bank import LoadReport
+    from quizapp.services.bank.loading import LoadReport
 
 FORMATS = ("text", "jsonl")
 ROLES = tuple(role.value for role in Role)
@@ -53,7 +53,7 @@ def echo_load_report(report: LoadReport) -> None:
 def init_command(ctx: click.Context) -> None:
     """Set up the database, load the bank from seeds/ and create demo accounts; safe to run again."""
     # Imported here so that `quizapp run` and `quizapp routes` start without loading the generator.
-    from quizapp.services.bank import load_bank
+    from quizapp.services.bank.loading import load_bank
 
     flask_migrate.upgrade()
     click.echo("Database schema is up to date.")
@@ -111,7 +111,7 @@ def generate_command(
             argv.append("--include-disputed")
         ctx.exit(qb_main(argv))
 
-    from quizapp.services.bank import load_bank
+    from quizapp.services.bank.loading import load_bank
 
     require_current_schema()
     report = load_bank(sources, include_disputed=include_disputed)

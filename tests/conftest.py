@@ -93,7 +93,7 @@ def runner(app: Flask) -> FlaskCliRunner:
 @pytest.fixture(scope="session")
 def banked_database(migrated_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Load the seed articles' bank once into a copy of the migrated database; tests copy it."""
-    from quizapp.services.bank import load_bank
+    from quizapp.services.bank.loading import load_bank
 
     folder = tmp_path_factory.mktemp("banked-instance")
     shutil.copyfile(migrated_database, folder / DATABASE_FILE)

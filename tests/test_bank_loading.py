@@ -24,7 +24,7 @@ from quizapp.models import (
     ReviewState,
     User,
 )
-from quizapp.services.bank import ALL_DECK_SLUG, LoadReport, load_bank, slugify
+from quizapp.services.bank.loading import ALL_DECK_SLUG, LoadReport, load_bank, slugify
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

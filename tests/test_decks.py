@@ -15,7 +15,7 @@ from werkzeug.test import TestResponse
 
 from quizapp.db import db
 from quizapp.models import Card, CardStatus, Deck, QuizSession, ReviewState
-from quizapp.services.bank import ALL_DECK_SLUG
+from quizapp.services.bank.loading import ALL_DECK_SLUG
 
 DECK_LINK = re.compile(r'<h2 class="deck-title" id="deck-[^"]+">\s*<a href="/study/decks/([^"]+)">')
 START_BUTTON = re.compile(r'<button type="submit" class="button" aria-describedby="deck-([^"]+)">Start a quiz</button>')

@@ -31,7 +31,7 @@ from quizapp.models import (
     Role,
     User,
 )
-from quizapp.services import scheduling
+from quizapp.services.study import scheduling
 
 WIB = timezone(timedelta(hours=7))
 

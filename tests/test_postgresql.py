@@ -21,7 +21,7 @@ from flask import Flask
 from quizapp import create_app
 from quizapp.db import db
 from quizapp.models import Answer, Card, ReviewLog, ReviewState
-from quizapp.services.bank import load_bank
+from quizapp.services.bank.loading import load_bank
 
 URL = os.environ.get("QUIZAPP_TEST_POSTGRES_URL", "")
 

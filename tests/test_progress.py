@@ -15,7 +15,7 @@ from test_stats import AGAIN, GOOD, LEARNING, NOW, REVIEW, TODAY, Study, days_ag
 
 from quizapp.db import db
 from quizapp.models import Card, Deck, User
-from quizapp.services.bank import ALL_DECK_SLUG
+from quizapp.services.bank.loading import ALL_DECK_SLUG
 
 if t.TYPE_CHECKING:
     from conftest import Accounts

@@ -12,8 +12,8 @@ from flask import Flask
 
 from quizapp.db import db
 from quizapp.models import Answer, Card, CardStatus, Deck, QuizSession
-from quizapp.services import quiz as quiz_service
-from quizapp.services.bank import ALL_DECK_SLUG
+from quizapp.services.bank.loading import ALL_DECK_SLUG
+from quizapp.services.study import quiz as quiz_service
 from quizapp.services.users import create_user
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

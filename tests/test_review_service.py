@@ -23,8 +23,8 @@ from quizapp.models import (
     Role,
     User,
 )
-from quizapp.services import review as service
-from quizapp.services.review import DeckCounts, Mode, Problem, ReviewError
+from quizapp.services.study import review as service
+from quizapp.services.study.review import DeckCounts, Mode, Problem, ReviewError
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 Again, Hard, Good, Easy = fsrs.Rating.Again, fsrs.Rating.Hard, fsrs.Rating.Good, fsrs.Rating.Easy

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import fsrs
 import pytest
 
-from quizapp.services import scheduling
-from quizapp.services.scheduling import (
+from quizapp.services.study import scheduling
+from quizapp.services.study.scheduling import (
     Schedule,
     format_interval,
     new_schedule,

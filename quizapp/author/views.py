@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from quizapp.auth import instructor_required
-from quizapp.services import bank_view
+from quizapp.services.bank import listing as bank_view
 
 bp = Blueprint("author", __name__, url_prefix="/author")
 

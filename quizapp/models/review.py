@@ -19,7 +19,7 @@ _RATINGS = f"{min(fsrs.Rating).value} AND {max(fsrs.Rating).value}"
 class ReviewState(db.Model):
     """Where one card stands in one student's schedule: the fields of an `fsrs.Card`, one per column.
 
-    quizapp.services.scheduling.Schedule has the same fields and converts to and from `fsrs.Card`.
+    quizapp.services.study.scheduling.Schedule has the same fields and converts to and from `fsrs.Card`.
     """
 
     __tablename__ = "review_states"

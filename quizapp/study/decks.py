@@ -15,9 +15,9 @@ from wtforms.validators import AnyOf
 
 from quizapp.db import utcnow
 from quizapp.models import Deck
-from quizapp.services import decks as deck_service
-from quizapp.services import quiz as quiz_service
-from quizapp.services.bank import ALL_DECK_SLUG
+from quizapp.services.bank.loading import ALL_DECK_SLUG
+from quizapp.services.study import decks as deck_service
+from quizapp.services.study import quiz as quiz_service
 from quizapp.study.blueprint import bp
 
 

@@ -19,7 +19,7 @@ from wtforms.validators import InputRequired, Regexp
 
 from quizapp.db import utcnow
 from quizapp.models import QuizItem, QuizSession
-from quizapp.services import quiz as quiz_service
+from quizapp.services.study import quiz as quiz_service
 from quizapp.study.blueprint import bp
 from quizapp.study.decks import StartQuizForm, deck_name
 

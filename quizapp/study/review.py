@@ -1,8 +1,8 @@
 """Review pages: spaced repetition of due and new cards, by multiple choice or as flashcards.
 
-The logic is in quizapp.services.review; these views read the request, call it and redirect
+The logic is in quizapp.services.study.review; these views read the request, call it and redirect
 (post/redirect/get), so reloading a page never sends an answer again. Time comes from
-quizapp.services.review.clock(), which tests fix through app.config["QUIZAPP_CLOCK"].
+quizapp.services.study.review.clock(), which tests fix through app.config["QUIZAPP_CLOCK"].
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from quizapp.models import Deck
-from quizapp.services import review as service
-from quizapp.services import scheduling
-from quizapp.services.review import Mode, Problem, ReviewError
+from quizapp.services.study import review as service
+from quizapp.services.study import scheduling
+from quizapp.services.study.review import Mode, Problem, ReviewError
 from quizapp.study.blueprint import bp
 from quizapp.study.decks import deck_name
 

@@ -11,7 +11,7 @@ Daily limits
     (``stability_before IS NULL``: the card had never been reviewed) counts against the new-card limit, every
     other review against the review limit.
 
-How an answer is scored (see :func:`quizapp.services.scheduling.rating_for_answer`)
+How an answer is scored (see :func:`quizapp.services.study.scheduling.rating_for_answer`)
     Wrong -> Again. Right -> Good; right within 5 s -> Easy; right after 20 s or more -> Hard (both thresholds
     move by 1 s per option above or below four). The server measures the time, from showing the question to
     receiving the answer; an answer that took longer than AWAY_AFTER (5 minutes) is taken as untimed, since
@@ -27,8 +27,8 @@ Counted once
 
 Every function takes ``now`` (an aware UTC datetime); views get it from :func:`clock`.
 
-The queue and the daily limits live in :mod:`quizapp.services.review_queue`, the token in
-:mod:`quizapp.services.review_tokens`, the modes and problems in :mod:`quizapp.services.review_types`; this
+The queue and the daily limits live in :mod:`quizapp.services.study.queue`, the token in
+:mod:`quizapp.services.study.tokens`, the modes and problems in :mod:`quizapp.services.study.outcomes`; this
 module re-exports their public names, so callers import everything review from here.
 """
 
@@ -45,8 +45,9 @@ from flask import current_app
 
 from quizapp.db import db, utcnow
 from quizapp.models import Answer, Card, CardStatus, Choice, Deck, ReviewLog, ReviewState, User, deck_cards
-from quizapp.services import scheduling
-from quizapp.services.review_queue import (
+from quizapp.services.study import scheduling
+from quizapp.services.study.outcomes import Mode, Problem, ReviewError
+from quizapp.services.study.queue import (
     Allowance,
     DeckCounts,
     QueueStatus,
@@ -57,9 +58,8 @@ from quizapp.services.review_queue import (
     queue_status,
     start_of_day,
 )
-from quizapp.services.review_tokens import TOKEN_MAX_AGE, Presented, present, read_token
-from quizapp.services.review_types import Mode, Problem, ReviewError
-from quizapp.services.scheduling import Schedule
+from quizapp.services.study.scheduling import Schedule
+from quizapp.services.study.tokens import TOKEN_MAX_AGE, Presented, present, read_token
 
 __all__ = [
     "AWAY_AFTER", "CLOCK_CONFIG_KEY", "TOKEN_MAX_AGE", "Allowance", "AnswerResult", "DeckCounts", "Feedback",

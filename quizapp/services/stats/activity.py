@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from quizapp.db import db
 from quizapp.models import Answer, Card, CardStatus, ReviewLog, ReviewState
-from quizapp.services.stats_sql import count_if, epoch_seconds, midnight, utc_date, utc_today, whole_percent
+from quizapp.services.stats.sql import count_if, epoch_seconds, midnight, utc_date, utc_today, whole_percent
 
 #: Anki's line between young and mature cards: a scheduled interval of at least this many days.
 MATURE_DAYS = 21

@@ -11,7 +11,7 @@ import sqlalchemy.orm as so
 import question_bank
 from quizapp.db import db
 from quizapp.models import Answer, Card, Deck, QuizItem, QuizSession, deck_cards
-from quizapp.services.stats_sql import count_if, whole_percent
+from quizapp.services.stats.sql import count_if, whole_percent
 
 #: Quizzes per page of the history.
 QUIZZES_PER_PAGE = 50

@@ -12,8 +12,8 @@ import sqlalchemy.orm as so
 
 from quizapp.db import db
 from quizapp.models import Article, Deck
-from quizapp.services.bank import ALL_DECK_SLUG
-from quizapp.services.review import DeckCounts, deck_counts
+from quizapp.services.bank.loading import ALL_DECK_SLUG
+from quizapp.services.study.review import DeckCounts, deck_counts
 
 
 class NextStep(enum.StrEnum):

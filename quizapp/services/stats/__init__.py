@@ -5,17 +5,17 @@ tests can fix the clock) and runs one or a few grouped queries; none runs a quer
 are UTC calendar days throughout. Results are small frozen dataclasses that know nothing of Flask.
 
 SQLite and PostgreSQL spell date arithmetic differently, so the two SQL constructs in
-:mod:`quizapp.services.stats_sql` compile to each dialect's own form: ``utc_date`` (the UTC calendar day of a
+:mod:`quizapp.services.stats.sql` compile to each dialect's own form: ``utc_date`` (the UTC calendar day of a
 timestamp) and ``epoch_seconds``.
 
-Quiz history and accuracy live in :mod:`quizapp.services.stats_accuracy`, the study over time in
-:mod:`quizapp.services.stats_activity`; this module re-exports their public names, so callers import every
+Quiz history and accuracy live in :mod:`quizapp.services.stats.accuracy`, the study over time in
+:mod:`quizapp.services.stats.activity`; this module re-exports their public names, so callers import every
 statistic from here.
 """
 
 from __future__ import annotations
 
-from quizapp.services.stats_accuracy import (
+from quizapp.services.stats.accuracy import (
     QUIZZES_PER_PAGE,
     Accuracy,
     QuizHistory,
@@ -24,7 +24,7 @@ from quizapp.services.stats_accuracy import (
     accuracy_by_kind,
     quiz_history,
 )
-from quizapp.services.stats_activity import (
+from quizapp.services.stats.activity import (
     CALENDAR_WEEKS,
     FORECAST_DAYS,
     MATURE_DAYS,
@@ -41,7 +41,7 @@ from quizapp.services.stats_activity import (
     study_streak,
     true_retention,
 )
-from quizapp.services.stats_sql import epoch_seconds, utc_date, utc_today
+from quizapp.services.stats.sql import epoch_seconds, utc_date, utc_today
 
 __all__ = [
     "CALENDAR_WEEKS", "FORECAST_DAYS", "MATURE_DAYS", "QUIZZES_PER_PAGE", "RETENTION_DAYS", "Accuracy", "CardCounts",

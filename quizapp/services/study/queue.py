@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from quizapp.db import db
 from quizapp.models import Card, CardStatus, ReviewLog, ReviewState, User, deck_cards
-from quizapp.services import scheduling
+from quizapp.services.study import scheduling
 
 
 def start_of_day(now: datetime) -> datetime:

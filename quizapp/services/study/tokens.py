@@ -9,10 +9,10 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from itsdangerous import BadData, URLSafeTimedSerializer
 
-from quizapp.services.review_types import Mode, Problem, ReviewError
+from quizapp.services.study.outcomes import Mode, Problem, ReviewError
 
 if t.TYPE_CHECKING:
-    from quizapp.services.review_queue import ReviewItem
+    from quizapp.services.study.queue import ReviewItem
 
 #: A question shown longer ago than this cannot be answered with its token any more; the student gets it anew.
 TOKEN_MAX_AGE = timedelta(hours=12)

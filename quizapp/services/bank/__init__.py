@@ -1,0 +1,1 @@
+"""The question bank: loading generated cards, listing, reviewing, authoring, importing and exporting them."""

@@ -1,0 +1,1 @@
+"""What instructors run: classes, scores and the analysis of their questions."""

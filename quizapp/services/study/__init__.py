@@ -1,0 +1,1 @@
+"""A student's study: decks, quizzes, spaced-repetition review and its scheduling."""
