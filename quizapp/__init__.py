@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 from quizapp import auth, config, db, errors, i18n
 from quizapp import models as models  # registers every table before migrations compare them
 from quizapp.author import bp as author_bp
+from quizapp.classes import bp as classes_bp
 from quizapp.main import bp as main_bp
 from quizapp.reports import bp as reports_bp
 from quizapp.study import bp as study_bp
@@ -34,5 +35,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(study_bp)
     app.register_blueprint(reports_bp)
     app.register_blueprint(author_bp)
+    app.register_blueprint(classes_bp)
 
     return app

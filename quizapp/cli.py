@@ -10,6 +10,9 @@ import flask_migrate
 from flask.cli import FlaskGroup, with_appcontext
 
 from quizapp import create_app
+from quizapp.commands import export_group
+from quizapp.commands import scores as scores  # noqa: F401  adds `export scores`
+from quizapp.commands.bank_files import import_command
 from quizapp.config import project_root
 from quizapp.db import schema_is_current
 from quizapp.models import Role
@@ -146,6 +149,8 @@ cli = FlaskGroup(
 cli.add_command(init_command)
 cli.add_command(generate_command)
 cli.add_command(create_user_command)
+cli.add_command(import_command)
+cli.add_command(export_group)
 
 
 def main() -> None:

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from quizapp.models.content import Article, Card, CardOrigin, CardSource, CardStatus, Choice, Deck, deck_cards
+from quizapp.models.classes import ClassDeck, ClassMember, Classroom
+from quizapp.models.content import (
+    Article,
+    Card,
+    CardOrigin,
+    CardRevision,
+    CardSource,
+    CardStatus,
+    Choice,
+    Deck,
+    deck_cards,
+)
 from quizapp.models.review import AppendOnlyError, ReviewLog, ReviewState
 from quizapp.models.study import Answer, QuizItem, QuizSession
 from quizapp.models.users import Role, User
 
 __all__ = [
-    "Answer", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardSource", "CardStatus", "Choice", "Deck",
+    "Answer", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardRevision", "CardSource", "CardStatus", "Choice",
+    "ClassDeck", "ClassMember", "Classroom", "Deck",
     "QuizItem", "QuizSession", "ReviewLog", "ReviewState", "Role", "User", "deck_cards",
 ]

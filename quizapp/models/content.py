@@ -53,6 +53,9 @@ class Article(db.Model):
     text: so.Mapped[str] = so.mapped_column(sa.Text)
     #: SHA-256 of language, outlet, headline and text: tells whether a reloaded article changed.
     content_hash: so.Mapped[str] = so.mapped_column(sa.String(64))
+    #: The instructor who added the article in the app; None for the corpus loaded by `quizapp generate`,
+    #: which a reload of that corpus may retire cards of, while an added article's cards are left alone.
+    added_by_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("users.id"))
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
 
@@ -114,6 +117,19 @@ class Card(db.Model):
     status: so.Mapped[CardStatus] = so.mapped_column(
         str_enum(CardStatus, "card_status"), default=CardStatus.ACTIVE, server_default=CardStatus.ACTIVE.value
     )
+    #: Tags, Anki's way: lower-case words separated by single spaces, sorted ("" for none).
+    tags: so.Mapped[str] = so.mapped_column(sa.Text, default="", server_default="")
+    #: Goes up by one at every change of the question, choices or explanation; each answer records the version
+    #: it was given to, and CardRevision keeps the text of every earlier version that was answered.
+    version: so.Mapped[int] = so.mapped_column(default=1, server_default="1")
+    #: Who wrote the card (authored or imported); None for generated cards.
+    author_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("users.id"))
+    #: The instructor who last approved, retired or edited the card, and when. Once an instructor has decided,
+    #: reloading the bank never changes the card's status or, if they edited it, its text.
+    reviewed_by_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("users.id"))
+    reviewed_at: so.Mapped[datetime | None]
+    #: When an instructor last edited the question, choices or explanation; None while it is as generated.
+    edited_at: so.Mapped[datetime | None]
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
 
@@ -124,6 +140,9 @@ class Card(db.Model):
         back_populates="card", cascade="all, delete-orphan", order_by="CardSource.position"
     )
     decks: so.Mapped[list[Deck]] = so.relationship(secondary=deck_cards, back_populates="cards")
+    revisions: so.Mapped[list[CardRevision]] = so.relationship(
+        back_populates="card", cascade="all, delete-orphan", order_by="CardRevision.version"
+    )
 
     __table_args__ = (sa.Index("ix_cards_origin_status", "origin", "status"),)
 
@@ -180,3 +199,30 @@ class CardSource(db.Model):
 
     def __repr__(self) -> str:
         return f"<CardSource {self.card_id!r}[{self.position}] article={self.article_id}>"
+
+
+class CardRevision(db.Model):
+    """A card as it read at one earlier version, kept because students answered it then.
+
+    The current version lives on Card itself; a revision is written just before an edit changes a card that
+    has answers, so that every answer can still show the question and the choices the student saw.
+    """
+
+    __tablename__ = "card_revisions"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    card_id: so.Mapped[str] = so.mapped_column(sa.ForeignKey("cards.id", ondelete="CASCADE"))
+    version: so.Mapped[int]
+    question: so.Mapped[str] = so.mapped_column(sa.Text)
+    #: The choices' texts as a JSON list, in the order they were shown.
+    options_json: so.Mapped[str] = so.mapped_column(sa.Text)
+    answer_index: so.Mapped[int]
+    explanation: so.Mapped[str] = so.mapped_column(sa.Text, default="", server_default="")
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+    card: so.Mapped[Card] = so.relationship(back_populates="revisions")
+
+    __table_args__ = (sa.UniqueConstraint("card_id", "version"),)
+
+    def __repr__(self) -> str:
+        return f"<CardRevision {self.card_id!r} v{self.version}>"

@@ -81,6 +81,8 @@ class Answer(db.Model):
     correct: so.Mapped[bool]
     #: Milliseconds from showing the question to the answer; None when it could not be measured.
     time_taken_ms: so.Mapped[int | None]
+    #: The card's version when it was answered (see Card.version); None for answers stored before versions.
+    card_version: so.Mapped[int | None]
     answered_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
 
     session: so.Mapped[QuizSession | None] = so.relationship(back_populates="answers")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quizapp.reports import scores as scores  # noqa: F401  attaches its routes to bp
 from quizapp.reports.views import bp
 
 __all__ = ["bp"]

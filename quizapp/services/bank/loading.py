@@ -3,7 +3,12 @@
 Loading is idempotent and keeps history. The articles given are the whole corpus: a card whose id exists
 is updated in place, a new one is added, and a generated card the generator no longer makes is retired,
 never deleted, so every answer and schedule pointing to it stays. A retired card that comes back is
-active again. Authored and imported cards are never touched.
+active again. Authored and imported cards are never touched, nor are the cards of articles an instructor
+added in the app (they are not part of the corpus on disk).
+
+An instructor's decision outlasts any reload: a card an instructor approved or retired keeps its status, and
+one they edited keeps its text. Facts the articles disagree on are stored as drafts for an instructor to
+settle, unless include_disputed asks for them to be served as they are (attributed to their source).
 """
 
 from __future__ import annotations
@@ -78,9 +83,10 @@ def load_bank(
     if errors:
         return LoadReport(errors=tuple(errors))
 
-    cards = question_bank.generate(result.articles, include_disputed=include_disputed)
+    # Disputed facts are always stored, as drafts unless asked for: an instructor settles them in the app.
+    cards = question_bank.generate(result.articles, include_disputed=True)
     try:
-        report = _BankWriter(utcnow()).write(result.articles, cards)
+        report = BankWriter(utcnow(), serve_disputed=include_disputed).write(result.articles, cards)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -117,11 +123,26 @@ def _deck_title(article: question_bank.Article) -> str:
     return title[:_TITLE_LENGTH]
 
 
-class _BankWriter:
-    """Stores one load in the session; the caller commits."""
+class BankWriter:
+    """Stores one load in the session; the caller commits.
 
-    def __init__(self, now: datetime) -> None:
+    new_status is the status of a card seen for the first time (draft for an article an instructor adds, so
+    that nothing reaches students before they approve it); retire_missing retires the corpus's generated
+    cards that this load does not make, which only a load of the whole corpus may do.
+    """
+
+    def __init__(
+        self,
+        now: datetime,
+        *,
+        new_status: CardStatus = CardStatus.ACTIVE,
+        retire_missing: bool = True,
+        serve_disputed: bool = False,
+    ) -> None:
         self.now = now
+        self.new_status = new_status
+        self.retire_missing = retire_missing
+        self.serve_disputed = serve_disputed
         # what the load did, by LoadReport field name
         self.counts: Counter[str] = Counter()
 
@@ -136,6 +157,12 @@ class _BankWriter:
         self._write_cards(cards, article_rows, article_decks, all_deck)
         db.session.flush()
         return LoadReport(**self.counts)
+
+    def status_for(self, card: question_bank.Card) -> CardStatus:
+        """Return the status a card the generator makes gets, unless an instructor has decided it."""
+        if card.fact.get("disputed") and not self.serve_disputed:
+            return CardStatus.DRAFT
+        return self.new_status
 
     # --- articles and decks ---------------------------------------------------------------------------
 
@@ -219,17 +246,23 @@ class _BankWriter:
                 self._add_card(card, article_rows, decks)
             else:
                 self._update_card(row, card, article_rows, decks)
+        if not self.retire_missing:
+            return
+        added = _cards_of_added_articles()
         for row in stored.values():
-            if row.id not in produced and row.status != CardStatus.RETIRED:
-                row.status = CardStatus.RETIRED
-                row.updated_at = self.now
-                self.counts["retired"] += 1
+            if row.id in produced or row.status == CardStatus.RETIRED or row.id in added:
+                continue
+            if row.edited_at is not None:
+                continue  # an instructor's own version of the fact stands on its own
+            row.status = CardStatus.RETIRED
+            row.updated_at = self.now
+            self.counts["retired"] += 1
 
     def _add_card(self, card: question_bank.Card, article_rows: dict[str, Article], decks: list[Deck]) -> None:
         row = Card(
             id=card.id,
             origin=CardOrigin.GENERATED,
-            status=CardStatus.ACTIVE,
+            status=self.status_for(card),
             created_at=self.now,
             updated_at=self.now,
         )
@@ -245,11 +278,19 @@ class _BankWriter:
         article_rows: dict[str, Article],
         decks: list[Deck],
     ) -> None:
-        changed = _apply_content(row, card, article_rows)
+        # An instructor's edit wins over the generator's text; the sources still follow the articles.
+        changed = _apply_content(row, card, article_rows, text=row.edited_at is None)
         changed = _link_decks(row, decks) or changed
-        if row.status == CardStatus.RETIRED:
-            row.status = CardStatus.ACTIVE
+        wanted = row.status
+        if row.reviewed_at is None and (row.status == CardStatus.RETIRED or card.fact.get("disputed")):
+            # A card that comes back, or a disputed one, follows this load; a draft held back stays one.
+            wanted = self.status_for(card)
+        if row.status == CardStatus.RETIRED and wanted != CardStatus.RETIRED:
+            row.status = wanted
             self.counts["reactivated"] += 1
+        elif row.status != wanted:
+            row.status = wanted
+            self.counts["updated"] += 1
         elif changed:
             self.counts["updated"] += 1
         else:
@@ -258,8 +299,41 @@ class _BankWriter:
         row.updated_at = self.now
 
 
-def _apply_content(row: Card, card: question_bank.Card, article_rows: dict[str, Article]) -> bool:
-    """Make row say what card says, changing only what differs; return whether anything did."""
+def _cards_of_added_articles() -> set[str]:
+    """Return the ids of generated cards whose every source is an article an instructor added in the app."""
+    from_added = sa.select(CardSource.card_id).join(Article).where(Article.added_by_id.is_not(None))
+    from_corpus = sa.select(CardSource.card_id).join(Article, isouter=True).where(Article.added_by_id.is_(None))
+    return set(db.session.scalars(from_added.except_(from_corpus)))
+
+
+def _apply_content(
+    row: Card, card: question_bank.Card, article_rows: dict[str, Article], *, text: bool = True
+) -> bool:
+    """Make row say what card says, changing only what differs; return whether anything did.
+
+    With text False only the sources are brought up to date: the question, choices and explanation stay.
+    """
+    changed = False
+    if text:
+        changed = _apply_text(row, card)
+    for position, source in enumerate(card.sources):
+        article = article_rows.get(source.file)
+        if position < len(row.sources):
+            stored = row.sources[position]
+            if (stored.article, stored.sentence) != (article, source.sentence):
+                stored.article, stored.sentence = article, source.sentence
+                changed = True
+        else:
+            row.sources.append(CardSource(position=position, article=article, sentence=source.sentence))
+            changed = True
+    if len(row.sources) > len(card.sources):
+        del row.sources[len(card.sources):]
+        changed = True
+    return changed
+
+
+def _apply_text(row: Card, card: question_bank.Card) -> bool:
+    """Make row's question, fact, choices and explanation say what card says; return whether any changed."""
     changed = False
     values = {
         "kind": card.kind,
@@ -290,20 +364,6 @@ def _apply_content(row: Card, card: question_bank.Card, article_rows: dict[str, 
             changed = True
     if len(row.choices) > len(card.options):
         del row.choices[len(card.options):]
-        changed = True
-
-    for position, source in enumerate(card.sources):
-        article = article_rows.get(source.file)
-        if position < len(row.sources):
-            stored = row.sources[position]
-            if (stored.article, stored.sentence) != (article, source.sentence):
-                stored.article, stored.sentence = article, source.sentence
-                changed = True
-        else:
-            row.sources.append(CardSource(position=position, article=article, sentence=source.sentence))
-            changed = True
-    if len(row.sources) > len(card.sources):
-        del row.sources[len(card.sources):]
         changed = True
     return changed
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 
 from quizapp.auth import instructor_required
+from quizapp.author.blueprint import bp
 from quizapp.services.bank import listing as bank_view
-
-bp = Blueprint("author", __name__, url_prefix="/author")
 
 
 @bp.get("/")

@@ -1,0 +1,5 @@
+"""Instructor pages: transfer (being written)."""
+
+from __future__ import annotations
+
+from quizapp.author.blueprint import bp as bp

@@ -1,0 +1,3 @@
+"""`quizapp export scores` (being written)."""
+
+from __future__ import annotations
