@@ -69,10 +69,16 @@ def test_instructors_may_see_the_instructor_pages(accounts: Accounts, client: Fl
 @pytest.mark.parametrize(
     ("role", "menu"),
     [
-        ("student", {"Decks": "/study/", "Review": "/study/review", "Progress": "/progress/"}),
+        (
+            "student",
+            {"Decks": "/study/", "Review": "/study/review", "Progress": "/progress/", "Classes": "/classes/"},
+        ),
         (
             "instructor",
-            {"Decks": "/study/", "Review": "/study/review", "Progress": "/progress/", "Questions": "/author/"},
+            {
+                "Decks": "/study/", "Review": "/study/review", "Progress": "/progress/", "Classes": "/classes/",
+                "Questions": "/author/",
+            },
         ),
     ],
 )

@@ -187,8 +187,8 @@ def test_the_login_page_speaks_the_browsers_language(
 @pytest.mark.parametrize(
     ("lang", "heading", "nav", "all_articles"),
     [
-        ("id", "Dek", ["Dek", "Pengulangan", "Kemajuan"], "Semua artikel"),
-        ("en", "Decks", ["Decks", "Review", "Progress"], "All articles"),
+        ("id", "Dek", ["Dek", "Pengulangan", "Kemajuan", "Kelas"], "Semua artikel"),
+        ("en", "Decks", ["Decks", "Review", "Progress", "Classes"], "All articles"),
     ],
 )
 def test_the_decks_page_speaks_the_browsers_language(
