@@ -14,6 +14,7 @@ from quizapp.author import bp as author_bp
 from quizapp.classes import bp as classes_bp
 from quizapp.main import bp as main_bp
 from quizapp.reports import bp as reports_bp
+from quizapp.reports import scores_bp
 from quizapp.study import bp as study_bp
 
 csrf = CSRFProtect()
@@ -34,6 +35,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(main_bp)
     app.register_blueprint(study_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(scores_bp)
     app.register_blueprint(author_bp)
     app.register_blueprint(classes_bp)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from quizapp.reports import scores as scores  # noqa: F401  attaches its routes to bp
 from quizapp.reports.views import bp
 
-__all__ = ["bp"]
+from quizapp.reports.scores import bp as scores_bp
+
+__all__ = ["bp", "scores_bp"]

@@ -1,5 +1,7 @@
-"""Score exports for instructors (being written)."""
+"""Scores for instructors: their students' quiz attempts, answers and progress, filtered and exported (being written)."""
 
 from __future__ import annotations
 
-from quizapp.reports.views import bp as bp
+from flask import Blueprint
+
+bp = Blueprint("scores", __name__, url_prefix="/scores")
