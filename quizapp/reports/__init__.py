@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from quizapp.reports.views import bp
-
 from quizapp.reports.scores import bp as scores_bp
+from quizapp.reports.views import bp
 
 __all__ = ["bp", "scores_bp"]

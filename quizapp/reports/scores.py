@@ -1,4 +1,4 @@
-"""Scores for instructors: their students' quiz attempts, answers and progress, filtered and exported (being written)."""
+"""Scores for instructors: quiz attempts, answers and progress of their students, filtered and exported."""
 
 from __future__ import annotations
 
