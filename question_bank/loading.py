@@ -89,6 +89,22 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
     return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences)
 
 
+def rebuild_article(
+    file: str, text: str, language: str = "id", outlet: str | None = None, headline: str | None = None
+) -> Article:
+    """Rebuild an article from text already stripped (paragraphs separated by a blank line), without stripping again.
+
+    This is how a store keeps an article: its sentences split again give the same facts and card ids.
+    """
+    pack = get_pack(language)
+    paragraphs = [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+    sentences = tuple(
+        Sentence(file=file, paragraph=p, index=i, text=s)
+        for i, (p, s) in enumerate((p, s) for p, para in enumerate(paragraphs) for s in split_sentences(para))
+    )
+    return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences)
+
+
 def _is_heading(line: str) -> bool:
     """Say whether a line is a heading, menu item or caption rather than prose."""
     if not _TERMINAL.search(line):

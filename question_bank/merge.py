@@ -11,6 +11,8 @@ from question_bank.text import fold
 
 #: Kinds whose value for one subject should agree across articles; disagreement marks a dispute.
 _SINGLE_VALUED = ("date", "number")
+#: Kinds that say whether a country is in an organisation: "member" and "former" of one country disagree.
+_MEMBERSHIP = ("member", "former_member")
 
 
 @dataclass(frozen=True)
@@ -95,16 +97,18 @@ def _resolve(fact: Fact, qualified: dict[str, list[Fact]], people: dict[str, str
     return None
 
 
+def dispute_key(kind: str, subject_key: str, value_key: str) -> tuple[str, ...]:
+    """Return what the statements of one fact share: two facts with one key and different values disagree."""
+    if kind in _SINGLE_VALUED:
+        return (kind, subject_key)
+    if kind in _MEMBERSHIP:
+        return ("membership", subject_key, value_key)
+    return (kind, subject_key, value_key)
+
+
 def _disputes(groups: dict[tuple[str, str, str], list[Fact]]) -> set[tuple[str, str, str]]:
     """Find the facts whose subject two articles give different values, or a member also called former."""
-    values: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for kind, subject, value in groups:
-        if kind in _SINGLE_VALUED:
-            values[(kind, subject)].add(value)
-    disputed = {k for k in groups if k[0] in _SINGLE_VALUED and len(values[(k[0], k[1])]) > 1}
-    for kind, subject, value in groups:
-        other = {"member": "former_member", "former_member": "member"}.get(kind)
-        if other and (other, subject, value) in groups:
-            disputed.add((kind, subject, value))
-    return disputed
-
+    by_fact: dict[tuple[str, ...], list[tuple[str, str, str]]] = defaultdict(list)
+    for key in groups:
+        by_fact[dispute_key(*key)].append(key)
+    return {key for keys in by_fact.values() if len(keys) > 1 for key in keys}

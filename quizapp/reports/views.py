@@ -8,36 +8,20 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
 from quizapp.charts import accuracy_bars, forecast_bars, review_heatmap
+from quizapp.labels import kind_label
 from quizapp.services import stats
 
 bp = Blueprint("reports", __name__, url_prefix="/progress")
-
-#: The words the page uses for question_bank's kinds of fact; any other kind is shown by its name.
-KIND_LABELS = {
-    "member": _l("Members"),
-    "former_member": _l("Former members"),
-    "date": _l("Dates"),
-    "speaker": _l("Who said it"),
-    "role": _l("Roles and offices"),
-    "number": _l("Numbers"),
-}
 
 
 def clock_now() -> datetime:
     """Return the current aware UTC time: the app's QUIZAPP_CLOCK callable if set (tests fix it), else the clock."""
     clock: Callable[[], datetime] | None = current_app.config.get("QUIZAPP_CLOCK")
     return clock() if clock is not None else datetime.now(UTC)
-
-
-def kind_label(kind: str) -> str:
-    """Name a kind of fact for the page."""
-    label = KIND_LABELS.get(kind)
-    return str(label) if label is not None else kind.replace("_", " ").capitalize()
 
 
 def quiz_url(quiz_id: int) -> str:

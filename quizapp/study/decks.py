@@ -16,8 +16,10 @@ from wtforms.validators import AnyOf
 from quizapp.db import utcnow
 from quizapp.models import Deck
 from quizapp.services.bank.loading import ALL_DECK_SLUG
+from quizapp.services.instructor import assignments as assignment_service
 from quizapp.services.study import decks as deck_service
 from quizapp.services.study import quiz as quiz_service
+from quizapp.services.study.review import clock
 from quizapp.study.blueprint import bp
 
 
@@ -51,10 +53,17 @@ class StartQuizForm(FlaskForm):
 @bp.get("/")
 @login_required
 def decks() -> str:
-    """List the decks, the one of every article first, each with the student's counts and next step."""
-    overviews = deck_service.overviews(current_user.id, deck_service.list_decks(), utcnow())
+    """List the decks, assigned ones first with their due dates, then the one of every article and the others.
+
+    Students do not see a deck whose questions all wait for an instructor's approval; instructors see every deck.
+    """
+    now = clock()
+    overviews = deck_service.student_overviews(
+        current_user.id, assignment_service.student_assignments(current_user.id), now,
+        hide_unserved=not current_user.is_instructor,
+    )
     return render_template(
-        "study/decks.html", overviews=overviews, default_count=quiz_service.DEFAULT_QUESTION_COUNT
+        "study/decks.html", overviews=overviews, default_count=quiz_service.DEFAULT_QUESTION_COUNT, now=now
     )
 
 

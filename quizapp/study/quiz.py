@@ -19,6 +19,7 @@ from wtforms.validators import InputRequired, Regexp
 
 from quizapp.db import utcnow
 from quizapp.models import QuizItem, QuizSession
+from quizapp.services.bank import revisions
 from quizapp.services.study import quiz as quiz_service
 from quizapp.study.blueprint import bp
 from quizapp.study.decks import StartQuizForm, deck_name
@@ -159,6 +160,8 @@ def quiz_feedback(quiz_id: int, position: int) -> ResponseReturnValue:
         item=item,
         card=item.card,
         given=given,
+        # the question and options as the student saw them, though the card may have been edited since
+        seen=revisions.version_seen(given),
         finished=quiz.finished_at is not None,
         deck_name=deck_name(quiz.deck),
     )
@@ -172,9 +175,11 @@ def quiz_result(quiz_id: int) -> ResponseReturnValue:
     if quiz.finished_at is None:
         flash(_("Answer every question to see your score."), "info")
         return redirect(url_for("study.quiz_question", quiz_id=quiz.id))
+    result = quiz_service.result(quiz)
     return render_template(
         "study/quiz_result.html",
-        result=quiz_service.result(quiz),
+        result=result,
+        seen=revisions.versions_seen(line.answer for line in result.lines if line.answer),
         form=_again_form(quiz),
         deck_name=deck_name(quiz.deck),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import typing as t
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,9 +12,12 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from quizapp.db import db
-from quizapp.models import Article, Deck
+from quizapp.models import Article, Deck, deck_cards
 from quizapp.services.bank.loading import ALL_DECK_SLUG
 from quizapp.services.study.review import DeckCounts, deck_counts
+
+if t.TYPE_CHECKING:
+    from quizapp.services.instructor.assignments import Assignment
 
 
 class NextStep(enum.StrEnum):
@@ -30,6 +34,20 @@ class DeckOverview:
 
     deck: Deck
     counts: DeckCounts
+    #: The student's classes that assigned the deck, the earliest due first; empty for a deck nobody assigned.
+    assignments: tuple[Assignment, ...] = ()
+    #: Whether the earliest due date has passed.
+    overdue: bool = False
+
+    @property
+    def due_at(self) -> datetime | None:
+        """When the deck is due: the earliest due date among its assignments, None without one."""
+        return next((a.due_at for a in self.assignments if a.due_at is not None), None)
+
+    @property
+    def class_names(self) -> list[str]:
+        """Name the classes that assigned the deck."""
+        return [a.classroom.name for a in self.assignments]
 
     @property
     def is_all(self) -> bool:
@@ -94,3 +112,40 @@ def overviews(user_id: int, decks: Sequence[Deck], now: datetime) -> list[DeckOv
 def article_decks() -> list[Deck]:
     """Return the decks made of one article each, in the order of their files."""
     return [deck for deck in list_decks() if deck.article is not None]
+
+
+def _decks_with_cards() -> set[int]:
+    """Return the ids of the decks that hold any card at all, whatever its status."""
+    return set(db.session.scalars(sa.select(deck_cards.c.deck_id).distinct()))
+
+
+def student_overviews(
+    user_id: int, assignments: Sequence[Assignment], now: datetime, *, hide_unserved: bool = True
+) -> list[DeckOverview]:
+    """Return the decks page of a student: assigned decks first (earliest due first), then the rest as listed.
+
+    assignments come from quizapp.services.instructor.assignments.student_assignments, already in due order. With
+    hide_unserved, a deck whose cards are all drafts or retired is left out (an added article's deck until
+    an instructor approves its questions), unless it is assigned; "All articles" and a deck with no card at all
+    (which says it has no questions yet) stay.
+    """
+    decks = list_decks()
+    counts = deck_counts(user_id, [deck.id for deck in decks], now)
+    holding = _decks_with_cards() if hide_unserved else set()
+    by_deck: dict[int, list[Assignment]] = {}
+    for assignment in assignments:
+        by_deck.setdefault(assignment.deck.id, []).append(assignment)
+
+    def overview(deck: Deck) -> DeckOverview:
+        assigned = tuple(by_deck.get(deck.id, ()))
+        due = next((a.due_at for a in assigned if a.due_at is not None), None)
+        return DeckOverview(deck, counts[deck.id], assigned, overdue=due is not None and due < now)
+
+    order = {deck_id: index for index, deck_id in enumerate(by_deck)}
+    assigned = sorted((deck for deck in decks if deck.id in by_deck), key=lambda deck: order[deck.id])
+    rest = [
+        deck for deck in decks
+        if deck.id not in by_deck
+        and not (hide_unserved and counts[deck.id].total == 0 and deck.id in holding and deck.slug != ALL_DECK_SLUG)
+    ]
+    return [overview(deck) for deck in assigned + rest]

@@ -209,6 +209,7 @@ def answer(
         chosen_position=position,
         correct=choice.is_correct,
         time_taken_ms=time_taken_ms(shown_at, now),
+        card_version=item.card.version,
         answered_at=now,
     )
     db.session.add(row)

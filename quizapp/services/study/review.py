@@ -210,7 +210,7 @@ def answer_card(
     rating = scheduling.rating_for_answer(choice.is_correct, timed, max(len(card.choices), 2))
     answer = Answer(
         session_id=None, user_id=user.id, card_id=card.id, chosen_position=choice.position,
-        correct=choice.is_correct, time_taken_ms=elapsed, answered_at=now,
+        correct=choice.is_correct, time_taken_ms=elapsed, card_version=card.version, answered_at=now,
     )
     db.session.add(answer)
     db.session.flush()
