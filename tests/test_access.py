@@ -77,7 +77,7 @@ def test_instructors_may_see_the_instructor_pages(accounts: Accounts, client: Fl
             "instructor",
             {
                 "Decks": "/study/", "Review": "/study/review", "Progress": "/progress/", "Classes": "/classes/",
-                "Questions": "/author/",
+                "Questions": "/author/", "Scores": "/scores/",
             },
         ),
     ],

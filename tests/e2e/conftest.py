@@ -16,6 +16,8 @@ import pytest
 
 CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
+#: The instructor account the server fixture creates, as (username, password).
+TEACHER = ("bu-rina", "guru-rahasia-1")
 
 
 def _free_port() -> int:
@@ -44,6 +46,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     init = subprocess.run([sys.executable, "-m", "quizapp", "init"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert init.returncode == 0, init.stdout + init.stderr
+    # An instructor with a known password, made the way the README says: `quizapp create-user`.
+    teacher = subprocess.run(
+        [sys.executable, "-m", "quizapp", "create-user", TEACHER[0], "--role", "instructor", "--password", TEACHER[1]],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert teacher.returncode == 0, teacher.stdout + teacher.stderr
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "quizapp", "run", "--host", "127.0.0.1", "--port", str(port)],
@@ -72,6 +80,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait()
         if process.stdout:
             process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def teacher_account() -> tuple[str, str]:
+    """The instructor account the server fixture creates: (username, password)."""
+    return TEACHER
 
 
 @pytest.fixture(scope="session")
