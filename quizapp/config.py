@@ -38,6 +38,9 @@ def defaults(instance_path: str) -> dict[str, Any]:
     return {
         "SECRET_KEY": None,
         "DATABASE_URL": "sqlite:///" + (Path(instance_path) / "quizapp.sqlite").as_posix(),
+        # An article pasted into the form may be as large as question_bank reads (1 MB); Flask's default of
+        # 500 kB for a form field would refuse it with a bare 413 before the form could say what is wrong.
+        "MAX_FORM_MEMORY_SIZE": 1_100_000,
     }
 
 

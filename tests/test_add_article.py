@@ -212,3 +212,26 @@ def test_stored_names_never_clash_with_the_corpus() -> None:
 def test_students_are_refused(bank_client: FlaskClient, bank_accounts, method: str, path: str) -> None:
     bank_accounts.login(bank_client, "ayu", "student")
     assert getattr(bank_client, method)(path).status_code == 403
+
+
+def test_a_known_fact_stays_in_the_added_deck_after_a_reload_of_the_corpus(
+    bank_app: Flask, teacher: FlaskClient
+) -> None:
+    seed = sorted(SEEDS.glob("*.txt"))[1]
+    assert post_form(teacher, upload(seed.read_bytes(), seed.name)).status_code == 303
+    _article, deck, cards = added_article(bank_app)
+    with bank_app.app_context():
+        known = {card.id for card in cards if card.status == CardStatus.ACTIVE}
+        assert known
+        assert load_bank([SEEDS]).ok
+        db.session.remove()
+        still = {card.id for card in db.session.get_one(type(deck), deck.id).cards}
+    assert known <= still, "a corpus reload takes no card out of an article an instructor added"
+
+
+def test_a_pasted_article_over_500_kb_reaches_the_form(bank_app: Flask, teacher: FlaskClient) -> None:
+    # Flask refuses a form field over 500 kB by default, before the form could say anything.
+    text = (NO_FACT + "\n\n") * (600_000 // (len(NO_FACT) + 2))
+    response = post_form(teacher, {"text": text, "language": "id"})
+    assert response.status_code in {303, 400}
+    assert "Request Entity Too Large" not in response.get_data(as_text=True)

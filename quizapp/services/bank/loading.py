@@ -369,11 +369,15 @@ def _apply_text(row: Card, card: question_bank.Card) -> bool:
 
 
 def _link_decks(row: Card, decks: list[Deck]) -> bool:
-    """Put row in exactly these of the decks the bank manages (article decks and "all"); leave others alone."""
+    """Put row in exactly these of the decks the corpus manages (its article decks and "all"); leave others alone.
+
+    The deck of an article an instructor added is not the corpus's: a card it shares with the corpus stays in it.
+    """
     wanted = set(decks)
     changed = False
     for deck in list(row.decks):
-        if (deck.slug == ALL_DECK_SLUG or deck.article is not None) and deck not in wanted:
+        from_corpus = deck.article is not None and deck.article.added_by_id is None
+        if (deck.slug == ALL_DECK_SLUG or from_corpus) and deck not in wanted:
             row.decks.remove(deck)
             changed = True
     for deck in decks:
