@@ -72,7 +72,7 @@ def test_teaching_a_value_serves_it_unattributed_and_retires_the_other(
     assert taught.disputed and taught.edited_at and taught.reviewed_by_id == teacher and taught.version == 2
     assert other.status == CardStatus.RETIRED and other.reviewed_at and other.question.startswith(ATTRIBUTED)
     page = Page.of(bank_client.get("/author/disputes"))
-    assert "Now teaching 1992 without naming a source; 1 other questions retired." in page.texts("p")
+    assert "Now teaching 1992 without naming a source; 1 other question retired." in page.texts("p")
     assert "Settled: teaching 1992, without naming a source." in page.texts("p", **{"class": "dispute-state"})
 
 
@@ -160,3 +160,25 @@ def test_a_student_is_refused(bank_app: Flask, bank_client: FlaskClient, bank_ac
     card_id = founding(bank_app)["1992"].id
     assert getattr(bank_client, method)(path, data={"card_id": card_id}).status_code == 403
     assert founding(bank_app)["1992"].status == CardStatus.DRAFT
+
+
+def test_teaching_a_value_students_answered_keeps_the_text_they_saw(
+    bank_app: Flask, bank_client: FlaskClient, teacher: int, bank_accounts
+) -> None:
+    from quizapp.models import Answer, CardRevision
+    from quizapp.services.bank.revisions import version_seen
+
+    assert bank_client.post("/author/disputes/keep", data={"card_id": founding(bank_app)["1992"].id}).status_code == 303
+    chosen = founding(bank_app)["1992"]
+    student = bank_accounts.create("ayu")
+    with bank_app.app_context():
+        db.session.add(Answer(user_id=student, card_id=chosen.id, chosen_position=0, correct=False,
+                              time_taken_ms=900, card_version=chosen.version))
+        db.session.commit()
+    assert bank_client.post("/author/disputes/teach", data={"card_id": chosen.id}).status_code == 303
+    with bank_app.app_context():
+        (revision,) = db.session.scalars(sa.select(CardRevision).where(CardRevision.card_id == chosen.id)).all()
+        assert (revision.version, revision.question) == (chosen.version, chosen.question)
+        answer = db.session.scalars(sa.select(Answer).where(Answer.card_id == chosen.id)).one()
+        assert version_seen(answer).question.startswith(ATTRIBUTED), "the answer shows the attributed text it was given"
+        assert db.session.get_one(Card, chosen.id).question.startswith(PLAIN)

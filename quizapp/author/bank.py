@@ -93,8 +93,11 @@ def teach_value() -> ResponseReturnValue:
     """Teach the chosen value without naming its source; retire the other values' cards."""
     return _settle(
         lambda card_id: dispute_service.teach_value(card_id, current_user.id),
-        lambda done: _("Now teaching %(value)s without naming a source; %(num)d other questions retired.",
-                       value=done.taught or "", num=done.retired),
+        lambda done: ngettext(
+            "Now teaching %(value)s without naming a source; %(num)d other question retired.",
+            "Now teaching %(value)s without naming a source; %(num)d other questions retired.",
+            done.retired, value=done.taught or "",
+        ),
     )
 
 

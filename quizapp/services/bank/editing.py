@@ -10,7 +10,6 @@ and edited, so a reload of the bank keeps their text and status.
 from __future__ import annotations
 
 import enum
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +22,6 @@ from quizapp.models import (
     Answer,
     Card,
     CardOrigin,
-    CardRevision,
     CardStatus,
     Choice,
     Deck,
@@ -32,6 +30,7 @@ from quizapp.models import (
     ReviewState,
 )
 from quizapp.services.bank.loading import ALL_DECK_SLUG
+from quizapp.services.bank.revisions import open_new_version
 
 MIN_OPTIONS = 2
 MAX_OPTIONS = 6
@@ -175,11 +174,8 @@ def update_card(
     changed_text = content != CardContent.of(card)
     revision_written = False
     if changed_text:
-        if answered_at_version(card) and not _has_revision(card, card.version):
-            db.session.add(_revision_of(card, now))
-            revision_written = True
+        revision_written = open_new_version(card, now)
         _apply_content(card, content)
-        card.version += 1
         card.edited_at = now
     if tags is not None:
         card.tags = normalise_tags(tags)
@@ -195,15 +191,6 @@ def update_card(
     card.updated_at = now
     db.session.commit()
     return EditOutcome(new_version=changed_text, revision_written=revision_written)
-
-
-def answered_at_version(card: Card) -> bool:
-    """Tell whether anyone answered the card's current version (answers before versions count as version 1)."""
-    at_version = Answer.card_version == card.version
-    if card.version == 1:
-        at_version = sa.or_(at_version, Answer.card_version.is_(None))
-    query = sa.select(Answer.id).where(Answer.card_id == card.id, at_version).limit(1)
-    return db.session.scalar(query) is not None
 
 
 def students_who_answered(card_id: str) -> int:
@@ -239,24 +226,6 @@ def _ever_met(card_id: str) -> bool:
     return any(
         db.session.scalar(sa.select(table.id).where(table.card_id == card_id).limit(1)) is not None
         for table in tables
-    )
-
-
-def _has_revision(card: Card, version: int) -> bool:
-    query = sa.select(CardRevision.id).where(CardRevision.card_id == card.id, CardRevision.version == version)
-    return db.session.scalar(query) is not None
-
-
-def _revision_of(card: Card, now: datetime) -> CardRevision:
-    """Return the card's current text as a revision of its current version."""
-    return CardRevision(
-        card_id=card.id,
-        version=card.version,
-        question=card.question,
-        options_json=json.dumps(card.options, ensure_ascii=False),
-        answer_index=card.answer_index or 0,
-        explanation=card.explanation,
-        created_at=now,
     )
 
 

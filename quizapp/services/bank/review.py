@@ -6,7 +6,6 @@ never deleted here: a retired card keeps every answer and schedule that points t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +14,8 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from quizapp.db import db, utcnow
-from quizapp.models import Answer, Card, CardRevision, CardStatus
+from quizapp.models import Card, CardStatus
+from quizapp.services.bank.revisions import open_new_version
 
 #: More ids than any page shows; a longer list is cut rather than sent to the database as one huge IN.
 MAX_BULK = 500
@@ -109,25 +109,6 @@ def reword(card: Card, question: str, now: datetime) -> bool:
     """
     if card.question == question:
         return False
-    answered = db.session.scalar(
-        sa.select(sa.exists().where(Answer.card_id == card.id, Answer.card_version == card.version))
-    ) or db.session.scalar(sa.select(sa.exists().where(Answer.card_id == card.id, Answer.card_version.is_(None))))
-    kept = db.session.scalar(
-        sa.select(sa.exists().where(CardRevision.card_id == card.id, CardRevision.version == card.version))
-    )
-    if answered and not kept:
-        db.session.add(
-            CardRevision(
-                card_id=card.id,
-                version=card.version,
-                question=card.question,
-                options_json=json.dumps(card.options, ensure_ascii=False),
-                answer_index=card.answer_index or 0,
-                explanation=card.explanation,
-                created_at=now,
-            )
-        )
+    open_new_version(card, now)
     card.question = question
-    card.version += 1
-    card.updated_at = now
     return True

@@ -109,3 +109,41 @@ def history(card: Card) -> Sequence[VersionEntry]:
     """Return the card's versions that are kept, oldest first, ending with the current one."""
     entries = [VersionEntry(r.version, r.question, r.created_at) for r in card.revisions]
     return [*entries, VersionEntry(card.version, card.question, None)]
+
+
+def open_new_version(card: Card, now: datetime) -> bool:
+    """Move the card to its next version, first keeping the current text if students answered it.
+
+    The caller then changes what a student reads. Return whether a revision was written (once per version).
+    """
+    written = False
+    if answered_at_version(card) and not _has_revision(card, card.version):
+        db.session.add(
+            CardRevision(
+                card_id=card.id,
+                version=card.version,
+                question=card.question,
+                options_json=json.dumps(card.options, ensure_ascii=False),
+                answer_index=card.answer_index or 0,
+                explanation=card.explanation,
+                created_at=now,
+            )
+        )
+        written = True
+    card.version += 1
+    card.updated_at = now
+    return written
+
+
+def answered_at_version(card: Card) -> bool:
+    """Tell whether anyone answered the card's current version (answers before versions count as version 1)."""
+    at_version = Answer.card_version == card.version
+    if card.version == 1:
+        at_version = sa.or_(at_version, Answer.card_version.is_(None))
+    query = sa.select(Answer.id).where(Answer.card_id == card.id, at_version).limit(1)
+    return db.session.scalar(query) is not None
+
+
+def _has_revision(card: Card, version: int) -> bool:
+    query = sa.select(CardRevision.id).where(CardRevision.card_id == card.id, CardRevision.version == version)
+    return db.session.scalar(query) is not None

@@ -70,7 +70,6 @@ from quizapp.services.instructor.score_filters import (
     read_names,
     stream_rows,
     student_ids,
-    utc_text,
 )
 from quizapp.services.instructor.student_scores import (
     StudentSummary,
@@ -78,7 +77,7 @@ from quizapp.services.instructor.student_scores import (
     student_summaries,
     students_query,
 )
-from quizapp.services.stats.sql import epoch_seconds
+from quizapp.services.stats.sql import epoch_seconds, utc_text
 
 __all__ = [
     "ANSWERS_HEADER", "ATTEMPTS_HEADER", "BATCH", "CLASS_SEPARATOR", "DATETIME_FORMAT", "DAY_FORMAT", "REPORTS",
