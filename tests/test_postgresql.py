@@ -20,7 +20,7 @@ from flask import Flask
 
 from quizapp import create_app
 from quizapp.db import db
-from quizapp.models import Answer, Card, ReviewLog, ReviewState
+from quizapp.models import Answer, Card, Deck, ReviewLog, ReviewState
 from quizapp.services.bank.loading import load_bank
 
 URL = os.environ.get("QUIZAPP_TEST_POSTGRES_URL", "")
@@ -102,3 +102,52 @@ def test_a_student_studies_and_sees_progress_on_postgresql(pg_app: Flask) -> Non
         assert db.session.scalar(sa.select(sa.func.count()).select_from(ReviewLog)) == 1
         state = db.session.scalars(sa.select(ReviewState)).one()
         assert state.due.tzinfo is not None
+
+
+def test_an_instructor_runs_a_class_on_postgresql(pg_app: Flask) -> None:
+    from quizapp.models import Role, User
+    from quizapp.services.bank.importing import DeckChoice, import_questions
+    from quizapp.services.instructor.assignments import assign_deck
+    from quizapp.services.instructor.classes import create_class, join_class
+
+    accounts = Accounts(pg_app)
+    with pg_app.app_context():
+        assert not load_bank([SEEDS]).errors
+        teacher_id = accounts.create("bu-rina", "instructor")
+        student_id = accounts.create("dimas", "student")
+        classroom = create_class(db.session.get_one(User, teacher_id), "Kelas 7A")
+        all_deck = db.session.scalars(sa.select(Deck).where(Deck.slug == "all")).one()
+        assign_deck(classroom, all_deck.id, None)
+        join_class(db.session.get_one(User, student_id), classroom.join_code)
+        gift = "::Markas::Di kota manakah markas besar CSTO berada? {=Moskow ~Minsk ~Yerevan ~Astana}\n"
+        plan = import_questions(gift.encode(), "gift", DeckChoice(name="Soal tambahan"), author_id=teacher_id)
+        assert len(plan.questions) == 1
+        class_id = classroom.id
+        assert db.session.get_one(User, teacher_id).role == Role.INSTRUCTOR
+
+    student = pg_app.test_client()
+    accounts.login(student, "dimas")
+    decks = student.get("/study/").get_data(as_text=True)
+    assert "Kelas 7A" in decks
+    quiz_url = student.post("/study/decks/all/quiz", data={"count": "5"}).headers["Location"]
+    for _ in range(5):
+        page = student.get(quiz_url, follow_redirects=True).get_data(as_text=True)
+        card_id = re.search(r'name="card_id"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="card_id"', page)
+        answer_url = re.search(r'action="([^"]*/answer)"', page).group(1)
+        student.post(answer_url, data={"card_id": card_id.group(1) or card_id.group(2), "choice": "0"})
+
+    teacher = pg_app.test_client()
+    accounts.login(teacher, "bu-rina", "instructor")
+    # each page whose SQL is written per database, or searches, groups and joins: it must run on PostgreSQL too
+    pages = [
+        "/author/?q=pashinyan", "/author/disputes", f"/author/items?class_id={class_id}", f"/classes/{class_id}",
+        f"/scores/?class={class_id}&report=students", "/author/export?format=csv",
+    ]
+    for url in pages:
+        response = teacher.get(url)
+        assert response.status_code == 200, url
+    for report in ("attempts", "answers", "students"):
+        body = teacher.get(f"/scores/{report}.csv?class={class_id}").get_data(as_text=True)
+        assert body.startswith("\ufeff") and "dimas" in body, report
+    attempts = teacher.get(f"/scores/attempts.csv?class={class_id}").get_data(as_text=True).splitlines()
+    assert len(attempts) == 2 and re.search(r",5,\d+(\.\d)?$", attempts[1]), attempts
