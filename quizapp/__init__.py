@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from quizapp import auth, config, db, errors, i18n
+from quizapp import auth, config, db, errors, i18n, labels
 from quizapp import models as models  # registers every table before migrations compare them
 from quizapp.author import bp as author_bp
 from quizapp.classes import bp as classes_bp
@@ -32,6 +32,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
+    labels.init_app(app)
     app.register_blueprint(main_bp)
     app.register_blueprint(study_bp)
     app.register_blueprint(reports_bp)

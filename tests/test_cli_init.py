@@ -59,6 +59,7 @@ def test_init_sets_up_everything_on_a_fresh_install(empty_app: Flask, fresh_runn
         assert passwords["student"] != passwords["instructor"]
     assert "Database schema is up to date." in result.output
     assert f"{SEED_CARDS} added, 0 updated" in result.output
+    assert "2 generated questions wait as drafts for an instructor's review" in result.output
 
 
 def test_init_twice_changes_nothing_and_shows_passwords_once(

@@ -12,10 +12,9 @@ from wtforms import FieldList, RadioField, SelectChoice, SelectField, StringFiel
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from quizapp.auth.forms import REQUIRED
-from quizapp.models import Deck
+from quizapp.models import ALL_DECK_SLUG, Deck
 from quizapp.services.bank import editing
 from quizapp.services.bank.editing import CardContent, option_key
-from quizapp.services.bank.loading import ALL_DECK_SLUG
 from quizapp.services.study.decks import display_title
 
 TOO_LONG = _l("Field cannot be longer than %(max)d characters.")

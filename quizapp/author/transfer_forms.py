@@ -9,9 +9,10 @@ from wtforms import BooleanField, HiddenField, SelectChoice, SelectField, String
 from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
 
 from quizapp.i18n import LANGUAGES
+from quizapp.labels import deck_name
 from quizapp.services.bank.exporting import EXPORT_FORMATS
 from quizapp.services.bank.importing import MAX_DECK_NAME
-from quizapp.services.study.decks import display_title, list_decks
+from quizapp.services.study.decks import list_decks
 
 NOT_A_CHOICE = _l("Not a valid choice.")
 IMPORT_FORMATS = {
@@ -30,7 +31,7 @@ def choices(labels: dict[str, object]) -> list[SelectChoice]:
 
 def deck_choices(first_label: object) -> list[SelectChoice]:
     """Return a choice of every deck by its slug, in the order students see them, after a first empty choice."""
-    return choices({"": first_label, **{deck.slug: display_title(deck) for deck in list_decks()}})
+    return choices({"": first_label, **{deck.slug: deck_name(deck) for deck in list_decks()}})
 
 
 class ImportForm(FlaskForm):

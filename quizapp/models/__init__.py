@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quizapp.models.classes import ClassDeck, ClassMember, Classroom
 from quizapp.models.content import (
+    ALL_DECK_SLUG,
     Article,
     Card,
     CardOrigin,
@@ -19,6 +20,7 @@ from quizapp.models.study import Answer, QuizItem, QuizSession
 from quizapp.models.users import Role, User
 
 __all__ = [
+    "ALL_DECK_SLUG",
     "Answer", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardRevision", "CardSource", "CardStatus", "Choice",
     "ClassDeck", "ClassMember", "Classroom", "Deck",
     "QuizItem", "QuizSession", "ReviewLog", "ReviewState", "Role", "User", "deck_cards",

@@ -28,6 +28,9 @@ class CardStatus(enum.StrEnum):
     RETIRED = "retired"  # no longer served; kept with every answer and review that points to it
 
 
+#: The slug of the deck that holds every card of every article.
+ALL_DECK_SLUG = "all"
+
 #: Which decks a card is in: its article's deck (or several, when articles agree) and the "all" deck.
 deck_cards = sa.Table(
     "deck_cards",

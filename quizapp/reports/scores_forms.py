@@ -10,8 +10,9 @@ from wtforms import Field, SelectField, StringField
 from wtforms.validators import ValidationError
 from wtforms.widgets import DateInput
 
+from quizapp.labels import deck_name
 from quizapp.services.instructor import scores
-from quizapp.services.study.decks import display_title, find_deck, list_decks
+from quizapp.services.study.decks import find_deck, list_decks
 
 BAD_DAY = _l("Enter a date as YYYY-MM-DD, such as 2026-03-01.")
 
@@ -56,7 +57,7 @@ class ScoresForm(FlaskForm):
         self.report.choices = [(report.name, str(report.title)) for report in scores.REPORTS.values()]
         classes = scores.instructor_classes(scope.instructor_id) if scope.instructor_id is not None else []
         self.class_id.choices = [("", str(_l("All my classes")))] + [(str(c.id), c.name) for c in classes]
-        self.deck.choices = [("", str(_l("All decks")))] + [(d.slug, display_title(d)) for d in list_decks()]
+        self.deck.choices = [("", str(_l("All decks")))] + [(d.slug, deck_name(d)) for d in list_decks()]
 
     def validate_report(self, field: Field) -> None:
         """Refuse a report that does not exist."""

@@ -14,8 +14,8 @@ from wtforms import SelectChoice, SelectField, SubmitField
 from wtforms.validators import AnyOf
 
 from quizapp.db import utcnow
+from quizapp.labels import deck_name as deck_name
 from quizapp.models import Deck
-from quizapp.services.bank.loading import ALL_DECK_SLUG
 from quizapp.services.instructor import assignments as assignment_service
 from quizapp.services.study import decks as deck_service
 from quizapp.services.study import quiz as quiz_service
@@ -65,11 +65,6 @@ def decks() -> str:
     return render_template(
         "study/decks.html", overviews=overviews, default_count=quiz_service.DEFAULT_QUESTION_COUNT, now=now
     )
-
-
-def deck_name(deck: Deck) -> str:
-    """Name the deck for a page, in the page's language for the deck of every article."""
-    return _("All articles") if deck.slug == ALL_DECK_SLUG else deck_service.display_title(deck)
 
 
 def _deck_or_404(slug: str) -> Deck:

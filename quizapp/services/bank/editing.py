@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from quizapp.db import db, utcnow
 from quizapp.models import (
+    ALL_DECK_SLUG,
     Answer,
     Card,
     CardOrigin,
@@ -29,7 +30,6 @@ from quizapp.models import (
     ReviewLog,
     ReviewState,
 )
-from quizapp.services.bank.loading import ALL_DECK_SLUG
 from quizapp.services.bank.revisions import open_new_version
 
 MIN_OPTIONS = 2

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -29,10 +29,8 @@ import sqlalchemy.orm as so
 
 import question_bank
 from quizapp.db import db, utcnow
-from quizapp.models import Article, Card, CardOrigin, CardSource, CardStatus, Choice, Deck
+from quizapp.models import ALL_DECK_SLUG, Article, Card, CardOrigin, CardSource, CardStatus, Choice, Deck
 
-#: The deck holding every card of every article.
-ALL_DECK_SLUG = "all"
 ALL_DECK_TITLE = "All articles"
 _SLUG_LENGTH = 60
 _TITLE_LENGTH = 300
@@ -50,6 +48,9 @@ class LoadReport:
     retired: int = 0
     reactivated: int = 0
     errors: tuple[str, ...] = ()
+    #: Generated cards in the bank that wait as drafts for an instructor (disputed facts among them): a count of
+    #: the bank after the load, not of what the load did, so it is left out of comparisons.
+    drafts: int = field(default=0, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -62,6 +63,7 @@ class LoadReport:
             f"cards: {self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.retired} retired, {self.reactivated} reactivated; "
             f"articles: {self.articles_added} added, {self.articles_updated} updated"
+            + (f"; {self.drafts} generated questions wait as drafts for an instructor's review" if self.drafts else "")
         )
 
 
@@ -88,6 +90,7 @@ def load_bank(
     try:
         report = BankWriter(utcnow(), serve_disputed=include_disputed).write(result.articles, cards)
         db.session.commit()
+        report = replace(report, drafts=_generated_drafts())
     except Exception:
         db.session.rollback()
         raise
@@ -297,6 +300,13 @@ class BankWriter:
             self.counts["unchanged"] += 1
             return
         row.updated_at = self.now
+
+
+def _generated_drafts() -> int:
+    """Count the generated cards waiting as drafts for an instructor."""
+    generated_draft = sa.and_(Card.origin == CardOrigin.GENERATED, Card.status == CardStatus.DRAFT)
+    query = sa.select(sa.func.count(Card.id)).where(generated_draft)
+    return db.session.scalar(query) or 0
 
 
 def _cards_of_added_articles() -> set[str]:

@@ -12,8 +12,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from quizapp.db import db
-from quizapp.models import Article, Deck, deck_cards
-from quizapp.services.bank.loading import ALL_DECK_SLUG
+from quizapp.models import ALL_DECK_SLUG, Article, Deck, deck_cards
 from quizapp.services.study.review import DeckCounts, deck_counts
 
 if t.TYPE_CHECKING:
