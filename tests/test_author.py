@@ -65,3 +65,9 @@ def test_every_card_links_to_its_page(bank_client: FlaskClient, bank_accounts) -
 def test_a_student_is_refused(bank_client: FlaskClient, bank_accounts) -> None:
     bank_accounts.login(bank_client, "ayu", "student")
     assert bank_client.get("/author/").status_code == 403
+
+
+def test_the_deck_of_every_article_is_named_in_the_pages_language(bank_client: FlaskClient, bank_accounts) -> None:
+    bank_accounts.login(bank_client, "teacher", "instructor")
+    page = bank_client.get("/author/?kind=speaker", headers={"Accept-Language": "id"}).get_data(as_text=True)
+    assert "Semua artikel" in page and "All articles" not in page
