@@ -121,7 +121,7 @@ def test_a_byte_order_mark_is_dropped_and_line_ends_are_made_one() -> None:
 @pytest.mark.parametrize(
     ("data", "line", "reason"),
     [
-        ("question\nQ\nCaf\u00e9\n".encode("latin-1"), 3, "not UTF-8 text: line 3 has byte 0xe9"),
+        ("question\nQ\nCaf\u00e9\n".encode("latin-1"), 3, "not UTF-8 text (byte 0xe9)"),
         ("question\n".encode("utf-16"), 1, "not UTF-8 text: the file is UTF-16"),
         (b"PK\x03\x04\x14\x00\x00\x00", 1, "not a text file: line 1 has a NUL byte"),
     ],

@@ -118,8 +118,8 @@ def test_a_database_failure_halfway_rolls_the_whole_file_back(app: Flask) -> Non
 @pytest.mark.parametrize(
     ("data", "line", "reason"),
     [
-        ("Q?{=Caf\u00e9 ~b}".encode("latin-1"), 1, "not UTF-8 text: line 1 has byte 0xe9"),
-        (b"// ok\n\nQ?{=a ~b}\n\n\xff", 5, "not UTF-8 text: line 5 has byte 0xff"),
+        ("Q?{=Caf\u00e9 ~b}".encode("latin-1"), 1, "not UTF-8 text (byte 0xe9)"),
+        (b"// ok\n\nQ?{=a ~b}\n\n\xff", 5, "not UTF-8 text (byte 0xff)"),
     ],
 )
 def test_a_file_that_is_not_utf8_is_refused_naming_the_line(app: Flask, data: bytes, line: int, reason: str) -> None:

@@ -20,8 +20,8 @@ def decode_text(data: bytes) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         raise FormatError(
             line,
-            N_("not UTF-8 text: line %(line)d has byte 0x%(byte)s; save the file as UTF-8 and try again"),
-            line=line,
+            # the line is named once, by whoever shows the error ("line 3: …")
+            N_("not UTF-8 text (byte 0x%(byte)s); save the file as UTF-8 and try again"),
             byte=f"{data[exc.start]:02x}",
         ) from None
     if "\x00" in text:
