@@ -209,10 +209,10 @@ def test_cli_import_dry_run_stores_nothing_then_imports(runner: FlaskCliRunner, 
     result = runner.invoke(cli, ["import", str(path), "--deck", "Kaukasus", "--dry-run"])
     assert result.exit_code == 0, result.output
     assert "skipped: line 10: a short-answer question" in result.output
-    assert "Would import 2 question(s) into new deck 'Kaukasus'" in result.output
+    assert "Would import 2 questions into new deck 'Kaukasus'" in result.output
     assert imported_cards() == []
     result = runner.invoke(cli, ["import", str(path), "--deck", "Kaukasus"])
-    assert result.exit_code == 0 and "Imported 2 question(s)" in result.output
+    assert result.exit_code == 0 and "Imported 2 questions" in result.output
     assert len(imported_cards()) == 2
 
 

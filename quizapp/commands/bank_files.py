@@ -63,9 +63,9 @@ def import_command(file: Path, deck_name: str, fmt: str | None, language: str, d
     deck_label = f"{'new ' if plan.new_deck else ''}deck {plan.deck_title!r} ({plan.deck_slug})"
     count = len(plan.questions)
     if dry_run:
-        click.echo(f"Would import {count} question(s) into {deck_label}; nothing was stored (dry run).")
+        click.echo(f"Would import {questions(count)} into {deck_label}; nothing was stored (dry run).")
     else:
-        click.echo(f"Imported {count} question(s) into {deck_label}: "
+        click.echo(f"Imported {questions(count)} into {deck_label}: "
                    f"{len(plan.duplicates)} already there, {len(plan.skipped)} skipped.")
 
 
@@ -89,7 +89,7 @@ def export_bank_command(fmt: str, deck_slug: str | None, include_retired: bool, 
         raise click.ClickException(error.reason) from None
     if fmt == "apkg":
         count = exporting.export_apkg(selection, output)
-        click.echo(f"Wrote {count} question(s) to {output}.", err=True)
+        click.echo(f"Wrote {questions(count)} to {output}.", err=True)
         return
     lines = exporting.export_csv(selection) if fmt == "csv" else exporting.export_gift(selection)
     if output is None:
@@ -99,3 +99,8 @@ def export_bank_command(fmt: str, deck_slug: str | None, include_retired: bool, 
     with output.open("w", encoding="utf-8", newline="") as file:
         file.writelines(lines)
     click.echo(f"Wrote {output}.", err=True)
+
+
+def questions(count: int) -> str:
+    """Say how many questions, in the singular for one."""
+    return f"{count} question" if count == 1 else f"{count} questions"
