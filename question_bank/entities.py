@@ -25,6 +25,8 @@ class Mention:
     end: int
     text: str
     canonical: str
+    #: True when the text is a misspelling of the name ("Tukri" for Turki), read so from a list around it
+    corrected: bool = False
 
 
 # A word that may begin a place name: capitalised, not glued to a word or hyphen before it ("pasca-Soviet").
@@ -46,8 +48,98 @@ def _first_words(pack: LanguagePack) -> frozenset[str]:
 
 
 def find_countries(text: str, pack: LanguagePack) -> list[Mention]:
-    """Find the countries a text names, in order, each with its canonical name."""
-    return [m for m in _gazetteer(text, pack) if m.canonical in _canonical_countries(pack)]
+    """Find the countries a text names, in order, each with its canonical name; a misspelt item of a list too."""
+    known = [m for m in _gazetteer(text, pack) if m.canonical in _canonical_countries(pack)]
+    return list(_with_misspelt_items(text, tuple(known), pack)) if known else known
+
+
+@lru_cache(maxsize=8)
+def list_separator(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of what stands between two items of a list (", ", ", dan ", " dan ")."""
+    joiners = "|".join(sorted(pack.list_conjunctions))
+    return re.compile(rf"^\s*(?:,\s*(?:(?:{joiners})\s+)?|(?:{joiners})\s+)$")
+
+
+@lru_cache(maxsize=8)
+def _list_neighbours(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of a capitalised item just after, and just before, an item of a list."""
+    joiners = "|".join(sorted(pack.list_conjunctions))
+    separator = rf"(?:\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+)"
+    item = rf"(?P<item>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
+    return re.compile(rf"{separator}{item}"), re.compile(rf"(?<![\w-]){item}{separator}$")
+
+
+@lru_cache(maxsize=65536)
+def _with_misspelt_items(text: str, known: tuple[Mention, ...], pack: LanguagePack) -> tuple[Mention, ...]:
+    """Add the misspelt countries that stand next to a known one in a list ("Malaysia, Tukri, dan Laos")."""
+    after, before = _list_neighbours(pack)
+    found = {m.start: m for m in known}
+    todo = list(known)
+    while todo:
+        mention = todo.pop()
+        right = after.match(text, mention.end)
+        left = before.search(text, max(0, mention.start - 60), mention.start)
+        for m, from_end in ((right, False), (left, True)):
+            guess = _misspelt_country(m.group("item"), pack, from_end) if m else None
+            if guess is None:
+                continue
+            surface, canonical = guess
+            start = m.end("item") - len(surface) if from_end else m.start("item")
+            if not any(start < other.end and other.start < start + len(surface) for other in found.values()):
+                found[start] = Mention(start, start + len(surface), surface, canonical, corrected=True)
+                todo.append(found[start])
+    return tuple(found[start] for start in sorted(found))
+
+
+@lru_cache(maxsize=4096)
+def _misspelt_country(words: str, pack: LanguagePack, from_end: bool) -> tuple[str, str] | None:
+    """Return the leading (or trailing) words of a capitalised run that misspell one country, and that country."""
+    table = _gazetteer_table(pack)[0]
+    parts = words.split()
+    for n in range(len(parts), 0, -1):  # the longest reading first: "Arab Saudy" before "Arab"
+        surface = " ".join(parts[-n:] if from_end else parts[:n])
+        key = fold(surface)
+        if surface.isupper() or key in table or surface.lower() in table:
+            continue  # an acronym is an organisation; a known name is not a misspelling of another one
+        allowed = 2 if len(key) >= 9 else 1 if len(key) >= 5 else 0
+        near = {
+            canonical
+            for name, canonical in _spellings(pack).get(key[0], ())
+            if abs(len(name) - len(key)) <= allowed and _edits(key, name, allowed) <= allowed
+        } if allowed else set()
+        if len(near) == 1:
+            return surface, near.pop()
+        if near:
+            return None  # near two countries: no way to tell which was meant
+    return None
+
+
+@lru_cache(maxsize=8)
+def _spellings(pack: LanguagePack) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Return the folded names of the countries, by first letter, with their canonical names."""
+    by_letter: dict[str, list[tuple[str, str]]] = {}
+    for name, canonical in pack.countries.items():
+        key = fold(name)
+        if key:
+            by_letter.setdefault(key[0], []).append((key, canonical))
+    return {letter: tuple(names) for letter, names in by_letter.items()}
+
+
+def _edits(a: str, b: str, most: int) -> int:
+    """Return the edits (insert, delete, substitute, swap two neighbours) from a to b, or most + 1 if more."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > most:
+            return most + 1
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _gazetteer(text: str, pack: LanguagePack) -> list[Mention]:

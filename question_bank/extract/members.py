@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from question_bank.entities import Mention, find_countries, organisations_in
+from question_bank.entities import Mention, find_countries, list_separator, organisations_in
 from question_bank.extract.context import ArticleContext
 from question_bank.extract.registry import extractor
-from question_bank.lang import LanguagePack
 from question_bank.model import Fact, Sentence
 
 # What may stand before a list of members ("beranggotakan", "terdiri dari enam negara:", "anggota …, yaitu").
@@ -46,7 +44,7 @@ def _lists(text: str, countries: list[Mention], context: ArticleContext) -> list
     """Group country mentions into lists joined by commas and a final conjunction."""
     groups: list[list[Mention]] = []
     current: list[Mention] = []
-    separator = _separator(context.pack)
+    separator = list_separator(context.pack)
     for mention in countries:
         if current and separator.match(text[current[-1].end:mention.start]):
             current.append(mention)
@@ -57,12 +55,6 @@ def _lists(text: str, countries: list[Mention], context: ArticleContext) -> list
     if len(current) >= 2:
         groups.append(current)
     return groups
-
-
-@lru_cache(maxsize=8)
-def _separator(pack: LanguagePack) -> re.Pattern[str]:
-    joiners = "|".join(sorted(pack.list_conjunctions))
-    return re.compile(rf"^\s*(?:,\s*(?:(?:{joiners})\s+)?|(?:{joiners})\s+)$")
 
 
 def _organisation(text: str, before: int, context: ArticleContext) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from question_bank.lang.cldr import country_names
 from question_bank.lang.pack import LanguagePack
 
 _MONTHS = {
@@ -16,56 +17,67 @@ _NUMBER_WORDS = {
     "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "seratus": 100, "seribu": 1000,
 }
 
-# Canonical display names are the Indonesian forms a reader of these outlets expects.
+# Every country CLDR names in Indonesian and English (see lang/cldr.py), under the canonical names below where
+# a reader of these outlets expects another form (Cina, not CLDR's Tiongkok), with the variants CLDR lacks.
+# A CLDR name that is one of a canonical name's variants takes that canonical name.
 _COUNTRY_VARIANTS = {
     "Afganistan": ["afghanistan"],
-    "Amerika Serikat": ["as", "amerika", "usa", "united states"],
-    "Armenia": [],
-    "Australia": [],
-    "Azerbaijan": ["azerbaijan"],
-    "Belanda": [],
+    "Afrika Selatan": ["afsel", "south africa"],
+    "Amerika Serikat": ["as", "amerika", "usa", "united states", "united states of america"],
+    "Arab Saudi": ["saudi", "saudi arabia", "kerajaan arab saudi"],
+    "Azerbaijan": ["azerbaidjan"],
+    "Belanda": ["netherlands", "holland"],
     "Belarus": ["belarusia", "byelorusia"],
-    "Bulgaria": [],
-    "Cina": ["china", "tiongkok", "rrt"],
-    "Denmark": [],
-    "Estonia": [],
+    "Bosnia dan Herzegovina": ["bosnia", "bosnia-herzegovina", "bosnia herzegovina"],
+    "Brunei Darussalam": ["brunei"],
+    "Ceko": ["republik ceko", "czechia", "czech republic", "cheko"],
+    "Cina": ["china", "tiongkok", "rrt", "rrc", "republik rakyat tiongkok", "republik rakyat cina"],
+    "Eswatini": ["swaziland"],
+    "Filipina": ["philippines"],
     "Finlandia": ["finland"],
-    "Georgia": [],
-    "Hongaria": [],
-    "India": [],
-    "Indonesia": [],
-    "Inggris": ["britania raya", "kerajaan inggris"],
-    "Irak": [],
-    "Iran": [],
-    "Israel": [],
-    "Italia": [],
-    "Jepang": [],
-    "Jerman": [],
-    "Kanada": [],
+    "Hong Kong": ["hong kong dak tiongkok", "hong kong sar china"],
+    "Hongaria": ["hungaria", "hungary"],
+    "Inggris": ["britania raya", "kerajaan inggris", "inggris raya", "united kingdom", "britain", "great britain"],
     "Kazakhstan": ["kazakstan"],
     "Kirgizstan": ["kyrgyzstan", "kirgistan", "kirgiztan", "kirgizia"],
-    "Korea Selatan": [],
-    "Korea Utara": [],
-    "Latvia": [],
-    "Lituania": [],
-    "Moldova": [],
-    "Mongolia": [],
-    "Norwegia": [],
-    "Polandia": [],
+    "Korea Selatan": ["korsel", "south korea", "republik korea"],
+    "Korea Utara": ["korut", "north korea"],
+    "Makau": ["makau dak tiongkok", "macau", "macao", "macao sar china"],
+    "Makedonia Utara": ["makedonia", "north macedonia"],
+    "Myanmar": ["burma"],
+    "Palestina": ["wilayah palestina", "palestinian territories", "palestine"],
+    "Pantai Gading": ["côte d’ivoire", "cote divoire", "ivory coast"],
+    "Papua Nugini": ["papua new guinea"],
     "Prancis": ["perancis"],
-    "Rumania": [],
+    "Republik Demokratik Kongo": ["rd kongo", "kongo-kinshasa"],
+    "Republik Kongo": ["kongo", "kongo-brazzaville"],  # "Kongo" alone: the DR is named in full
     "Rusia": ["federasi rusia"],
-    "Serbia": [],
-    "Spanyol": [],
-    "Suriah": [],
     "Swedia": ["sweden"],
+    "Swiss": ["switzerland", "swis"],
     "Tajikistan": ["tadjikistan", "tajikstan"],
-    "Turki": [],
-    "Turkmenistan": [],
+    "Timor Leste": ["timor-leste"],
+    "Turki": ["turkiye", "türkiye", "turkey"],
     "Ukraina": ["ukraine"],
-    "Uzbekistan": [],
-    "Yunani": [],
+    "Uni Emirat Arab": ["uea", "emirat arab"],
+    "Vatikan": ["takhta suci", "vatican city"],
+    "Vietnam": ["viet nam"],
 }
+# English names that are also people's given names in Indonesian news ("Michael Jordan").
+_NOT_COUNTRY_NAMES = frozenset({"jordan"})
+
+
+def _countries() -> dict[str, str]:
+    """Map every name of a country (lower-case) to its canonical Indonesian name: CLDR's, then the variants."""
+    table = _variants(_COUNTRY_VARIANTS)
+    out: dict[str, str] = {}
+    indonesian, english = country_names("id"), country_names("en")
+    for code, name in indonesian.items():
+        names = [name, english.get(code, name)]
+        canonical = next((table[n.lower()] for n in names if n.lower() in table), name)
+        for n in names:
+            if n.lower() not in _NOT_COUNTRY_NAMES:
+                out[n.lower()] = canonical
+    return {**out, **table}
 
 _PLACES = {
     "Moskow": ["moskwa", "moscow"],
@@ -103,7 +115,7 @@ PACK = LanguagePack(
     months=_MONTHS,
     weekdays=frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}),
     number_words=_NUMBER_WORDS,
-    countries=_variants(_COUNTRY_VARIANTS),
+    countries=_countries(),
     places=_variants(_PLACES),
     list_conjunctions=frozenset({"dan", "serta", "atau"}),
     after_quote_verbs=frozenset({
