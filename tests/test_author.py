@@ -71,3 +71,13 @@ def test_the_deck_of_every_article_is_named_in_the_pages_language(bank_client: F
     bank_accounts.login(bank_client, "teacher", "instructor")
     page = bank_client.get("/author/?kind=speaker", headers={"Accept-Language": "id"}).get_data(as_text=True)
     assert "Semua artikel" in page and "All articles" not in page
+
+
+def test_the_filter_values_are_translated(bank_client: FlaskClient, bank_accounts) -> None:
+    from web_helpers import Page
+
+    bank_accounts.login(bank_client, "teacher", "instructor")
+    page = Page.of(bank_client.get("/author/", headers={"Accept-Language": "id"}))
+    options = set(page.texts("option"))
+    assert {"Draf", "Aktif", "Diarsipkan", "Dibuat otomatis", "Ditulis pengajar", "Diimpor"} <= options
+    assert not {"draft", "active", "retired", "generated", "authored", "imported"} & options
