@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from question_bank.lang import LanguagePack, get_pack
 from question_bank.model import Article, Sentence
-from question_bank.sentences import split_sentences
+from question_bank.sentences import LIST_ITEM, split_sentences
 from question_bank.text import fold
 
 #: An article larger than this is not a news article; refusing it keeps one bad file from stalling a run.
@@ -19,6 +20,11 @@ _LEAD = re.compile(
 )
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[a-zA-Z]{2,})+$")
 _TERMINAL = re.compile(r"[.!?][”\"’)]*$|[”\"]$|’’$")
+# What an outlet or a broken encoding leaves at a paragraph's end: the writer's initials ("(bp)",
+# "[ft/dw]"), an end mark ("(*)", "***") or stray mojibake ("Â", "â€", "�"). It is no part of the prose.
+_SIGN_OFF = re.compile(
+    r"(?:\s*(?:\([a-z]{1,5}(?:/[a-z]{1,5})*\)|\[[a-z]{1,5}(?:/[a-z]{1,5})*\]|[(\[]\*[)\]]|\*{3,}|â€\S?|[Â�]))+$"
+)
 
 
 class ArticleError(ValueError):
@@ -55,12 +61,13 @@ def load_article(file: str, data: bytes, language: str = "id") -> Article:
 
 def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
     """Strip page furniture from decoded text and split what is left into sentences."""
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [_SIGN_OFF.sub("", " ".join(line.split())) for line in text.splitlines()]
     outlet: str | None = None
     headline: str | None = None
     seen: set[str] = set()
     body: list[str] = []
-    for line in lines:
+    in_list = False  # the lines just kept are a list, or the lead line that introduces one
+    for number, line in enumerate(lines):
         if not line or _is_furniture(line, pack):
             continue
         key = fold(line)
@@ -74,6 +81,15 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
                 line = line[lead.end():].strip()
                 if not line:
                     continue
+        if in_list and LIST_ITEM.match(line):
+            body.append(line)  # one item, one paragraph: "1. Indonesia"
+            continue
+        in_list = False
+        if line.endswith(":") and _is_list_lead(line) and LIST_ITEM.match(_next_line(lines, number)):
+            # "Anggota ASEAN adalah sebagai berikut:" leads the list below it
+            in_list = True
+            body.append(line)
+            continue
         if _is_heading(line):
             # A line with no sentence end is a heading, a menu item or a caption, not prose.
             if headline is None and not body and len(line.split()) >= 4:
@@ -108,12 +124,32 @@ def rebuild_article(
 def _is_heading(line: str) -> bool:
     """Say whether a line is a heading, menu item or caption rather than prose."""
     if not _TERMINAL.search(line):
-        return True
+        # a paragraph whose last sentence lacks its full stop is still prose; a headline is short and capitalised
+        return line.endswith(":") or not _reads_as_prose(line, 8)
     if line.endswith("."):
         return False  # a headline asks or exclaims, but does not end with a full stop; prose does
     words = [w for w in line.split() if w[:1].isalpha()]
     # Title Case is how headlines are set ("Putin Kumpulkan Sekutu di Moskow, Siap Hajar NATO?")
     return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _reads_as_prose(line: str, min_words: int) -> bool:
+    """Say whether a line without a sentence end reads as prose: enough words, half of them lower-case."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < min_words:
+        return False
+    return sum(w[0].islower() for w in words) >= 0.5 * len(words)
+
+
+def _is_list_lead(line: str) -> bool:
+    """Say whether a colon-ended line is a sentence that leads a list ("anggota BRICS meliputi:"), not a label."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].islower() for w in words) >= 2
+
+
+def _next_line(lines: list[str], number: int) -> str:
+    """Return the first non-blank line after a line's number, or an empty string."""
+    return next((line for line in islice(lines, number + 1, None) if line), "")
 
 
 def _is_furniture(line: str, pack: LanguagePack) -> bool:

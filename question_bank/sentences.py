@@ -16,6 +16,9 @@ _ABBREVIATIONS = frozenset({
 })
 
 
+#: An item of a numbered or bulleted list, up to its text: "1. Indonesia", "2) Malaysia", "- Brasil", "• Rusia".
+LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–•*▪·])\s+(?=\S)")
+
 _MARKS = re.compile(r"‘’|’’|[“”\".!?]")
 _CLOSERS = "”\")’"
 
@@ -24,7 +27,9 @@ def split_sentences(paragraph: str) -> list[str]:
     """Split a paragraph at sentence ends that stand outside every quotation; the text is kept as it is."""
     sentences: list[str] = []
     start = 0
-    consumed = 0  # marks before this position were taken into the sentence just ended
+    # marks before this position were taken into the sentence just ended; a list item's "1." ends nothing
+    item = LIST_ITEM.match(paragraph)
+    consumed = item.end() if item else 0
     depth = 0  # curly quotes nest; a straight " toggles
     straight_open = False
     n = len(paragraph)

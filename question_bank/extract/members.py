@@ -9,6 +9,7 @@ from question_bank.entities import Mention, find_countries, list_separator, orga
 from question_bank.extract.context import ArticleContext
 from question_bank.extract.registry import extractor
 from question_bank.model import Fact, Sentence
+from question_bank.sentences import LIST_ITEM
 
 # What may stand before a list of members ("beranggotakan", "terdiri dari enam negara:", "anggota …, yaitu").
 _MEMBER_LEAD = re.compile(
@@ -32,12 +33,26 @@ _MEMBER_UNTIL = re.compile(
 @extractor("member")
 def extract_members(context: ArticleContext) -> Iterator[Fact]:
     """Yield member and former_member facts stated in each sentence."""
+    list_org: str | None = None  # the organisation whose members the list being read names
     for sentence in context.article.sentences:
         countries = find_countries(sentence.text, context.pack)
+        item = LIST_ITEM.match(sentence.text)
+        if list_org and item:
+            # "Anggota ASEAN adalah sebagai berikut:" then "1. Indonesia", "2. Malaysia": one member per item
+            yield from (_fact("member", list_org, m, sentence) for m in countries[:1] if m.start == item.end())
+            continue
+        list_org = _list_lead(sentence.text, context)
         for group in _lists(sentence.text, countries, context):
             yield from _list_facts(sentence, group, context)
         for mention in countries:
             yield from _single_facts(sentence, mention, context)
+
+
+def _list_lead(text: str, context: ArticleContext) -> str | None:
+    """Return the organisation whose members a colon-ended lead names in the list below it, else None."""
+    if not text.endswith(":") or not _MEMBER_LEAD.search(text[:-1]):
+        return None
+    return _organisation(text, len(text), context)
 
 
 def _lists(text: str, countries: list[Mention], context: ArticleContext) -> list[list[Mention]]:
