@@ -109,8 +109,10 @@ def date_key(text: str) -> str | None:
 
 
 def number_value(text: str) -> float | None:
-    """Read a number as written in an article ("enam", "3.380") or an option ("6", "2,5")."""
+    """Read a number as written in an article ("enam", "3.380", "ke-10") or an option ("6", "2,5")."""
     text = text.strip().lower()
+    if re.fullmatch(r"ke-\d+", text):
+        text = text[3:]  # an ordinal ("bulan ke-10") is asked as written
     if text in NUMBER_WORDS:
         return float(NUMBER_WORDS[text])
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):

@@ -164,7 +164,8 @@ def test_a_question_starting_with_a_formula_character_is_written_as_text(
     rows = csv_rows(ines, "/scores/answers.csv")
     cells = [cell for row in rows for cell in row]
     assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
-    (row,) = [row for row in rows if row[4].startswith("'=")]
+    # another quiz may have drawn the same card; the row that chose the changed option shows both cells
+    row = next(row for row in rows if row[4].startswith("'=") and row[5].startswith("'@"))
     assert restore_cell(row[4]) == '=HYPERLINK("http://evil.example","click")'
     assert restore_cell(row[5]) == "@SUM(A1:A9)"
 

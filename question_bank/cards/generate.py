@@ -9,7 +9,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from question_bank.cards.quality import check_card
-from question_bank.cards.values import format_date, format_number, nearby_dates, nearby_numbers
+from question_bank.cards.values import (
+    format_date,
+    format_number,
+    format_stated,
+    nearby_dates,
+    nearby_numbers,
+    nearby_stated,
+)
 from question_bank.lang import LanguagePack
 from question_bank.merge import Corpus
 from question_bank.model import Card, MergedFact, Source
@@ -232,6 +239,11 @@ def _number_cards(fact: MergedFact, corpus: Corpus, pools: _Pools, pack: Languag
     value = fact.first.detail["number"]
     noun = fact.first.detail["noun"].split()[0]
     rng = _rng(cid)
+    if "shape" in fact.first.detail:  # a quantity, percentage, ordinal, fraction or span, written as stated
+        detail = fact.first.detail
+        wrong = nearby_stated(detail, rng, pools.numbers_by_noun[noun], pack)
+        yield from _cloze_card(fact, cid, format_stated(detail, pack), wrong, corpus, pack, rng)
+        return
     wrong = [format_number(n) for n in nearby_numbers(value, rng, pools.numbers_by_noun[noun])]
     org = fact.first.detail.get("member_count_of")
     if org:

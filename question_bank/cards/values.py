@@ -73,3 +73,90 @@ def nearby_numbers(value: float, rng: random.Random, avoid: set[float]) -> list[
             seen.add(c)
             out.append(float(c))
     return out
+
+
+def format_figure(value: float, decimals: int) -> str:
+    """Write a figure with as many decimals as the article wrote, the Indonesian way ("1,3", "3.380")."""
+    if decimals == 0:
+        return format_number(float(round(value)))
+    whole = f"{value:,.{decimals}f}"
+    return whole.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _ordinal_word(n: int, pack: LanguagePack) -> str | None:
+    return next((w for w, v in pack.ordinal_words.items() if v == n), None)
+
+
+def format_stated(detail: dict, pack: LanguagePack) -> str:
+    """Write a quantity, percentage, ordinal, fraction or span the way its article states it."""
+    return _render(detail, detail["number"], pack) or ""
+
+
+def _render(detail: dict, number: float, pack: LanguagePack) -> str | None:
+    shape = detail["shape"]
+    if shape in ("quantity", "percent"):
+        scale = detail["number"] / detail["figure"]
+        figure_text = format_figure(number / scale, detail["decimals"])
+        return figure_text + detail["suffix"]
+    if shape == "ordinal":
+        return f"{pack.ordinal_prefix}{int(number)}"
+    if shape == "ordinal_word":
+        return _ordinal_word(int(number), pack)
+    if shape == "span":
+        length = detail["last"] - detail["first"]
+        return f"{int(number)}{detail['joiner']}{int(number) + length}"
+    if shape == "fraction":
+        names = [w for w, v in pack.fraction_words.items() if abs(v - number) < 1e-9]
+        if abs(number - detail["number"]) < 1e-9:
+            names = [detail["stated"].lower()]
+        if not names:
+            return None
+        name = min(names, key=len)
+        return name.capitalize() if detail["stated"][0].isupper() else name
+    return None
+
+
+def nearby_stated(detail: dict, rng: random.Random, avoid: set[float], pack: LanguagePack) -> list[str]:
+    """Offer wrong values of the same shape as a stated one: same scale, unit, decimals and kind, all possible."""
+    value, shape = detail["number"], detail["shape"]
+    if shape in ("quantity", "percent"):
+        scale = value / detail["figure"]
+        decimals = detail["decimals"]
+        figures = [round(detail["figure"] * f, decimals) for f in (0.5, 0.65, 0.8, 1.25, 1.4, 1.6, 2.0)]
+        if decimals == 0 and detail["figure"] >= 20:
+            figures = [_two_digits(f) for f in figures]
+        if decimals == 0 and detail["figure"] <= 12:
+            figures = [detail["figure"] + d for d in (-3, -2, -1, 1, 2, 3, 4)]
+        smallest = 10 ** -decimals if decimals else (1 if shape == "percent" or scale > 1 else 2)
+        largest = 100 if shape == "percent" and value <= 100 else float("inf")  # a share stays a share
+        if scale > 1:  # "0,7 juta" or "1.000 ribu" would be written with another scale word
+            smallest, largest = max(smallest, 1), 999
+        candidates = [f * scale for f in figures if smallest <= f <= largest]
+    elif shape in ("ordinal", "ordinal_word"):
+        candidates = [value + d for d in (-2, -1, 1, 2, 3) if value + d >= 2]
+        if shape == "ordinal_word":
+            candidates = [c for c in candidates if _ordinal_word(int(c), pack)]
+    elif shape == "span":
+        candidates = [value + d for d in (-3, -2, -1, 1, 2, 3)]
+    elif shape == "fraction":
+        candidates = sorted(set(pack.fraction_words.values()))
+    else:
+        return []
+    if detail.get("floor") is not None:  # the sentence states a smaller value of the same kind
+        candidates = [c for c in candidates if c > detail["floor"]]
+    if detail.get("ceiling") is not None:  # ... or a larger one
+        candidates = [c for c in candidates if c < detail["ceiling"]]
+    rng.shuffle(candidates)
+    out: list[str] = []
+    answer = _render(detail, value, pack)
+    for c in candidates:
+        text = _render(detail, c, pack)
+        if text and text != answer and text not in out and not any(abs(c - a) < 1e-9 for a in avoid):
+            out.append(text)
+    return out
+
+
+def _two_digits(value: float) -> float:
+    """Round a figure to two significant digits, as a plausible wrong one is written ("3.380" -> "2.700")."""
+    step = 10 ** max(len(str(int(value))) - 2, 0)
+    return float(round(value / step) * step)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from question_bank.entities import organisations_in
 from question_bank.extract.context import ArticleContext
+from question_bank.extract.quantities import news_numbers, scaled_or_money
 from question_bank.extract.registry import extractor
 from question_bank.lang import LanguagePack
 from question_bank.model import Fact, Sentence
@@ -60,9 +61,10 @@ def parse_number(text: str, pack: LanguagePack) -> float | None:
 
 @extractor("number")
 def extract_numbers(context: ArticleContext) -> Iterator[Fact]:
-    """Yield a number fact for each count of a countable noun stated outside quotations."""
+    """Yield a number fact for each count, quantity, percentage, ordinal or span stated outside quotations."""
     for sentence in context.article.sentences:
         yield from _sentence_numbers(sentence, context)
+        yield from news_numbers(sentence, context)
 
 
 def _sentence_numbers(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
@@ -77,6 +79,8 @@ def _sentence_numbers(sentence: Sentence, context: ArticleContext) -> Iterator[F
             continue
         if m.group("noun").lower() == "tahun" and 1500 <= value <= 2100:
             continue  # "2020 tahun" is a year, not a count
+        if scaled_or_money(text, start, end, context.pack):
+            continue  # "3 juta jiwa" is a quantity, read with its scale below; money is not a count
         noun = m.group("noun").lower()
         after = text[m.end():m.end() + 40].lower()
         counted = f"{noun} {after.split()[0]}" if after.split() and after.split()[0] == "anggota" else noun

@@ -145,6 +145,37 @@ PACK = LanguagePack(
         "negara", "jiwa", "orang", "korban", "tentara", "prajurit", "personel", "warga", "pengungsi",
         "minggu", "pekan", "bulan", "hari", "tahun", "anggota", "kota", "desa", "rumah", "unit",
     }),
+    scale_words={"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12},
+    percent_words=frozenset({"persen", "%"}),
+    ordinal_prefix="ke-",
+    ordinal_words={
+        "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8,
+        "kesembilan": 9, "kesepuluh": 10, "kesebelas": 11, "kedua belas": 12,
+    },
+    fraction_words={
+        "setengah": 1 / 2, "separuh": 1 / 2, "sepertiga": 1 / 3, "seperempat": 1 / 4, "seperlima": 1 / 5,
+        "dua pertiga": 2 / 3, "tiga perempat": 3 / 4, "sepersepuluh": 1 / 10,
+    },
+    fraction_link="dari",
+    currency_words=frozenset({
+        "rp", "idr", "us$", "usd", "$", "€", "£", "dolar", "dollar", "rupiah", "euro", "yen", "yuan", "ringgit",
+        "rubel", "won", "peso", "riyal", "rupee",
+    }),
+    function_words=frozenset({
+        "di", "ke", "dari", "pada", "yang", "dan", "atau", "serta", "ini", "itu", "tersebut", "untuk", "dengan",
+        "dalam", "oleh", "sejak", "hingga", "sampai", "lalu", "mendatang", "terakhir", "sebelumnya", "kemudian",
+        "akan", "telah", "sudah", "juga", "menjadi", "adalah", "bagi", "per", "saat", "setelah", "sebelum",
+        "karena", "bahwa", "tetapi", "namun", "lagi", "lebih", "kurang", "sekitar", "hampir", "sebanyak",
+        "mencapai", "naik", "turun", "kali", "pukul", "jam", "tanggal", "nomor", "no", "halaman",
+        "hal", "pasal", "ayat", "wib", "wita", "wit", "kata", "ujar", "kepada", "terhadap", "antara", "tak",
+        "tidak", "belum", "masih", "pun", "pula", "saja", "sekali", "sebesar", "senilai", "sebagai", "yakni",
+        "yaitu", "ialah", "tentang", "atas", "bawah", "melalui", "tahunan", "lainnya", "lain",
+    }),
+    identifier_words=frozenset({
+        "pasal", "ayat", "nomor", "no", "halaman", "hal", "pukul", "jam", "tanggal", "kode", "seri", "edisi",
+        "volume", "bab", "butir", "poin", "jalan", "jl", "gedung", "lantai", "ruang", "telepon", "telp", "hp",
+        "wa", "nomer", "nopol", "rt", "rw", "km", "tahun", "sila", "pasal-pasal", "tahap", "fase",
+    }),
     furniture_prefixes=(
         "baca juga", "editor:", "editor :", "penulis:", "reporter:", "pewarta:", "bagikan artikel",
         "you may also like", "more from author", "+ there are no comments", "there are no comments",

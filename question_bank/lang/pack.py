@@ -37,6 +37,24 @@ class LanguagePack:
     role_after_name: frozenset[str]
     #: nouns that a count may qualify, mapped to their unit ("negara" -> "negara")
     counted_nouns: frozenset[str]
+    #: words that scale a figure ("juta" -> 1e6); the card keeps the word as the text states it
+    scale_words: Mapping[str, float]
+    #: words and signs that make a figure a percentage ("persen", "%")
+    percent_words: frozenset[str]
+    #: the prefix of a written ordinal ("ke-" in "KTT ke-32")
+    ordinal_prefix: str
+    #: ordinal words -> their number ("kesembilan" -> 9)
+    ordinal_words: Mapping[str, int]
+    #: fraction words -> their value ("sepertiga" -> 1/3), asked only before `fraction_link`
+    fraction_words: Mapping[str, float]
+    #: the word that ties a fraction to its whole ("dari" in "sepertiga dari")
+    fraction_link: str
+    #: currency names and signs: an amount of money is not a count ("Rp", "dolar")
+    currency_words: frozenset[str]
+    #: words that are never the noun a number counts (prepositions, conjunctions, adverbs of time)
+    function_words: frozenset[str]
+    #: words after which a figure names a thing, not a count ("Pasal 5", "pukul 10", "halaman 3")
+    identifier_words: frozenset[str]
     #: phrases whose paragraph is page furniture (menus, share buttons, bylines)
     furniture_prefixes: tuple[str, ...]
     #: whole-line furniture (case-insensitive exact lines)
