@@ -18,11 +18,11 @@ from quizapp.models import (
     CardStatus,
     Choice,
     ClassDeck,
-    Classroom,
     Deck,
     User,
     deck_cards,
 )
+from quizapp.services.instructor.classes import instructor_classes as instructor_classes
 
 PER_PAGE = 25
 #: A search longer than this is cut: nobody types it, and it keeps a pasted page out of the query.
@@ -97,12 +97,6 @@ class BankFilter:
 def escape_like(text: str) -> str:
     """Escape LIKE's wildcards with a backslash, so that % and _ in a search match themselves."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def instructor_classes(instructor_id: int) -> list[Classroom]:
-    """Return the instructor's own classes, by name."""
-    query = sa.select(Classroom).where(Classroom.instructor_id == instructor_id).order_by(Classroom.name, Classroom.id)
-    return list(db.session.scalars(query))
 
 
 def list_decks() -> list[Deck]:

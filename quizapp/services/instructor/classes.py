@@ -154,6 +154,12 @@ def list_classes(instructor_id: int) -> list[ClassSummary]:
     return [ClassSummary(classroom, student_count, deck_count) for classroom, student_count, deck_count in rows]
 
 
+def instructor_classes(instructor_id: int) -> list[Classroom]:
+    """Return the instructor's own classes by name, for the pages that filter by class."""
+    query = sa.select(Classroom).where(Classroom.instructor_id == instructor_id).order_by(Classroom.name, Classroom.id)
+    return list(db.session.scalars(query))
+
+
 def find_class(instructor_id: int, class_id: int) -> Classroom | None:
     """Return the instructor's class with this id; None if there is none, or it is another instructor's."""
     return db.session.scalar(

@@ -31,12 +31,12 @@ from quizapp.models import (
     CardOrigin,
     CardStatus,
     ClassMember,
-    Classroom,
     QuizSession,
     Role,
     User,
     deck_cards,
 )
+from quizapp.services.instructor.classes import instructor_classes as instructor_classes
 from quizapp.services.stats.sql import count_if, whole_percent
 
 #: Discrimination needs this many attempts with the question; with fewer it is not computed.
@@ -349,9 +349,3 @@ def item_report(item_filter: ItemFilter | None = None, page: int = 1, per_page: 
         total=len(rows),
         flagged=sum(1 for row in rows if row.flags),
     )
-
-
-def instructor_classes(instructor_id: int) -> list[Classroom]:
-    """Return the instructor's classes, by name."""
-    query = sa.select(Classroom).where(Classroom.instructor_id == instructor_id).order_by(Classroom.name, Classroom.id)
-    return list(db.session.scalars(query))

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from quizapp.db import db
 from quizapp.models import ClassMember, Classroom, Deck, Role, User
+from quizapp.services.instructor.classes import instructor_classes as instructor_classes
 from quizapp.services.stats.sql import midnight
 from quizapp.services.study.decks import display_title, list_decks
 
@@ -102,15 +103,6 @@ def check_filter(scope: Scope, filters: ScoreFilter) -> None:
         raise UnknownDeckError(f"no deck has the id {filters.deck_id}")
     if filters.start is not None and filters.end is not None and filters.start > filters.end:
         raise DateRangeError(f"the range starts on {filters.start} after it ends on {filters.end}")
-
-
-def instructor_classes(instructor_id: int) -> list[Classroom]:
-    """Return the instructor's classes by name."""
-    return list(
-        db.session.scalars(
-            sa.select(Classroom).where(Classroom.instructor_id == instructor_id).order_by(Classroom.name, Classroom.id)
-        )
-    )
 
 
 def memberships(scope: Scope, filters: ScoreFilter) -> sa.Select[tuple[int, str]]:
