@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from question_bank.lang import languages
 from question_bank.model import Card
 from question_bank.pipeline import generate, read_articles
 
@@ -25,11 +26,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     gen.add_argument("--format", choices=("jsonl", "text"), default="text", help="output format (default: text)")
     gen.add_argument("--include-disputed", action="store_true",
                      help="also serve facts the articles disagree on, each attributed to its source")
-    gen.add_argument("--language", default="id", help="language of the articles (default: id)")
+    gen.add_argument("--language", default="auto",
+                     help=f"language of the articles: {', '.join(languages())}, or auto for each article's own "
+                          "(default: auto)")
     args = parser.parse_args(argv)
 
     try:
-        result = read_articles(args.paths, language=args.language)
+        result = read_articles(args.paths, language=None if args.language == "auto" else args.language)
     except KeyError as exc:  # an unknown language code
         print(f"error: {exc.args[0]}", file=err)
         return 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from question_bank.lang import LanguagePack, get_pack
+from question_bank.lang import LanguagePack, detect_language, get_pack
 from question_bank.model import Article, Sentence
 from question_bank.sentences import LIST_ITEM, split_sentences
 from question_bank.text import fold
@@ -53,10 +53,10 @@ def decode_article(file: str, data: bytes) -> str:
     return text
 
 
-def load_article(file: str, data: bytes, language: str = "id") -> Article:
-    """Read one article from its bytes; raise ArticleError if it is not a usable text article."""
+def load_article(file: str, data: bytes, language: str | None = None) -> Article:
+    """Read one article from its bytes, in its own language unless one is given; raise ArticleError if unusable."""
     text = decode_article(file, data)
-    return parse_article(file, text, get_pack(language))
+    return parse_article(file, text, get_pack(language or detect_language(text)))
 
 
 def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
@@ -159,7 +159,7 @@ def _is_furniture(line: str, pack: LanguagePack) -> bool:
     if lowered.startswith(pack.furniture_prefixes):
         return True
     # a caption with a photo credit at its end ("… Kredit Foto: Reuters/…")
-    return any(f" {p}" in lowered for p in ("kredit foto:", "foto:", "sumber foto:"))
+    return re.search(pack.patterns["caption_credit"], lowered) is not None
 
 
 def _is_lead(lead: str) -> bool:

@@ -244,17 +244,17 @@ def _number_cards(fact: MergedFact, corpus: Corpus, pools: _Pools, pack: Languag
         wrong = nearby_stated(detail, rng, pools.numbers_by_noun[noun], pack)
         yield from _cloze_card(fact, cid, format_stated(detail, pack), wrong, corpus, pack, rng)
         return
-    wrong = [format_number(n) for n in nearby_numbers(value, rng, pools.numbers_by_noun[noun])]
+    wrong = [format_number(n, pack) for n in nearby_numbers(value, rng, pools.numbers_by_noun[noun])]
     org = fact.first.detail.get("member_count_of")
     if org:
         question = pack.templates["member_count"].format(subject=org)
-        card = _assemble(fact.kind, cid, question, format_number(value), wrong, _fact_dict(fact),
-                         _sources(fact, corpus), pack.templates["explain_cloze"].format(value=format_number(value)),
-                         pack, rng=rng)
+        answer = format_number(value, pack)
+        card = _assemble(fact.kind, cid, question, answer, wrong, _fact_dict(fact), _sources(fact, corpus),
+                         pack.templates["explain_cloze"].format(value=answer), pack, rng=rng)
         if card:
             yield card
         return
-    yield from _cloze_card(fact, cid, format_number(value), wrong, corpus, pack, rng)
+    yield from _cloze_card(fact, cid, format_number(value, pack), wrong, corpus, pack, rng)
 
 
 def _cloze_card(fact: MergedFact, cid: str, answer: str, wrong: list[str], corpus: Corpus,

@@ -16,12 +16,6 @@ from question_bank.model import Fact, Sentence
 from question_bank.sentences import inside, quoted_spans
 from question_bank.text import fold
 
-# Words after which a bare year is a date ("pada tahun 2020", "sejak 1949", "hingga tahun 2012").
-_YEAR_LEAD = r"(?:pada|sejak|hingga|sampai|tahun|awal|akhir|pertengahan|medio|in|since|until)"
-# Verbs whose date the corpus should agree on: two articles giving two founding years is a dispute.
-_EVENT_VERBS = ("didirikan", "dibentuk", "berdiri", "dibubarkan", "founded", "established")
-
-
 _HAS_YEAR = re.compile(r"\d{4}")
 
 
@@ -61,10 +55,14 @@ def _patterns(pack: LanguagePack) -> list[tuple[str, re.Pattern[str]]]:
         ("dmy", re.compile(
             rf"(?:\b(?:hari\s+)?(?:{weekdays}),?\s+)?"
             rf"\b(?P<d>\d{{1,2}})\s+(?P<mn>{months})\.?\s+(?P<y>\d{{4}})\b", flags)),
+        # "March 4, 2025", "Tuesday, June 20, 2023"
+        ("mdy", re.compile(
+            rf"(?:\b(?:{weekdays}),?\s+)?\b(?P<mn>{months})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", flags)),
         # "Januari 2022", "November 2022"
         ("my", re.compile(rf"\b(?P<mn>{months})\s+(?P<y>\d{{4}})\b", flags)),
-        # "pada tahun 2020", "sejak 1949"
-        ("y", re.compile(rf"\b{_YEAR_LEAD}\s+(?:tahun\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b", flags)),
+        # "pada tahun 2020", "sejak 1949", "in 1967"
+        ("y", re.compile(rf"\b(?:{pack.patterns['year_lead']})\s+(?:{pack.patterns['year_word']}\s+)?"
+                         rf"(?P<y>1[5-9]\d\d|20\d\d)\b", flags)),
     ]
 
 
@@ -96,7 +94,7 @@ def _sentence_dates(sentence: Sentence, context: ArticleContext) -> Iterator[Fac
             found.append((start, end, value))
     found.sort()
     for i, (start, end, value) in enumerate(found):
-        if inside(start, quotes) or _cited(text, start, context.pack) or _in_range(text, found, i):
+        if inside(start, quotes) or _cited(text, start, context.pack) or _in_range(text, found, i, context.pack):
             continue
         cloze = text[:start] + "___" + text[end:]
         yield Fact(
@@ -134,9 +132,9 @@ def _citation_pattern(pack: LanguagePack) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(pack.citation_words)) + r")\b")
 
 
-def _in_range(text: str, found: list[tuple[int, int, DateValue]], i: int) -> bool:
+def _in_range(text: str, found: list[tuple[int, int, DateValue]], i: int, pack: LanguagePack) -> bool:
     """Say whether a date is one end of a range ("akhir 2022 hingga awal 2023"): it dates no one event."""
-    joiner = re.compile(r"^\s*(?:hingga|sampai|-|–|to|until)\s+(?:(?:awal|akhir|pertengahan)\s+)?$", re.IGNORECASE)
+    joiner = _range_joiner(pack)
     start, end, _ = found[i]
     before = found[i - 1] if i > 0 else None
     after = found[i + 1] if i + 1 < len(found) else None
@@ -145,10 +143,22 @@ def _in_range(text: str, found: list[tuple[int, int, DateValue]], i: int) -> boo
     return bool(before and joiner.match(text[before[1]:start]))
 
 
+@lru_cache(maxsize=8)
+def _range_joiner(pack: LanguagePack) -> re.Pattern[str]:
+    p = pack.patterns
+    return re.compile(rf"^\s*(?:{p['range_joiner']})\s+(?:(?:{p['period_word']})\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _event_verbs(pack: LanguagePack) -> tuple[str, ...]:
+    # Verbs whose date the corpus should agree on: two articles giving two founding years is a dispute.
+    return tuple(pack.patterns["event_verb"].split("|"))
+
+
 def _event_key(text: str, start: int, context: ArticleContext) -> str | None:
     """Key an event that other articles may date too (an organisation's founding), else None."""
     window = text[max(0, start - 40):start].lower()
-    verb = next((v for v in _EVENT_VERBS if v in window), None)
+    verb = next((v for v in _event_verbs(context.pack) if v in window), None)
     if verb is None:
         return None
     orgs = organisations_in(text[:start], context.pack)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from question_bank.lang.cldr import country_names
+from question_bank.lang.cldr import city_names, country_names
 from question_bank.lang.pack import LanguagePack
 
 _MONTHS = {
@@ -101,6 +101,22 @@ _PLACES = {
 }
 
 
+def _places() -> dict[str, str]:
+    """Map every name of a place (lower-case) to its canonical name: CLDR's cities, then the list above."""
+    indonesian, english = city_names("id"), city_names("en")
+    out: dict[str, str] = {}
+    for zone, name in indonesian.items():
+        for variant in (name, english.get(zone, name)):  # "Vienna" in an English quote is still Wina
+            if variant.lower() not in _NOT_PLACE_NAMES:
+                out[variant.lower()] = name
+    return {**out, **_variants(_PLACES)}
+
+
+# City names that are also common words or given names in this language ("lima" is five).
+_NOT_PLACE_NAMES = frozenset({"lima", "victoria", "regina", "adelaide", "darwin", "dawson", "denver", "phoenix",
+                              "santiago", "chita", "kirov", "hope", "nelson", "eucla", "marengo"})
+
+
 def _variants(table: dict[str, list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for canonical, others in table.items():
@@ -116,7 +132,7 @@ PACK = LanguagePack(
     weekdays=frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}),
     number_words=_NUMBER_WORDS,
     countries=_countries(),
-    places=_variants(_PLACES),
+    places=_places(),
     list_conjunctions=frozenset({"dan", "serta", "atau"}),
     after_quote_verbs=frozenset({
         "kata", "ujar", "ungkap", "imbuh", "lanjut", "tegas", "jelas", "tutur", "ucap", "sebut", "tambah",
@@ -147,7 +163,8 @@ PACK = LanguagePack(
     }),
     scale_words={"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12},
     percent_words=frozenset({"persen", "%"}),
-    ordinal_prefix="ke-",
+    ordinal_pattern=r"ke-(?P<n>\d{1,3})",
+    ordinal_format="ke-{}".format,
     ordinal_words={
         "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8,
         "kesembilan": 9, "kesepuluh": 10, "kesebelas": 11, "kedua belas": 12,
@@ -204,5 +221,44 @@ PACK = LanguagePack(
         "explain_speaker": "Kutipan ini diucapkan oleh {value}.",
         "explain_cloze": "Jawabannya {value}, seperti tertulis di artikel.",
         "explain_disputed": "Sumber lain menyebut {others}; artikel ini menyebut {value}.",
+        "member_count_subject": "jumlah negara anggota {org}",
+    },
+    group_mark=".",
+    decimal_mark=",",
+    common_words=frozenset({
+        "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "pada", "tidak", "akan", "ke",
+        "juga", "oleh", "karena", "bahwa", "adalah", "telah", "sudah", "tersebut", "para", "kata", "ujar",
+    }),
+    date_format="{day} {month} {year}",
+    patterns={
+        # members.py: what stands before a list of members ("beranggotakan", "anggota …, yaitu")
+        "member_lead": r"beranggotakan|terdiri (?:dari|atas)"
+                       r"|anggota\w*\b[^.;]{0,80}?\b(?:yaitu|yakni|meliputi|antara lain|adalah)",
+        # members.py: what follows a list of countries that left ("… telah meninggalkan CSTO"), up to the organisation
+        "left_after": r"(?:telah|sudah|pernah)\s+(?:meninggalkan|keluar dari|menarik diri dari)\s+(?:\w+\s+){0,2}?",
+        # members.py: one member named after its organisation, "anggota {org} Kazakhstan"
+        "member_of": r"\banggota\s+(?P<org>{org})\s+$",
+        # members.py: a membership that ended, after the country
+        "member_until": r"^\s+(?:pernah\s+)?menjadi anggota\s+(?:\w+\s+){0,2}?(?P<org>{org})\s+(?:hingga|sampai)\s+"
+                        r"(?:tahun\s+)?\d{4}",
+        # dates.py: words after which a bare year is a date, the word "year", and the verbs of founding events
+        "year_lead": r"pada|sejak|hingga|sampai|tahun|awal|akhir|pertengahan|medio",
+        "year_word": r"tahun",
+        "event_verb": r"didirikan|dibentuk|berdiri|dibubarkan",
+        "range_joiner": r"hingga|sampai|-|–",
+        "period_word": r"awal|akhir|pertengahan",
+        # roles.py: words that join two qualifiers of a title ("untuk Eropa dan Eurasia"), and "X dari Kazakhstan"
+        "role_connector": r"untuk|dan|di",
+        "origin": r"dari",
+        # speakers.py: "mengutip X" names the speaker of a quotation
+        "cited_speaker": r"mengutip",
+        # numbers.py: a count of an organisation's member countries
+        "country_noun": r"negara",
+        "member_noun": r"anggota",
+        "others": r"(?:anggota\s+)?(?:lain|lainnya)",
+        "members_counted_lead": r"terdiri (?:dari|atas)|beranggotakan",
+        "year_noun": r"tahun",
+        # loading.py: a caption's photo credit at its end ("… Kredit Foto: Reuters")
+        "caption_credit": r" (?:kredit foto|foto|sumber foto):",
     },
 )
