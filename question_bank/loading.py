@@ -27,6 +27,10 @@ _SIGN_OFF = re.compile(
 )
 
 
+#: A headline is at most this long; a longer first line without a full stop is prose that lost its stop.
+_HEADLINE_WORDS = 16
+
+
 class ArticleError(ValueError):
     """An article that cannot be read; the message names the file and the reason."""
 
@@ -90,7 +94,7 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
             in_list = True
             body.append(line)
             continue
-        if _is_heading(line):
+        if _is_heading(line) or _is_headline(line, headline, body):
             # A line with no sentence end is a heading, a menu item or a caption, not prose.
             if headline is None and not body and len(line.split()) >= 4:
                 headline = line
@@ -133,6 +137,16 @@ def _is_heading(line: str) -> bool:
     return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _is_headline(line: str, headline: str | None, body: list[str]) -> bool:
+    """Say whether a line is the article's headline: the first line, short, with no sentence end.
+
+    English outlets set headlines in sentence case ("NATO leaders back 5% spending goal"), which reads as
+    prose by its words; only its place and its missing full stop tell it.
+    """
+    return headline is None and not body and not _TERMINAL.search(line) and not line.endswith(":") \
+        and 4 <= len(line.split()) <= _HEADLINE_WORDS
+
+
 def _reads_as_prose(line: str, min_words: int) -> bool:
     """Say whether a line without a sentence end reads as prose: enough words, half of them lower-case."""
     words = [w for w in line.split() if w[:1].isalpha()]
@@ -165,9 +179,10 @@ def _is_furniture(line: str, pack: LanguagePack) -> bool:
 def _is_lead(lead: str) -> bool:
     """Say whether a paragraph's opening words are an outlet or dateline rather than prose."""
     words = lead.replace(",", " ").split()
-    if not words or len(words) > 6:
+    if not words or len(words) > 6 or not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() for w in words)
+    # a place's own particles stay lower-case ("Rio de Janeiro", "Den Haag"); other prose words do not
+    return all(w[:1].isupper() or (len(w) <= 3 and w.isalpha() and w.islower()) for w in words)
 
 
 def _outlet_of(lead: str, pack: LanguagePack) -> str | None:
