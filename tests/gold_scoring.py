@@ -99,7 +99,8 @@ def same_value(kind: str, a: str, b: str) -> bool:
         if re.search(r"\d{4}\s*[-–]\s*\d{4}", a + b):
             return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
         da, db = _date(a), _date(b)
-        return da[0] == db[0] and all(x == y for x, y in zip(da[1:], db[1:], strict=True) if x is not None and y is not None)
+        parts = zip(da[1:], db[1:], strict=True)
+        return da[0] == db[0] and all(x == y for x, y in parts if x is not None and y is not None)
     if kind == "number":
         na, nb = _number(a), _number(b)
         if na is None or nb is None:

@@ -155,9 +155,9 @@ def test_a_stored_article_with_a_list_splits_again_into_the_same_sentences() -> 
 def test_a_sentence_case_headline_on_the_first_line_is_the_headline() -> None:
     # English outlets set headlines in sentence case: by its words it reads as prose, by its place it is none
     article = load_article("en.txt", (
-        "NATO leaders back 5% spending goal at The Hague summit\n"
-        "Leaders of the alliance agreed on Wednesday to lift spending on defence to 5% of output by 2035.\n"
-    ).encode())
+        b"NATO leaders back 5% spending goal at The Hague summit\n"
+        b"Leaders of the alliance agreed on Wednesday to lift spending on defence to 5% of output by 2035.\n"
+    ))
     assert article.headline == "NATO leaders back 5% spending goal at The Hague summit"
     assert [s.text[:7] for s in article.sentences] == ["Leaders"]
 
