@@ -120,7 +120,7 @@ def _overlap(a: str, b: str) -> float:
 
 def _same_subject(kind: str, a: str, b: str) -> bool:
     if kind in ("member", "former_member"):
-        return fold(a) == fold(b)
+        return a.strip().lower() == b.strip().lower()  # OPEC+ is not OPEC: fold() would drop the sign
     if kind == "speaker":
         return _overlap(a, b) >= 0.6
     wa, wb = (set(_WORDS.findall(fold(x))) for x in (a, b))
@@ -146,7 +146,10 @@ def score(cards: Iterable[Card], gold: list[dict], alone: bool = False) -> Score
         if not support:
             result.wrong.append(f"unsupported {card.kind}: {card.question[:90]} -> {answer}")
             continue
-        subject = support[0]["subject"]
+        # one sentence may state two facts of a kind for one value (two offices of one person): the card's own
+        # subject decides which it asks
+        asked = f"{card.question} {card.fact.get('subject', '')}"
+        subject = max(support, key=lambda g: _overlap(g["subject"], asked))["subject"]
         true = [g for g in gold if g["kind"] == card.kind and _same_subject(card.kind, g["subject"], subject)]
         wrong = [o for i, o in enumerate(card.options) if i != card.answer]
         if negated:
