@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from question_bank.lang import LanguagePack, detect_language, get_pack
@@ -68,11 +69,15 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
     lines = [_SIGN_OFF.sub("", " ".join(line.split())) for line in text.splitlines()]
     outlet: str | None = None
     headline: str | None = None
+    dateline: str | None = None
     seen: set[str] = set()
     body: list[str] = []
     in_list = False  # the lines just kept are a list, or the lead line that introduces one
     for number, line in enumerate(lines):
         if not line or _is_furniture(line, pack):
+            continue
+        if _is_date_line(line, pack):
+            dateline = dateline or line  # "Published: 26 May 2025" dates the page; it is not prose
             continue
         key = fold(line)
         if key in seen:
@@ -82,6 +87,7 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
             lead = _LEAD.match(line)
             if lead and _is_lead(lead.group("lead")):
                 outlet = outlet or _outlet_of(lead.group("lead"), pack)
+                dateline = dateline or lead.group("lead")
                 line = line[lead.end():].strip()
                 if not line:
                     continue
@@ -106,7 +112,8 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
     )
     if not sentences:
         raise ArticleError(file, "no article text (only headings, menus or page furniture)")
-    return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences)
+    return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences,
+                   dateline=dateline)
 
 
 def rebuild_article(
@@ -174,6 +181,22 @@ def _is_furniture(line: str, pack: LanguagePack) -> bool:
         return True
     # a caption with a photo credit at its end ("… Kredit Foto: Reuters/…")
     return re.search(pack.patterns["caption_credit"], lowered) is not None
+
+
+@lru_cache(maxsize=8)
+def _date_line(pack: LanguagePack) -> re.Pattern[str]:
+    """A line that only dates the page: "Published: 26 May 2025", "Senin, 26 Mei 2025 10:15 WIB", "May 26, 2025"."""
+    months = "|".join(sorted(pack.months, key=len, reverse=True))
+    weekdays = "|".join(sorted(pack.weekdays, key=len, reverse=True))
+    day = (rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+           rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})")
+    return re.compile(rf"^(?:(?:{pack.patterns['published']})\s*:?\s*)?(?:(?:{weekdays}),?\s+)?{day}"
+                      r"(?:[\s,|–-]+\d{1,2}[:.]\d{2}(?:\s*[A-Za-z]{2,4})?)?$", re.IGNORECASE)
+
+
+def _is_date_line(line: str, pack: LanguagePack) -> bool:
+    """Say whether a line only dates the page (a publication line), so it is kept as the article's dateline."""
+    return len(line) <= 80 and _date_line(pack).match(line) is not None
 
 
 def _is_lead(lead: str) -> bool:

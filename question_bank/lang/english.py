@@ -98,7 +98,7 @@ def _ordinal(n: int) -> str:
 PACK = LanguagePack(
     code="en",
     months=_MONTHS,
-    weekdays=frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}),
+    weekdays={"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6},
     number_words=_NUMBER_WORDS,
     countries=_countries(),
     places=_places(),
@@ -201,11 +201,26 @@ PACK = LanguagePack(
         "member_of": r"\b(?P<org>{org})\s+members?\s+$",
         "member_until": r"^\s+(?:was|had been|remained)\s+a\s+member\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?P<org>{org})"
                         r"\s+until\s+\d{4}",
-        "year_lead": r"in|since|until|by|early|late|mid|from",
+        "year_lead": r"in|since|until|by|early|late|mid|from|(?:end|start|beginning|middle|half|quarter) of",
         "year_word": r"the year",
         "event_verb": r"founded|established|formed|created|dissolved|set up",
         "range_joiner": r"to|until|through|-|–",
         "period_word": r"early|late|mid",
+        "weekday_word": r"",
+        "day_lead": r"on|since|until|till|from|to|through|by|before|after|and|or|between",
+        "day_suffix": r"st|nd|rd|th",
+        "future_marker": r"will|would|shall|due to|is to|are to|expects?|expected|set to|plans?|planned|aims?"
+                         r"|hopes? to|intends? to|targets?|targeted|goal|forecasts?|projected|scheduled|next|upcoming"
+                         r"|forthcoming",
+        "deadline_lead": r"by|until|till|through|before|to|towards?",
+        "last_year": r"last year|a year (?:ago|earlier)|the previous year|the year before",
+        "next_year": r"next year|a year later|the following year",
+        "this_year": r"this year",
+        "empty_context": r"it|its|this|that|these|those|they|he|she|we|there|happened|occurred|took place|takes place"
+                         r"|take place|event|events|incident|all|so",
+        "range_open": r"between|from",
+        "range_and": r"and|to|until|through",
+        "published": r"(?:published|posted|updated|last updated|first published)(?:\s+on)?",
         "role_connector": r"for|and|of|in",
         "origin": r"from|of",
         "cited_speaker": r"quoting|citing",

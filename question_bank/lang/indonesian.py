@@ -129,7 +129,8 @@ def _variants(table: dict[str, list[str]]) -> dict[str, str]:
 PACK = LanguagePack(
     code="id",
     months=_MONTHS,
-    weekdays=frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}),
+    weekdays={"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6,
+              "ahad": 6},
     number_words=_NUMBER_WORDS,
     countries=_countries(),
     places=_places(),
@@ -242,11 +243,34 @@ PACK = LanguagePack(
         "member_until": r"^\s+(?:pernah\s+)?menjadi anggota\s+(?:\w+\s+){0,2}?(?P<org>{org})\s+(?:hingga|sampai)\s+"
                         r"(?:tahun\s+)?\d{4}",
         # dates.py: words after which a bare year is a date, the word "year", and the verbs of founding events
-        "year_lead": r"pada|sejak|hingga|sampai|tahun|awal|akhir|pertengahan|medio",
+        "year_lead": r"pada|sejak|hingga|sampai|tahun|awal|akhir|pertengahan|medio"
+                     r"|(?:kuartal|triwulan) (?:pertama|kedua|ketiga|keempat|I|II|III|IV)"
+                     r"|semester (?:pertama|kedua|I|II)",
         "year_word": r"tahun",
         "event_verb": r"didirikan|dibentuk|berdiri|dibubarkan",
         "range_joiner": r"hingga|sampai|-|–",
         "period_word": r"awal|akhir|pertengahan",
+        # dating.py: the word before a weekday ("hari Senin"), the words after which a day and month stand without a
+        # year ("pada 20 Juni"), and what marks a date as ahead of the article, a deadline or relative to its year
+        "weekday_word": r"hari",
+        "day_lead": r"pada|sejak|hingga|sampai|tanggal|tgl\.?|mulai|per|sebelum|setelah|sesudah|usai|menjelang"
+                    r"|jelang|dan|atau|hari",
+        "day_suffix": r"",
+        "future_marker": r"akan|bakal|mendatang|dijadwalkan|direncanakan|rencananya|rencana|berencana|target"
+                         r"|menargetkan|ditargetkan|proyeksi|diproyeksikan|memperkirakan|diperkirakan|perkiraan"
+                         r"|berikutnya|depan|nanti",
+        "deadline_lead": r"hingga|sampai|paling lambat|selambat-lambatnya|sebelum|menjelang|jelang|menuju",
+        "last_year": r"tahun (?:lalu|sebelumnya|kemarin)",
+        "next_year": r"tahun (?:depan|berikutnya)",
+        "this_year": r"tahun ini",
+        # dates.py: words that name no event (pronouns, "hal ini", "terjadi"): a date with only these says nothing
+        "empty_context": r"hal|peristiwa|kejadian|ia|dia|beliau|mereka|keduanya|terjadi|berlangsung|demikian|begitu"
+                         r"|semua|semuanya",
+        # dates.py: "antara April dan September 2025" is one span, not two dates
+        "range_open": r"antara|dari|sejak|mulai",
+        "range_and": r"dan|hingga|sampai",
+        # loading.py: a line that dates the page ("Diterbitkan: Senin, 26 Mei 2025 10:15 WIB")
+        "published": r"(?:diterbitkan|dipublikasikan|diperbarui|terbit|diposting|dipublish|tayang)(?:\s+pada)?",
         # roles.py: words that join two qualifiers of a title ("untuk Eropa dan Eurasia"), and "X dari Kazakhstan"
         "role_connector": r"untuk|dan|di",
         "origin": r"dari",

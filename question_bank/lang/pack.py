@@ -13,8 +13,8 @@ class LanguagePack:
     code: str
     #: month name (folded) -> month number
     months: Mapping[str, int]
-    #: weekday names, which may precede a date ("Minggu (27/11/2022)")
-    weekdays: frozenset[str]
+    #: weekday name -> its number, Monday 0 (as datetime counts), which may precede a date ("Minggu (27/11/2022)")
+    weekdays: Mapping[str, int]
     #: number words -> value
     number_words: Mapping[str, int]
     #: variant (folded) -> canonical display name of a country
