@@ -60,6 +60,8 @@ def nearby_dates(value: DateValue, rng: random.Random, avoid: set[str]) -> list[
         candidates += [DateValue(value.year - 1, value.month), DateValue(value.year + 1, value.month)]
     else:
         candidates = [DateValue(value.year + d) for d in (-4, -3, -2, -1, 1, 2, 3, 4)]
+    if value.not_after is not None:  # the article reports the date as past: no wrong option after its own year
+        candidates = [c for c in candidates if c.year <= value.not_after]
     rng.shuffle(candidates)
     return [c for c in candidates if c.key != value.key and c.key not in avoid]
 

@@ -1,0 +1,457 @@
+"""Reading dates in text, and the article's own date: the year a day and month given alone belong to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cached_property, lru_cache
+
+from question_bank.lang import LanguagePack
+from question_bank.model import Article
+from question_bank.sentences import inside, quoted_spans
+
+#: How far after the article's own date a day and month with no sign of the future may lie and still be in its
+#: year ("takes over on 1 December" in an article of 23 November); further on, it is last year's.
+NEAR_FUTURE = timedelta(days=62)
+#: The sentences at an article's start where a dateline may stand ("THE HAGUE, June 25 (Newswire) – …").
+_DATELINE_SENTENCES = 2
+#: How far before a date a deadline word still governs it ("by the end of 2026", "until the second quarter of").
+_DEADLINE_REACH = 30
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date at the precision the text gives.
+
+    `not_after` is the latest year a wrong option may name: set where the article reports the date as past, so a
+    card of an article from 2023 does not offer 2024.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    not_after: int | None = field(default=None, compare=False)
+
+    @property
+    def precision(self) -> str:
+        """Say how precise the date is: year, month or day."""
+        return "day" if self.day else "month" if self.month else "year"
+
+    @cached_property
+    def key(self) -> str:
+        """Return an ISO-like key at the date's own precision (2022, 2022-01, 2022-11-27)."""
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as a sentence writes it: where it stands and the parts it gives (a year may be left out)."""
+
+    form: str
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None = None
+    #: a year given relative to the article's own ("tahun lalu" -1, "next year" +1, "this year" 0), else None
+    shift: int | None = None
+
+    def value(self, year: int | None = None) -> DateValue | None:
+        """Return the date, its year given where the text leaves it out; None if no calendar has it."""
+        year = self.year or year
+        if year is None:
+            return None
+        return DateValue(year, self.month, self.day)
+
+
+#: What must stand right before a date form: an optional weekday ("Senin, 17 Mei 2022"), a weekday, a weekday
+#: or a lead word ("on Tuesday, June 20", "pada 20 Juni"), a lead word, a year's lead word ("pada tahun"), nothing.
+_OPTIONAL_WEEKDAY, _WEEKDAY, _WEEKDAY_OR_LEAD, _LEAD, _YEAR_LEAD, _ANY = (
+    "weekday?", "weekday", "weekday|lead", "lead", "year lead", "")
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One way of writing a date: its pattern, whether it opens with a month name, and what must stand before it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    before: str = _ANY
+    #: the pattern opens with a month name and is tried only where one stands (scanning for it is slow)
+    at_month: bool = False
+
+
+@lru_cache(maxsize=8)
+def _forms(pack: LanguagePack) -> tuple[_Form, ...]:
+    """The date forms a pack's language writes, most precise first: a match hides the less precise ones within it.
+
+    Each form is matched from its figures or its month name; what must stand before it (a weekday, a lead word)
+    is looked at only where it matched, which keeps a sentence's scan fast.
+    """
+    p = pack.patterns
+    months = "|".join(sorted(pack.months, key=len, reverse=True))
+    # a day and month without a year is read only with its month capitalised: "may 20" is no date
+    capitals = sorted({m.capitalize() for m in pack.months} | {m.upper() for m in pack.months}, key=len, reverse=True)
+    capital_months = "(?-i:" + "|".join(capitals) + ")"
+    suffix = rf"(?:{p['day_suffix']})?" if p["day_suffix"] else ""
+    day, year = rf"(?P<d>\d{{1,2}}){suffix}", r"(?P<y>\d{4})"
+    flags = re.IGNORECASE
+    return (
+        # "Minggu (27/11/2022)", "(13/6/2024)"
+        _Form("slash", re.compile(rf"\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/{year}\)"), _OPTIONAL_WEEKDAY),
+        # "Senin, 17 Mei 2022", "tanggal 20 April 1994", "24 Februari 2022", "4 March 2025"
+        _Form("dmy", re.compile(rf"\b{day}\s+(?P<mn>{months})\.?,?\s+{year}\b", flags), _OPTIONAL_WEEKDAY),
+        # "March 4, 2025", "Tuesday, June 20, 2023"
+        _Form("mdy", re.compile(rf"(?P<mn>{months})\.?\s+{day},?\s+{year}\b", flags), _OPTIONAL_WEEKDAY, True),
+        # "Januari 2022", "November 2022"
+        _Form("my", re.compile(rf"(?P<mn>{months})\s+{year}\b", flags), _ANY, True),
+        # "pada tahun 2020", "sejak 1949", "in 1967", "awal 2024": the lead word stays out of the date
+        _Form("y", re.compile(r"\b(?P<y>1[5-9]\d\d|20\d\d)\b"), _YEAR_LEAD),
+        # "Jumat (23/2)": a day and month in brackets is a date only after its weekday
+        _Form("slash_dm", re.compile(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)"), _WEEKDAY),
+        # "on Tuesday, June 20", "Saturday, 22 November", "pada 20 Juni", "on 24 July": without a year, a day and
+        # month is a date after its weekday or a lead word, or opening a sentence
+        _Form("dm", re.compile(rf"\b(?<![.,/-]){day}\s+(?P<mn>{capital_months})\b(?!,?\s*\d)"), _WEEKDAY_OR_LEAD),
+        _Form("md", re.compile(rf"(?P<mn>{capital_months})\.?\s+{day}\b(?![.,]?\d|%)"), _WEEKDAY_OR_LEAD, True),
+        # "pada Desember tahun lalu": a month alone is a date only with a year relative to the article's
+        _Form("m", re.compile(rf"(?P<mn>{capital_months})\b(?=\s+(?:{_relative_words(pack)})\b)", flags), _LEAD, True),
+    )
+
+
+@lru_cache(maxsize=8)
+def _before(pack: LanguagePack) -> dict[str, re.Pattern[str]]:
+    """What may stand right before a date: a weekday ("hari Senin, "), a lead word ("pada "), a year's lead."""
+    p = pack.patterns
+    weekdays = "|".join(sorted(pack.weekdays, key=len, reverse=True))
+    weekday_word = rf"(?:(?:{p['weekday_word']})\s+)?" if p["weekday_word"] else ""
+    return {
+        _WEEKDAY: re.compile(rf"\b{weekday_word}(?P<wd>{weekdays}),?\s*$", re.IGNORECASE),
+        _LEAD: re.compile(rf"(?:^|\b(?:{p['day_lead']})\s+)$", re.IGNORECASE),
+        _YEAR_LEAD: re.compile(rf"\b(?:{p['year_lead']})\s+(?:(?:{p['year_word']})\s+)?$", re.IGNORECASE),
+    }
+
+
+def _start_of(text: str, start: int, before: str, pack: LanguagePack) -> tuple[int, str | None] | None:
+    """Where a date matched at `start` begins, taking in the weekday before it, and that weekday; None if a
+    weekday or lead word it needs is missing."""
+    if not before:
+        return start, None
+    patterns = _before(pack)
+    window = max(0, start - 30)
+    if before == _YEAR_LEAD:
+        return (start, None) if patterns[_YEAR_LEAD].search(text, window, start) else None
+    wd = patterns[_WEEKDAY].search(text, window, start)
+    if wd:
+        return wd.start(), wd.group("wd")
+    if before == _OPTIONAL_WEEKDAY:
+        return start, None
+    if before in (_WEEKDAY_OR_LEAD, _LEAD) and patterns[_LEAD].search(text, window, start):
+        return start, None
+    return None
+
+
+def _relative_words(pack: LanguagePack) -> str:
+    p = pack.patterns
+    return f"{p['last_year']}|{p['next_year']}|{p['this_year']}"
+
+
+@lru_cache(maxsize=8)
+def _relative_year(pack: LanguagePack) -> re.Pattern[str]:
+    """A year named relative to the article's, right after a day and month ("18 September tahun lalu")."""
+    p = pack.patterns
+    return re.compile(rf"\s+(?:(?P<last>{p['last_year']})|(?P<next>{p['next_year']})|(?P<this>{p['this_year']}))\b",
+                      re.IGNORECASE)
+
+
+_DIGIT = re.compile(r"\d")
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
+def read_dates(text: str, pack: LanguagePack) -> tuple[DateMention, ...]:
+    """Find the dates a text writes, most precise reading first, none overlapping, in order; impossible ones dropped."""
+    has_digit = _DIGIT.search(text) is not None
+    if not has_digit and not _relative_year(pack).search(text):
+        return ()  # most sentences: every date but "Desember tahun lalu" has a figure
+    months = pack.months
+    month_at = [w.start() for w in _WORD_AT.finditer(text) if w.group().lower() in months]
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for form in _forms(pack):
+        if not has_digit and form.name != "m":
+            continue  # only a month with a relative year ("Desember tahun lalu") is written without a figure
+        if form.at_month:
+            matches = (m for m in (form.pattern.match(text, at) for at in month_at) if m)
+        else:
+            matches = form.pattern.finditer(text)
+        for m in matches:
+            begun = _start_of(text, m.start(), form.before, pack)
+            if begun is None:
+                continue
+            start, weekday = begun
+            end = m.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))  # an impossible date is not read again at a lower precision
+            mention = _mention(form.name, m, start, end, weekday, pack)
+            if mention is not None:
+                found.append(_with_relative_year(text, mention, pack) if mention.year is None else mention)
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _with_relative_year(text: str, mention: DateMention, pack: LanguagePack) -> DateMention:
+    """Take a year named relative to the article's into a date given without one: "18 September tahun lalu"."""
+    m = _relative_year(pack).match(text, mention.end)
+    if m is None:
+        return mention
+    shift = -1 if m.group("last") else 1 if m.group("next") else 0
+    return replace(mention, end=m.end(), shift=shift)
+
+
+def _mention(form: str, m: re.Match[str], start: int, end: int, weekday_name: str | None,
+             pack: LanguagePack) -> DateMention | None:
+    groups = m.groupdict()
+    year = int(groups["y"]) if groups.get("y") else None
+    month = int(groups["m"]) if groups.get("m") else pack.months.get(groups["mn"].lower()) if groups.get("mn") else None
+    day = int(groups["d"]) if groups.get("d") else None
+    weekday = pack.weekdays.get(weekday_name.lower()) if weekday_name else None
+    try:
+        # "31/2/2022" names no day of any calendar; a leap day without its year is checked in a leap year
+        date(year or 2000, month or 1, day or 1)
+    except ValueError:
+        return None
+    return DateMention(form, start, end, year, month, day, weekday)
+
+
+# --- the article's own date ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """When an article was written, as far as its own text tells; any part may be unknown."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    #: the latest year the article reports as past: it was written then or later
+    latest_past: int | None = None
+
+    @property
+    def last_year(self) -> int | None:
+        """The latest year an event the article reports as past can have: its own year, else its latest past one."""
+        return self.year or self.latest_past
+
+    def year_of(self, month: int, day: int, ahead: bool = False, weekday: int | None = None) -> int | None:
+        """Return the year of a day and month given without one, or None where the article's year is unknown.
+
+        A weekday names the year by itself among the article's year and the ones either side. Otherwise a date the
+        sentence marks as ahead is the next one on or after the article's date; any other is the last one before
+        it, or shortly after it ("takes over on 1 December" in an article of 23 November).
+        """
+        if self.year is None:
+            return None
+        if weekday is not None:
+            return _year_by_weekday(month, day, weekday, range(self.year - 1, self.year + 2))
+        if self.month is None or self.day is None:
+            return self.year
+        own = date(self.year, self.month, self.day)
+        candidates = [d for d in (_date_or_none(y, month, day) for y in (self.year - 1, self.year, self.year + 1)) if d]
+        if ahead:
+            chosen = next((d for d in candidates if d >= own - timedelta(days=7)), None)
+        else:
+            chosen = next((d for d in reversed(candidates) if d <= own + NEAR_FUTURE), None)
+        return chosen.year if chosen else None
+
+
+def _year_by_weekday(month: int, day: int, weekday: int, years: range) -> int | None:
+    """The one year of `years` in which the day falls on the weekday, else None (weekdays repeat after 5 years)."""
+    fits = [y for y in years if (d := _date_or_none(y, month, day)) and d.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _date_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def article_date(article: Article, pack: LanguagePack) -> ArticleDate:
+    """Date an article from its dateline or publication line, else from the dates its text gives."""
+    stated: list[tuple[str, DateMention]] = []
+    past_years: list[int] = []
+    ahead_years: list[int] = []
+    for sentence in article.sentences:
+        text = sentence.text
+        found = read_dates(text, pack)
+        if not found and not _BARE_YEAR.search(text):
+            continue
+        quotes = quoted_spans(text)
+        for d in found:
+            if inside(d.start, quotes) or in_dateline(text, d, pack):
+                continue
+            stated.append((text, d))
+            if d.year and not is_span_end(text, d):
+                (past_years if reported_as_past(text, d, pack) else ahead_years).append(d.year)
+        past_years += _bare_years(text, quotes, pack)
+    latest = max(past_years, default=None)
+    own = _own_day(article, pack)
+    if own is not None and own.year:
+        return ArticleDate(own.year, own.month, own.day, latest)
+    upcoming = min((y for y in ahead_years if latest is not None and y >= latest), default=None)
+    reference = _weekday_date([d for _, d in stated], latest, upcoming)
+    if reference is None:
+        year = _only_year([d for text, d in stated if d.year and reported_as_past(text, d, pack)])
+        if year is None:
+            return ArticleDate(latest_past=latest)
+        return ArticleDate(year, own.month if own else None, own.day if own else None, latest)
+    if own is not None and own.month and own.day:
+        near = ArticleDate(reference.year, reference.month, reference.day)
+        return ArticleDate(near.year_of(own.month, own.day), own.month, own.day, latest)
+    return ArticleDate(reference.year, reference.month, reference.day, latest)
+
+
+def _weekday_date(stated: list[DateMention], latest: int | None, upcoming: int | None) -> date | None:
+    """The latest date the text gives with its weekday ("Senin (26/5/2025)"), its year found where left out.
+
+    "on Monday, May 26" names its year by its weekday, among the few years the article can be from: around its
+    full dates, else from its latest past year to a little after, and not after two years before the first year
+    it looks ahead to. In a span of five years or less a day falls on a weekday once at most.
+    """
+    full = [date(d.year, d.month, d.day) for d in stated if d.weekday is not None and d.year and d.month and d.day]
+    partial = [d for d in stated if d.weekday is not None and d.year is None and d.month and d.day]
+    if full:
+        years = range(max(full).year - 1, max(full).year + 2)
+    elif latest is None:
+        return None
+    elif upcoming is not None:
+        years = range(max(latest, upcoming - 2), upcoming + 1)
+    else:
+        years = range(latest, latest + 2)
+    found = [date(y, d.month, d.day) for d in partial
+             if d.month and d.day and d.weekday is not None
+             and (y := _year_by_weekday(d.month, d.day, d.weekday, years)) is not None]
+    found += full
+    if found and max(found) - min(found) <= timedelta(days=366):
+        return max(found)
+    return max(full, default=None)
+
+
+#: a bare year ("its third cut of 2025", "pemilihan tahunan 2024 di"): a year, not a count, when no noun follows
+_BARE_YEAR = re.compile(r"(?<![\w.,/-])(?:1[89]\d\d|20\d\d)(?![\w/-]|[.,]\d)")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]*)")
+
+
+def _bare_years(text: str, quotes: list[tuple[int, int]], pack: LanguagePack) -> list[int]:
+    """Years a sentence names as past without a date's lead word, after a lower-case word and before no noun."""
+    years = []
+    for m in _BARE_YEAR.finditer(text):
+        before = text[max(0, m.start() - 30):m.start()].split()
+        after = _NEXT_WORD.match(text, m.end()).group(1).lower()
+        if not before or not before[-1][:1].islower() or (after and after not in pack.function_words):
+            continue
+        mention = DateMention("bare", m.start(), m.end(), int(m.group()), None, None)
+        if not inside(m.start(), quotes) and not is_span_end(text, mention) and reported_as_past(text, mention, pack):
+            years.append(mention.year)
+    return years
+
+
+def _only_year(past: list[DateMention]) -> int | None:
+    """The one year of every past date the article gives, when two or more of them name a month: else None."""
+    years = {d.year for d in past}
+    if len(years) == 1 and sum(1 for d in past if d.month) >= 2:
+        return years.pop()
+    return None
+
+
+@lru_cache(maxsize=8)
+def _dateline_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    """A dateline's date: "May 26", "26 May 2025", "Mei 26, 2025"."""
+    months = "|".join(sorted(pack.months, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<mn>{months})\.?\s+(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?"
+        rf"|(?P<d2>\d{{1,2}})\s+(?P<mn2>{months})\.?(?:,?\s+(?P<y2>\d{{4}}))?"
+        rf"|(?P<d3>\d{{1,2}})[/.-](?P<m3>\d{{1,2}})[/.-](?P<y3>\d{{4}}))\b",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=8)
+def _dateline_start(pack: LanguagePack) -> re.Pattern[str]:
+    """A dateline opening a sentence: "THE HAGUE, June 25 (Newswire) –", "Jakarta, 26 Mei 2025 -"."""
+    return re.compile(rf"^[^\W\d_][^,\n]{{0,40}}?,\s+(?:{_dateline_pattern(pack).pattern})"
+                      r"\s*(?:\([^()]{1,40}\)\s*)?(?:[–—]|-{1,2})\s", re.IGNORECASE)
+
+
+def in_dateline(text: str, mention: DateMention, pack: LanguagePack) -> bool:
+    """Say whether a date is the dateline that opens a sentence: it dates the article, not an event."""
+    if mention.start > 60:
+        return False
+    m = _dateline_start(pack).match(text)
+    return bool(m and mention.start < m.end())
+
+
+def _own_day(article: Article, pack: LanguagePack) -> DateMention | None:
+    """The date the article's dateline or publication line gives, with or without its year."""
+    texts = [article.dateline] if article.dateline else []
+    texts += [s.text for s in article.sentences[:_DATELINE_SENTENCES] if _dateline_start(pack).match(s.text)]
+    for text in texts:
+        m = _dateline_pattern(pack).search(text)
+        if m is None:
+            continue
+        g = m.groupdict()
+        if g["d3"]:
+            day, month, year = g["d3"], int(g["m3"]), g["y3"]
+        else:
+            day, name, year = (g["d"], g["mn"], g["y"]) if g["d"] else (g["d2"], g["mn2"], g["y2"])
+            month = pack.months[name.lower()]
+        if _date_or_none(int(year) if year else 2000, month, int(day)):
+            return DateMention("dateline", m.start(), m.end(), int(year) if year else None, month, int(day))
+    return None
+
+
+# --- how a sentence places a date in time ---------------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def _time_patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    p = pack.patterns
+    return (
+        re.compile(rf"\b(?:{p['future_marker']})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{p['deadline_lead']})\b", re.IGNORECASE),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _future_end(text: str, pack: LanguagePack) -> int | None:
+    """Where the first word that looks ahead ("will", "akan") ends in a sentence, or None."""
+    m = _time_patterns(pack)[0].search(text)
+    return m.end() if m else None
+
+
+def ahead(text: str, mention: DateMention, pack: LanguagePack) -> bool:
+    """Say whether the sentence marks a date as ahead of it ("will meet on", "akan digelar pada")."""
+    end = _future_end(text, pack)
+    return end is not None and end <= mention.start
+
+
+def reported_as_past(text: str, mention: DateMention, pack: LanguagePack) -> bool:
+    """Say whether a sentence reports a date as past: nothing marks it as ahead or as a deadline ("by 2035")."""
+    if ahead(text, mention, pack):
+        return False
+    return not _time_patterns(pack)[1].search(text, max(0, mention.start - _DEADLINE_REACH), mention.start)
+
+
+_SPAN_AFTER = re.compile(r"\s*[-–/]\s*\d{2,4}\b")
+_SPAN_BEFORE = re.compile(r"\d{4}\s*[-–/]\s*$")
+
+
+def is_span_end(text: str, mention: DateMention) -> bool:
+    """Say whether a year is one end of a span ("2019-2020", "2025/2026"): a span is a number, not a date."""
+    return bool(_SPAN_AFTER.match(text, mention.end) or _SPAN_BEFORE.search(text, max(0, mention.start - 12),
+                                                                            mention.start))
