@@ -61,8 +61,8 @@ def test_day_and_month_take_the_articles_year_id(text: str, keys: list[str]) -> 
          ["2025-05-26", "2025"]),
         ("JOHANNESBURG, 23 November (Newswire) – Leaders closed the summit on Sunday. The declaration was adopted "
          "on the opening day, Saturday, 22 November, rather than at the end. South Africa has held the presidency "
-         "since 2024. The United States takes over the presidency on 1 December for a year.",
-         ["2025-11-22", "2024", "2025-12-01"]),
+         "since December 2024. The United States takes over the presidency on 1 December for a year.",
+         ["2025-11-22", "2024-12", "2025-12-01"]),
         ("Published: 26 May 2025\nThe talks resumed on 20 May in Geneva after a long pause.", ["2025-05-20"]),
         ("The ministers met in Geneva on Tuesday, June 20, 2023. The council next meets on July 4 in New York.",
          ["2023-06-20", "2023-07-04"]),
@@ -85,6 +85,13 @@ def test_day_and_month_take_the_articles_year_en(text: str, keys: list[str]) -> 
 )
 def test_no_year_no_card(text: str, language: str) -> None:
     assert date_keys(text, language) == []
+
+
+def test_a_weekday_alone_does_not_date_an_article_that_names_only_history() -> None:
+    # 4 April 1950 was a Tuesday, but nothing in the article says it is from 1950
+    text = ("BRUSSELS – Leaders of the alliance, founded in 1949, gathered on Tuesday, April 4, to mark its "
+            "anniversary. Ministers will meet again on May 14 in Oslo.")
+    assert date_keys(text, "en") == ["1949"]
 
 
 def test_a_weekday_finds_the_year_after_the_articles_last_full_date() -> None:

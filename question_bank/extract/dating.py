@@ -282,32 +282,45 @@ def _date_or_none(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@dataclass
+class _Evidence:
+    """What an article's dates say about when it was written."""
+
+    #: every date the article states outside quotations and its dateline
+    stated: list[DateMention] = field(default_factory=list)
+    #: years it reports as past (dates and bare years), and years it looks ahead to or gives as deadlines
+    past: list[int] = field(default_factory=list)
+    ahead: list[int] = field(default_factory=list)
+    #: years of its past dates that name a month ("March 7, 2024"): events, not eras
+    dated: set[int] = field(default_factory=set)
+
+    @property
+    def latest(self) -> int | None:
+        """The latest year the article reports as past: it was written then or later."""
+        return max(self.past, default=None)
+
+    @property
+    def upcoming(self) -> int | None:
+        """The first year, not before the latest past one, that the article looks ahead to."""
+        latest = self.latest
+        return min((y for y in self.ahead if latest is not None and y >= latest), default=None)
+
+    def vouches_for(self, year: int) -> bool:
+        """Say whether the article's own dates make a year plausible as its own: it names the year, dates an
+        event in the year before, or looks ahead to a year soon after ("founded in 1949" alone vouches for none)."""
+        return year in self.past or year in self.ahead or year - 1 in self.dated or self.upcoming is not None
+
+
 def article_date(article: Article, pack: LanguagePack) -> ArticleDate:
     """Date an article from its dateline or publication line, else from the dates its text gives."""
-    stated: list[tuple[str, DateMention]] = []
-    past_years: list[int] = []
-    ahead_years: list[int] = []
-    for sentence in article.sentences:
-        text = sentence.text
-        found = read_dates(text, pack)
-        if not found and not _BARE_YEAR.search(text):
-            continue
-        quotes = quoted_spans(text)
-        for d in found:
-            if inside(d.start, quotes) or in_dateline(text, d, pack):
-                continue
-            stated.append((text, d))
-            if d.year and not is_span_end(text, d):
-                (past_years if reported_as_past(text, d, pack) else ahead_years).append(d.year)
-        past_years += _bare_years(text, quotes, pack)
-    latest = max(past_years, default=None)
+    evidence = _evidence(article, pack)
+    latest = evidence.latest
     own = _own_day(article, pack)
     if own is not None and own.year:
         return ArticleDate(own.year, own.month, own.day, latest)
-    upcoming = min((y for y in ahead_years if latest is not None and y >= latest), default=None)
-    reference = _weekday_date([d for _, d in stated], latest, upcoming)
+    reference = _weekday_date(evidence)
     if reference is None:
-        year = _only_year([d for text, d in stated if d.year and reported_as_past(text, d, pack)])
+        year = _only_year(evidence)
         if year is None:
             return ArticleDate(latest_past=latest)
         return ArticleDate(year, own.month if own else None, own.day if own else None, latest)
@@ -317,13 +330,36 @@ def article_date(article: Article, pack: LanguagePack) -> ArticleDate:
     return ArticleDate(reference.year, reference.month, reference.day, latest)
 
 
-def _weekday_date(stated: list[DateMention], latest: int | None, upcoming: int | None) -> date | None:
+def _evidence(article: Article, pack: LanguagePack) -> _Evidence:
+    """Gather the dates an article states and the years it reports as past or looks ahead to."""
+    evidence = _Evidence()
+    for sentence in article.sentences:
+        text = sentence.text
+        found = read_dates(text, pack)
+        if not found and not _BARE_YEAR.search(text):
+            continue
+        quotes = quoted_spans(text)
+        for d in found:
+            if inside(d.start, quotes) or in_dateline(text, d, pack):
+                continue
+            evidence.stated.append(d)
+            if d.year and not is_span_end(text, d):
+                past = reported_as_past(text, d, pack)
+                (evidence.past if past else evidence.ahead).append(d.year)
+                if past and d.month:
+                    evidence.dated.add(d.year)
+        evidence.past += _bare_years(text, quotes, pack)
+    return evidence
+
+
+def _weekday_date(evidence: _Evidence) -> date | None:
     """The latest date the text gives with its weekday ("Senin (26/5/2025)"), its year found where left out.
 
     "on Monday, May 26" names its year by its weekday, among the few years the article can be from: around its
     full dates, else from its latest past year to a little after, and not after two years before the first year
     it looks ahead to. In a span of five years or less a day falls on a weekday once at most.
     """
+    stated, latest, upcoming = evidence.stated, evidence.latest, evidence.upcoming
     full = [date(d.year, d.month, d.day) for d in stated if d.weekday is not None and d.year and d.month and d.day]
     partial = [d for d in stated if d.weekday is not None and d.year is None and d.month and d.day]
     if full:
@@ -336,7 +372,8 @@ def _weekday_date(stated: list[DateMention], latest: int | None, upcoming: int |
         years = range(latest, latest + 2)
     found = [date(y, d.month, d.day) for d in partial
              if d.month and d.day and d.weekday is not None
-             and (y := _year_by_weekday(d.month, d.day, d.weekday, years)) is not None]
+             and (y := _year_by_weekday(d.month, d.day, d.weekday, years)) is not None
+             and (full or evidence.vouches_for(y))]
     found += full
     if found and max(found) - min(found) <= timedelta(days=366):
         return max(found)
@@ -362,10 +399,10 @@ def _bare_years(text: str, quotes: list[tuple[int, int]], pack: LanguagePack) ->
     return years
 
 
-def _only_year(past: list[DateMention]) -> int | None:
+def _only_year(evidence: _Evidence) -> int | None:
     """The one year of every past date the article gives, when two or more of them name a month: else None."""
-    years = {d.year for d in past}
-    if len(years) == 1 and sum(1 for d in past if d.month) >= 2:
+    years = set(evidence.past)
+    if len(years) == 1 and sum(1 for d in evidence.stated if d.month and d.year in years) >= 2:
         return years.pop()
     return None
 
