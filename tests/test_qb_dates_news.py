@@ -101,6 +101,13 @@ def test_a_weekday_finds_the_year_after_the_articles_last_full_date() -> None:
     assert date_keys(text, "id") == ["2025-01-06", "2024-10-24"]
 
 
+def test_a_future_mark_after_the_date_takes_the_nearest_year() -> None:
+    # "akan" follows the date: 17 August is ahead of an article of 10 May, not last year's
+    text = ("Presiden membuka KTT ASEAN di Labuan Bajo pada Rabu (10/5/2023). Pada 17 Agustus, Indonesia akan "
+            "merayakan HUT kemerdekaan. Komite yang dibentuk pada 20 Maret akan bersidang lagi.")
+    assert date_keys(text, "id") == ["2023-05-10", "2023-08-17", "2023-03-20"]
+
+
 def test_a_weekday_that_fits_no_year_makes_no_card() -> None:
     # 26 May 2025 is a Monday, not a Friday: the text contradicts itself
     text = "Para menteri bertemu pada Senin (26/5/2025). KTT itu dibuka di Kuala Lumpur pada Jumat (26/5)."
@@ -221,12 +228,23 @@ def test_a_span_of_days_has_an_event_at_each_end() -> None:
         ("The ministers met on Monday in Jakarta to discuss the crisis.", "en"),
         ("Hal ini terjadi pada 20 Juni 2024.", "id"),
         ("It happened on June 20, 2024.", "en"),
+        ("Pertemuan tersebut berlangsung pada 4 Februari 2023.", "id"),
+        ("That meeting took place on February 4, 2023.", "en"),
     ],
     ids=["quotation", "dikutip", "according-to", "bulan-ini", "this-month", "pada-senin", "on-monday",
-         "hal-ini-terjadi", "it-happened"],
+         "hal-ini-terjadi", "it-happened", "pertemuan-tersebut", "that-meeting"],
 )
 def test_no_card_for_a_date_that_is_no_event(text: str, language: str) -> None:
     assert date_keys(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("He is due to be sworn in as prime minister on June 9, 2024.", "en"),
+     ("Keputusan itu diumumkan oleh Kementerian Luar Negeri pada Senin, 8 Mei 2023.", "id")],
+)
+def test_an_opener_that_points_back_with_an_event_after_it(text: str, language: str) -> None:
+    assert len(date_keys(text, language)) == 1
 
 
 def test_a_citation_of_the_fact_is_not_a_citation_date() -> None:

@@ -247,12 +247,13 @@ class ArticleDate:
         """The latest year an event the article reports as past can have: its own year, else its latest past one."""
         return self.year or self.latest_past
 
-    def year_of(self, month: int, day: int, ahead: bool = False, weekday: int | None = None) -> int | None:
+    def year_of(self, month: int, day: int, ahead: bool | None = False, weekday: int | None = None) -> int | None:
         """Return the year of a day and month given without one, or None where the article's year is unknown.
 
         A weekday names the year by itself among the article's year and the ones either side. Otherwise a date the
-        sentence marks as ahead is the next one on or after the article's date; any other is the last one before
-        it, or shortly after it ("takes over on 1 December" in an article of 23 November).
+        sentence marks as ahead is the next one on or after the article's date; one it may mark so (a mark after
+        the date: "Pada 17 Agustus, Indonesia akan …") is the nearest one; any other is the last one before the
+        article's date, or shortly after it ("takes over on 1 December" in an article of 23 November).
         """
         if self.year is None:
             return None
@@ -262,7 +263,9 @@ class ArticleDate:
             return self.year
         own = date(self.year, self.month, self.day)
         candidates = [d for d in (_date_or_none(y, month, day) for y in (self.year - 1, self.year, self.year + 1)) if d]
-        if ahead:
+        if ahead is None:
+            chosen = min(candidates, key=lambda d: abs(d - own), default=None)
+        elif ahead:
             chosen = next((d for d in candidates if d >= own - timedelta(days=7)), None)
         else:
             chosen = next((d for d in reversed(candidates) if d <= own + NEAR_FUTURE), None)
@@ -465,21 +468,27 @@ def _time_patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str]
 
 
 @lru_cache(maxsize=4096)
-def _future_end(text: str, pack: LanguagePack) -> int | None:
-    """Where the first word that looks ahead ("will", "akan") ends in a sentence, or None."""
-    m = _time_patterns(pack)[0].search(text)
-    return m.end() if m else None
+def _future_marks(text: str, pack: LanguagePack) -> tuple[int, int] | None:
+    """Where the first and the last words that look ahead ("will", "akan") stand in a sentence, or None."""
+    marks = list(_time_patterns(pack)[0].finditer(text))
+    return (marks[0].end(), marks[-1].start()) if marks else None
 
 
-def ahead(text: str, mention: DateMention, pack: LanguagePack) -> bool:
-    """Say whether the sentence marks a date as ahead of it ("will meet on", "akan digelar pada")."""
-    end = _future_end(text, pack)
-    return end is not None and end <= mention.start
+def ahead(text: str, mention: DateMention, pack: LanguagePack) -> bool | None:
+    """Say whether the sentence marks a date as ahead ("will meet on", "akan digelar pada"): True; None where the
+    mark only follows the date ("Pada 17 Agustus, Indonesia akan …"), which may or may not govern it; else False."""
+    marks = _future_marks(text, pack)
+    if marks is None:
+        return False
+    first_end, last_start = marks
+    if first_end <= mention.start:
+        return True
+    return None if last_start >= mention.end else False
 
 
 def reported_as_past(text: str, mention: DateMention, pack: LanguagePack) -> bool:
     """Say whether a sentence reports a date as past: nothing marks it as ahead or as a deadline ("by 2035")."""
-    if ahead(text, mention, pack):
+    if ahead(text, mention, pack) is not False:
         return False
     return not _time_patterns(pack)[1].search(text, max(0, mention.start - _DEADLINE_REACH), mention.start)
 

@@ -266,6 +266,9 @@ PACK = LanguagePack(
         # dates.py: words that name no event (pronouns, "hal ini", "terjadi"): a date with only these says nothing
         "empty_context": r"hal|peristiwa|kejadian|ia|dia|beliau|mereka|keduanya|terjadi|berlangsung|demikian|begitu"
                          r"|semua|semuanya",
+        # dates.py: a sentence that opens by pointing back ("Pertemuan tersebut", "Hal ini", "Ia") names its event
+        # only through what follows
+        "deictic_opener": r"(?:[^\W\d_]+\s+){1,2}(?:ini|itu|tersebut)|ini|itu|ia|dia|beliau|mereka|keduanya",
         # dates.py: "antara April dan September 2025" is one span, not two dates
         "range_open": r"antara|dari|sejak|mulai",
         "range_and": r"dan|hingga|sampai",
