@@ -45,8 +45,13 @@ def date_facts(text: str, language: str) -> list:
         # a dateline with its year
         ("JAKARTA, 27 Mei 2025 (Antara) - Para menteri bertemu di Jakarta. Parlemen menyetujui anggaran itu "
          "pada 20 Mei dengan suara bulat.", ["2025-05-20"]),
+        ("Jakarta, 26 Mei 2025 – Presiden meresmikan bendungan itu. Parlemen menyetujui anggaran pada 20 Mei "
+         "dengan suara bulat.", ["2025-05-20"]),
+        ("Bendungan Baru Diresmikan di Jawa Tengah Hari Ini\nSenin, 26 Mei 2025 10:15 WIB\nPresiden meresmikan "
+         "bendungan itu. Parlemen menyetujui anggaran pada 20 Mei dengan suara bulat.", ["2025-05-20"]),
     ],
-    ids=["slash-weekday", "pada-20-juni", "december-before-january", "dateline-year"],
+    ids=["slash-weekday", "pada-20-juni", "december-before-january", "dateline-year", "dateline-in-sentence",
+         "publication-line"],
 )
 def test_day_and_month_take_the_articles_year_id(text: str, keys: list[str]) -> None:
     assert date_keys(text, "id") == keys
@@ -85,6 +90,18 @@ def test_day_and_month_take_the_articles_year_en(text: str, keys: list[str]) -> 
 )
 def test_no_year_no_card(text: str, language: str) -> None:
     assert date_keys(text, language) == []
+
+
+def test_the_articles_other_dates_give_the_year_when_they_agree() -> None:
+    text = ("Parlemen menyetujui undang-undang itu pada Maret 2024. Presiden menandatanganinya pada 12 April 2024. "
+            "Aturan itu mulai berlaku di seluruh provinsi pada 1 Juni.")
+    assert date_keys(text, "id") == ["2024-03", "2024-04-12", "2024-06-01"]
+
+
+def test_one_historic_date_does_not_give_the_year() -> None:
+    text = ("The association was founded in Bangkok on August 8, 1967 by five countries. Its leaders signed a new "
+            "declaration in Kuala Lumpur on May 26.")
+    assert date_keys(text, "en") == ["1967-08-08"]
 
 
 def test_a_weekday_alone_does_not_date_an_article_that_names_only_history() -> None:
