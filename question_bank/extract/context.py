@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from question_bank.entities import main_organisation, person_key, person_names
-from question_bank.extract.dating import ArticleDate, article_date
+from question_bank.extract.article_date import ArticleDate, article_date
 from question_bank.lang import LanguagePack
 from question_bank.model import Article
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from question_bank.entities import organisations_in
 from question_bank.extract.context import ArticleContext
-from question_bank.extract.dating import (
+from question_bank.extract.date_forms import (
     DateMention,
     DateValue,
     ahead,

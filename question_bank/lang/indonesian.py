@@ -250,7 +250,7 @@ PACK = LanguagePack(
         "event_verb": r"didirikan|dibentuk|berdiri|dibubarkan",
         "range_joiner": r"hingga|sampai|-|–",
         "period_word": r"awal|akhir|pertengahan",
-        # dating.py: the word before a weekday ("hari Senin"), the words after which a day and month stand without a
+        # date_forms.py: the word before a weekday ("hari Senin"), the words after which a day and month stand without a
         # year ("pada 20 Juni"), and what marks a date as ahead of the article, a deadline or relative to its year
         "weekday_word": r"hari",
         "day_lead": r"pada|sejak|hingga|sampai|tanggal|tgl\.?|mulai|per|sebelum|setelah|sesudah|usai|menjelang"
