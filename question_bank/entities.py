@@ -12,8 +12,12 @@ from question_bank.model import Article
 from question_bank.text import fold
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
-# A name: capitalised words, with hyphens or apostrophes inside (Kassym-Jomart, O’Brien).
-NAME_WORD = r"[A-Z][a-zA-Z]*(?:[-’'][A-Z]?[a-zA-Z]+)*"
+# The capitals of the Latin alphabets (Á, Ž, Ş, …): names are written in them as often as in A to Z.
+_UPPER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper()) + "]"
+_LETTER = r"[^\W\d_]"
+# A name: capitalised words, with hyphens or apostrophes inside (Kassym-Jomart, O’Brien); an apostrophe and a
+# single letter is a possessive ("Modi's"), which ends the name.
+NAME_WORD = rf"{_UPPER}{_LETTER}*(?:-{_UPPER}?{_LETTER}+|[’'](?:{_UPPER}|{_LETTER}{{2}}){_LETTER}*)*"
 _NAME = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}}")
 
 
@@ -223,20 +227,101 @@ def organisations_in(text: str, pack: LanguagePack) -> list[Mention]:
     ]
 
 
+@lru_cache(maxsize=8)
+def name_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of a person's name: capitalised words, with the particles of the language between them
+    ("Ursula von der Leyen", "Abdulaziz bin Salman") and an article glued to a word ("Haitham al-Ghais")."""
+    prefix = pack.patterns.get("name_prefix")
+    word = rf"(?:(?:{prefix})-)?{NAME_WORD}" if prefix else NAME_WORD
+    particles = "|".join(sorted(pack.name_particles, key=len, reverse=True))
+    particle = rf"(?:(?:{particles})\s+)*" if particles else ""
+    # a name may begin with its particle when it is a family name alone ("von der Leyen said")
+    # long enough for a title, its qualifiers and the name in one run ("Menteri Energi Arab Saudi Pangeran …")
+    return re.compile(rf"(?<![\w’'-]){particle}{word}(?:\s+{particle}{word}){{0,11}}")
+
+
+_WORD = re.compile(r"\S+")
+_PREFIXED_NAME_WORD = re.compile(rf"(?:[a-z]+-)?{NAME_WORD}")
+
+
 def person_names(text: str, pack: LanguagePack, start: int = 0) -> list[Mention]:
-    """Find runs of capitalised words from `start` that could be a person's name (not a place or title)."""
+    """Find the names of people from `start`: in each capitalised run, the words after the last one that is a
+    title, place, demonym, organisation word or courtesy ("Saudi Energy Minister Prince Abdulaziz bin Salman")."""
+    return [m for m in _person_names(text, pack) if m.start >= start]
+
+
+@lru_cache(maxsize=65536)
+def _person_names(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
     found = []
-    for m in _NAME.finditer(text, start):
-        parts = m.group(0).split()
-        # trim leading words that are titles or places ("Presiden Rusia Vladimir Putin" -> "Vladimir Putin")
-        while parts and (is_place(parts[0], pack) or _is_title_word(parts[0], pack)):
-            parts = parts[1:]
-        if not parts or any(is_place(p, pack) for p in parts):
+    for m in name_pattern(pack).finditer(text):
+        words = [(m.start() + w.start(), m.start() + w.end()) for w in _WORD.finditer(m.group(0))]
+        first = _after_last_stop(text, words, pack)
+        while 0 < first < len(words) and text[words[first][0]:words[first][1]] in pack.name_particles:
+            first += 1  # "Presiden de …": a particle does not begin a name after a title
+        if first < len(words):
+            begin, end = words[first][0], words[-1][1]
+            found.append(Mention(begin, end, text[begin:end], text[begin:end]))
+    return tuple(found)
+
+
+def _after_last_stop(text: str, words: list[tuple[int, int]], pack: LanguagePack) -> int:
+    """Return the index of the first word after the last word that cannot be part of a person's name."""
+    first = 0
+    i = 0
+    while i < len(words):
+        begin, end = words[i]
+        # most words begin no place: the table of first words says so before the gazetteer is asked
+        place = place_at(text, begin, pack) if text[begin:end].rstrip("’'-.,").lower() in _first_words(pack) \
+            or " " in text[begin:end] else None
+        if place is not None:
+            while i < len(words) and words[i][0] < place.end:
+                i += 1
+            first = i
             continue
-        name = " ".join(parts)
-        offset = m.end(0) - len(name)
-        found.append(Mention(offset, m.end(0), name, name))
-    return found
+        pair = text[begin:words[i + 1][1]] if i + 1 < len(words) else ""
+        if pair and pair.lower() in pack.demonyms:  # "South African", "Sri Lankan"
+            i += 2
+            first = i
+            continue
+        if is_name_stop(text[begin:end], pack):
+            first = i + 1
+        i += 1
+    return first
+
+
+def is_name_stop(word: str, pack: LanguagePack) -> bool:
+    """Say whether a capitalised word is no part of a person's name: a title, place, demonym, acronym, organisation
+    word, field of office, courtesy, month, weekday or common word ("Presiden", "Malaysian", "Bank", "The")."""
+    lower = word.lower()
+    return (
+        lower in _name_stop_words(pack)
+        or (word.isupper() and len(word) > 1)
+        or is_place(word, pack)
+        or bool(_office_field(pack).fullmatch(lower))
+    )
+
+
+@lru_cache(maxsize=8)
+def _name_stop_words(pack: LanguagePack) -> frozenset[str]:
+    return (_title_words(pack) | pack.demonyms.keys() | pack.organisation_words | pack.office_fields
+            | pack.honorifics | pack.months.keys() | pack.weekdays | pack.function_words | pack.common_words
+            | pack.pronouns | pack.title_aliases.keys())
+
+
+@lru_cache(maxsize=8)
+def _office_field(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of a word formed as a field of government ("Kebudayaan", "Enlargement")."""
+    return re.compile(pack.patterns.get("office_field", r"(?!)"))
+
+
+def is_person_name(name: str, pack: LanguagePack) -> bool:
+    """Say whether a run of words can be a person's name: capitalised words (and particles), none of which is a
+    title, place, organisation word or other word that stops a name."""
+    words = name.split()
+    named = [w for w in words if w not in pack.name_particles]
+    if not named or len(named) > 5 or not all(_PREFIXED_NAME_WORD.fullmatch(w) for w in named):
+        return False
+    return not any(is_name_stop(w.split("-")[-1] if w[0].islower() else w, pack) for w in named)
 
 
 @lru_cache(maxsize=8)

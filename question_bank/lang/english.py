@@ -61,6 +61,7 @@ _PLACES = {
     "Washington": [], "Brussels": [], "Geneva": [], "Beijing": [], "New Delhi": [], "Delhi": [],
     "Rio de Janeiro": [], "Kazan": [], "Hiroshima": [], "Vienna": [], "Kyiv": ["kiev"], "The Hague": [],
     "Strasbourg": [], "Davos": [], "Nagorno-Karabakh": [], "Crimea": [], "Gaza": [], "West Bank": [],
+    "White House": [], "Downing Street": [], "Yugoslavia": [], "Czechoslovakia": [],
 }
 
 # City names that are also given names or common words in English news.
@@ -95,6 +96,85 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+# People and their offices (extract/offices.py): demonyms, short titles, name particles, courtesy words, the
+# words of organisations' names and the fields an office is over ("Energy Minister", "Minister for Trade").
+_DEMONYMS = {
+    "afghan": "Afghanistan", "albanian": "Albania", "algerian": "Algeria", "american": "United States",
+    "angolan": "Angola", "argentine": "Argentina", "argentinian": "Argentina", "armenian": "Armenia",
+    "australian": "Australia", "austrian": "Austria", "azerbaijani": "Azerbaijan", "azeri": "Azerbaijan",
+    "bahraini": "Bahrain", "bangladeshi": "Bangladesh", "belarusian": "Belarus", "belgian": "Belgium",
+    "bolivian": "Bolivia", "bosnian": "Bosnia and Herzegovina", "brazilian": "Brazil", "british": "United Kingdom",
+    "bruneian": "Brunei", "bulgarian": "Bulgaria", "burmese": "Myanmar", "cambodian": "Cambodia",
+    "cameroonian": "Cameroon", "canadian": "Canada", "chilean": "Chile", "chinese": "China",
+    "colombian": "Colombia", "congolese": "Democratic Republic of the Congo", "croatian": "Croatia",
+    "cuban": "Cuba", "cypriot": "Cyprus", "czech": "Czech Republic", "danish": "Denmark", "dutch": "Netherlands",
+    "ecuadorian": "Ecuador", "egyptian": "Egypt", "emirati": "United Arab Emirates", "estonian": "Estonia",
+    "ethiopian": "Ethiopia", "filipino": "Philippines", "finnish": "Finland", "french": "France",
+    "georgian": "Georgia", "german": "Germany", "ghanaian": "Ghana", "greek": "Greece", "hungarian": "Hungary",
+    "icelandic": "Iceland", "indian": "India", "indonesian": "Indonesia", "iranian": "Iran", "iraqi": "Iraq",
+    "irish": "Ireland", "israeli": "Israel", "italian": "Italy", "japanese": "Japan", "jordanian": "Jordan",
+    "kazakh": "Kazakhstan", "kenyan": "Kenya", "kuwaiti": "Kuwait", "kyrgyz": "Kyrgyzstan", "lao": "Laos",
+    "laotian": "Laos", "latvian": "Latvia", "lebanese": "Lebanon", "libyan": "Libya", "lithuanian": "Lithuania",
+    "malaysian": "Malaysia", "maltese": "Malta", "mexican": "Mexico", "moldovan": "Moldova",
+    "mongolian": "Mongolia", "montenegrin": "Montenegro", "moroccan": "Morocco", "nepalese": "Nepal",
+    "nigerian": "Nigeria", "north korean": "North Korea", "norwegian": "Norway", "new zealand": "New Zealand",
+    "omani": "Oman", "pakistani": "Pakistan", "palestinian": "Palestine", "paraguayan": "Paraguay",
+    "peruvian": "Peru", "philippine": "Philippines", "polish": "Poland", "portuguese": "Portugal",
+    "qatari": "Qatar", "romanian": "Romania", "russian": "Russia", "rwandan": "Rwanda", "saudi": "Saudi Arabia",
+    "senegalese": "Senegal", "serbian": "Serbia", "singaporean": "Singapore", "slovak": "Slovakia",
+    "slovenian": "Slovenia", "somali": "Somalia", "south african": "South Africa", "south korean": "South Korea",
+    "spanish": "Spain", "sri lankan": "Sri Lanka", "sudanese": "Sudan", "swedish": "Sweden", "swiss": "Switzerland",
+    "syrian": "Syria", "taiwanese": "Taiwan", "tajik": "Tajikistan", "tanzanian": "Tanzania", "thai": "Thailand",
+    "tunisian": "Tunisia", "turkish": "Turkey", "turkmen": "Turkmenistan", "ugandan": "Uganda",
+    "ukrainian": "Ukraine", "uruguayan": "Uruguay", "uzbek": "Uzbekistan", "venezuelan": "Venezuela",
+    "vietnamese": "Vietnam", "yemeni": "Yemen", "zimbabwean": "Zimbabwe",
+}
+_TITLE_ALIASES = {
+    "secretary general": "secretary-general", "vice president": "vice-president", "director general":
+    "director-general", "attorney-general": "attorney general", "ceo": "chief executive officer",
+    "chief executive": "chief executive officer", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "defense minister": "defence minister", "defense secretary": "defence secretary", "chairman": "chair",
+    "chairwoman": "chair", "chairperson": "chair", "vice chairman": "vice-chair", "vice-chairman": "vice-chair",
+    "deputy chairman": "deputy chair",
+}
+_NAME_PARTICLES = frozenset({
+    "bin", "binti", "bint", "ibn", "van", "von", "der", "den", "de", "da", "dos", "del", "della", "di", "du", "al",
+    "el", "la", "le", "ter", "zu",
+})
+_HONORIFICS = frozenset({
+    "prince", "princess", "sheikh", "sheikha", "sir", "dame", "lord", "lady", "dr", "dr.", "mr", "mr.", "mrs", "mrs.",
+    "ms", "ms.", "prof", "prof.", "gen", "gen.", "general", "lt", "lt.", "col", "col.", "colonel", "admiral",
+    "marshal", "rev", "rev.", "father", "cardinal", "archbishop", "bishop", "rabbi", "imam",
+})
+_ORGANISATION_WORDS = frozenset({
+    "bank", "party", "commission", "council", "association", "federation", "organization", "organisation", "union",
+    "committee", "court", "ministry", "department", "agency", "assembly", "parliament", "alliance", "group", "fund",
+    "office", "company", "corporation", "corp", "inc", "ltd", "institute", "university", "college", "school",
+    "centre", "center", "conference", "summit", "treaty", "declaration", "community", "congress", "senate",
+    "cabinet", "government", "forces", "army", "navy", "police", "stadium", "house", "museum", "hotel", "airport",
+    "port", "street", "square", "palace", "hall", "church", "mosque", "hospital", "club", "league", "cup", "games",
+    "championship", "exchange", "market", "bureau", "authority", "board", "service", "services", "foundation",
+    "network", "times", "post", "news", "agreement", "accord", "pact", "forum", "secretariat", "coalition",
+    "front", "movement", "initiative", "programme", "program", "project", "region", "province", "republic",
+    "kingdom", "islands", "island", "river", "sea", "ocean", "bay", "mountain", "valley", "airlines", "airways",
+    "holdings", "nations", "states", "emirates", "order", "system",
+})
+_OFFICE_FIELDS = frozenset({
+    "foreign", "affairs", "home", "interior", "defence", "defense", "finance", "treasury", "economy", "economic",
+    "energy", "oil", "petroleum", "mineral", "resources", "trade", "industry", "commerce", "agriculture",
+    "health", "education", "justice", "labour", "labor", "transport", "tourism", "environment", "climate",
+    "culture", "sports", "sport", "youth", "religious", "social", "communications", "information", "digital",
+    "technology", "science", "research", "security", "national", "public", "works", "housing", "planning",
+    "development", "state-owned", "enterprises", "investment", "fisheries", "maritime", "forestry", "water",
+    "infrastructure", "immigration", "women", "children", "family", "human", "rights", "law", "legal",
+    "political", "coordinating", "election", "elections", "monetary", "fiscal",
+    "budget", "veterans", "homeland", "intelligence", "military", "food", "rural", "urban", "regional", "local",
+    "cooperation", "international", "small", "business", "medium", "policy", "equality", "welfare", "pensions",
+    "communities", "media", "arts", "heritage", "innovation", "space", "aviation", "railways",
+    "consumer", "competition", "europe", "asia", "pacific", "operations", "state", "external", "internal",
+})
+
+
 PACK = LanguagePack(
     code="en",
     months=_MONTHS,
@@ -107,10 +187,14 @@ PACK = LanguagePack(
         "said", "says", "added", "told", "stated", "asked", "explained", "noted", "wrote", "continued",
         "insisted", "argued", "warned", "stressed", "declared", "remarked", "replied", "recalled", "concluded",
         "announced", "urged", "acknowledged", "admitted", "emphasised", "emphasized",
+        "adds", "tells", "observed", "conceded", "cautioned", "predicted", "promised", "vowed", "complained",
+        "joked", "quipped", "tweeted", "posted", "pledged", "claimed", "suggested", "responded",
     }),
     before_quote_verbs=frozenset({
         "said", "says", "told", "stated", "declared", "announced", "added", "stressed", "warned", "wrote",
         "explained", "insisted", "emphasised", "emphasized",
+        "noted", "argued", "asked", "replied", "tweeted", "posted", "urged", "acknowledged", "admitted",
+        "cautioned", "vowed", "pledged", "claimed",
     }),
     source_nouns=frozenset({
         "statement", "report", "office", "media", "website", "letter", "document", "article", "release",
@@ -125,7 +209,13 @@ PACK = LanguagePack(
         "Press Secretary", "Spokesperson", "Spokesman", "Spokeswoman", "Chancellor", "Crown Prince", "King",
         "Queen", "Emir", "Sultan", "Governor", "Deputy Governor", "Mayor", "Ambassador", "Director-General",
         "Director General", "Director", "Chairman", "Chairwoman", "Chairperson", "Chair", "Chief Executive",
-        "Commissioner", "General", "Commander", "Chief of Staff", "Speaker", "Senator", "Premier",
+        "Commissioner", "Commander", "Chief of Staff", "Speaker", "Senator", "Premier",
+        # more offices of states, parties, firms and teams
+        "Deputy Minister", "Home Secretary", "Defence Secretary", "Defense Secretary", "Treasury Secretary",
+        "Secretary", "Attorney General", "Attorney-General", "Vice-Chairman", "Vice Chairman", "Deputy Chairman",
+        "Vice-Chair", "Deputy Chair", "Chief Economist", "Chief Executive Officer", "CEO", "Managing Director",
+        "Executive Director", "Head", "Leader", "Supreme Leader", "President-elect", "High Representative",
+        "Special Envoy", "Envoy", "Coach", "Deputy Governor", "Deputy Mayor", "Chief Justice", "Rector",
     ),
     role_after_name=frozenset({"as"}),
     counted_nouns=frozenset({
@@ -154,6 +244,7 @@ PACK = LanguagePack(
         "next", "this", "that", "these", "those", "since", "until", "after", "before", "as", "is", "are", "was",
         "were", "be", "been", "has", "have", "had", "will", "would", "also", "into", "out", "its", "their",
         "said", "ago", "earlier", "later", "times", "between", "among", "each", "other", "others", "new",
+        "our", "his", "her", "my", "your", "we", "they", "it", "i",
     }),
     identifier_words=frozenset({
         "article", "section", "chapter", "page", "no", "number", "room", "floor", "route", "highway", "phase",
@@ -165,7 +256,7 @@ PACK = LanguagePack(
         "©", "photo:", "image:", "tags:", "related posts", "you may also like", "more from author",
     ),
     furniture_lines=frozenset({"menu", "home", "advertisement", "video", "share", "world", "news"}),
-    pronouns=frozenset({"he", "she"}),
+    pronouns=frozenset({"he", "she", "him", "her"}),
     epithets={},
     templates={
         "member": "Which of these countries is a member of {subject}?",
@@ -184,7 +275,14 @@ PACK = LanguagePack(
         "explain_cloze": "The answer is {value}, as the article states.",
         "explain_disputed": "Other sources say {others}; this article says {value}.",
         "member_count_subject": "number of member countries of {org}",
+        "office_of": "{office} of {owner}",
     },
+    demonyms=_DEMONYMS,
+    title_aliases=_TITLE_ALIASES,
+    name_particles=_NAME_PARTICLES,
+    honorifics=_HONORIFICS,
+    organisation_words=_ORGANISATION_WORDS,
+    office_fields=_OFFICE_FIELDS,
     group_mark=",",
     decimal_mark=".",
     common_words=frozenset({
@@ -225,6 +323,25 @@ PACK = LanguagePack(
         "role_connector": r"for|and|of|in",
         "origin": r"from|of",
         "cited_speaker": r"quoting|citing",
+        # offices.py: a former office, an election to one, the Arabic article glued to a name ("al-Ghais"), a word
+        # formed as a field of government ("Enlargement"), the article of an apposition, and a possessive ("Russia's")
+        "former": r"former|late|ex-|then-|one-time|erstwhile",
+        "elected": r"(?:was|were|has been|had been|is|will be)\s+(?:re-?)?(?:elected|appointed|named|chosen|sworn in|"
+                   r"installed)(?:\s+as)?",
+        "name_prefix": r"al|el|ash|as|ad|ar|at|az|an|abu|abd|ibn|bin",
+        "office_field": r"[a-z]{3,}(?:tion|ment|ity|ics)",
+        "indefinite": r"a|an|one",
+        "definite": r"the",
+        "plural_lead": r"both|all|several|many|two|three",
+        # offices.py: the names of countries and bodies that take "the" ("President of the United States")
+        "definite_name": r"United .+|.+ Republic(?: of .+)?|Republic of .+|Netherlands|Philippines|Bahamas|Gambia|"
+                         r"Maldives|Comoros|Seychelles|.+ Islands|Vatican City|Holy See|UN|EU|UAE|US|UK",
+        # speakers.py, roles.py: "respectively" pairs people with offices in order; a nickname after a name
+        "respectively": r"respectively",
+        # roles.py: titles that head an organisation, never a state: alone, they are the article's organisation's
+        "organisation_title": r"(?:deputy )?secretary[- ]general",
+        "nickname": r",?\s+(?:(?:also|better|widely)\s+)?(?:known as|nicknamed|dubbed)\s+",
+        "possessive": r"[’']s\b|[’'](?=\s)",
         "country_noun": r"countries|nations|member states",
         "member_noun": r"members?",
         "others": r"other",

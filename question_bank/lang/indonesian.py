@@ -98,6 +98,9 @@ _PLACES = {
     "Yogyakarta": [], "Denpasar": [], "Palembang": [], "Tokyo": [], "London": [], "Paris": [], "Berlin": [],
     "New York": [], "Jenewa": ["geneva"], "Tashkent": [], "Astana": [], "Almaty": [], "Minsk": [],
     "Bishkek": [], "Dushanbe": [], "Tbilisi": [], "Ankara": [], "Teheran": ["tehran"], "Kairo": [],
+    "Asia": [], "Afrika": [], "Asia Tenggara": [], "Asia Timur": [], "Asia Selatan": [], "Timur Tengah": [],
+    "Amerika Latin": [], "Amerika Selatan": [], "Amerika Utara": [], "Pasifik": [], "Eropa Timur": [],
+    "Gedung Putih": ["white house"], "Yugoslavia": [], "Cekoslowakia": [],
 }
 
 
@@ -126,6 +129,53 @@ def _variants(table: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
+# People and their offices (extract/offices.py): demonyms, short titles, name particles, courtesy words, the
+# words of organisations' names and the fields a ministry is over ("Menteri Energi dan Sumber Daya Mineral").
+_DEMONYMS = {
+    "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kirgiz": "Kirgizstan",
+    "turkmen": "Turkmenistan", "azeri": "Azerbaijan", "afgan": "Afganistan",
+}
+_TITLE_ALIASES = {
+    "sekjen": "sekretaris jenderal", "wasekjen": "wakil sekretaris jenderal", "ketum": "ketua umum",
+    "menlu": "menteri luar negeri", "menhan": "menteri pertahanan", "menkeu": "menteri keuangan",
+    "mendagri": "menteri dalam negeri", "menpora": "menteri pemuda dan olahraga", "menko": "menteri koordinator",
+    "mensesneg": "menteri sekretaris negara", "wapres": "wakil presiden", "pm": "perdana menteri",
+    "dubes": "duta besar", "dirut": "direktur utama", "dirjen": "direktur jenderal", "jubir": "juru bicara",
+    "walikota": "wali kota", "ekonom kepala": "kepala ekonom",
+}
+_NAME_PARTICLES = frozenset({
+    "bin", "binti", "bint", "ibn", "van", "von", "der", "den", "de", "da", "dos", "del", "della", "al", "el", "ter",
+})
+_HONORIFICS = frozenset({
+    "pangeran", "putri", "syekh", "syeikh", "sheikh", "tuan", "bapak", "pak", "ibu", "bu", "dr", "dr.", "prof",
+    "prof.", "ir", "ir.", "h", "h.", "hj", "hj.", "kh", "haji", "hajah", "jenderal", "letjen", "mayjen", "brigjen",
+    "laksamana", "marsekal", "kolonel", "komjen", "irjen", "kombes", "paduka", "mulia",
+})
+_ORGANISATION_WORDS = frozenset({
+    "bank", "partai", "komisi", "dewan", "badan", "kementerian", "majelis", "mahkamah", "pengadilan", "universitas",
+    "institut", "lembaga", "asosiasi", "federasi", "organisasi", "persatuan", "perserikatan", "pusat", "markas",
+    "kantor", "konferensi", "kelompok", "aliansi", "dana", "sekretariat", "gedung", "istana", "stadion", "museum",
+    "masjid", "gereja", "rumah", "sekolah", "perusahaan", "koperasi", "yayasan", "forum", "komite", "kongres",
+    "parlemen", "senat", "kabinet", "pemerintah", "kepolisian", "angkatan", "pasukan", "akademi", "kejaksaan",
+    "kedutaan", "konsulat", "provinsi", "kabupaten", "kota", "desa", "pulau", "gunung", "sungai", "laut", "selat",
+    "teluk", "jalan", "bandara", "pelabuhan", "hotel", "grup", "group", "tbk", "pt", "klub", "club", "fc",
+    "perjanjian", "deklarasi", "piala", "liga", "festival", "tim", "timnas", "bursa", "fraksi", "koalisi",
+    "kesatuan", "uni", "republik", "kerajaan", "kesultanan", "kawasan", "wilayah",
+})
+_OFFICE_FIELDS = frozenset({
+    "luar", "negeri", "dalam", "pertahanan", "keuangan", "energi", "sumber", "daya", "mineral", "pemuda",
+    "olahraga", "perdagangan", "perindustrian", "pertanian", "kesehatan", "pendidikan", "kebudayaan", "agama",
+    "sosial", "perhubungan", "pariwisata", "ekonomi", "kreatif", "hukum", "hak", "asasi", "manusia", "koordinator",
+    "bidang", "politik", "keamanan", "perekonomian", "pembangunan", "kemaritiman", "investasi", "kelautan",
+    "perikanan", "kehutanan", "lingkungan", "hidup", "ketenagakerjaan", "tenaga", "kerja", "komunikasi",
+    "informatika", "digital", "pekerjaan", "umum", "perumahan", "rakyat", "daerah", "tertinggal", "transmigrasi",
+    "usaha", "kecil", "menengah", "milik", "negara", "sekretaris", "perencanaan", "nasional", "riset", "teknologi",
+    "aparatur", "reformasi", "birokrasi", "pemberdayaan", "perempuan", "perlindungan", "anak", "agraria", "tata",
+    "ruang", "pertanahan", "imigrasi", "pemasyarakatan", "haji", "pangan", "pekerja", "migran", "kependudukan",
+    "keluarga", "urusan", "kebijakan", "strategis", "bumn", "ham", "eksekutif", "operasional",
+})
+
+
 PACK = LanguagePack(
     code="id",
     months=_MONTHS,
@@ -140,10 +190,14 @@ PACK = LanguagePack(
         "tulis", "bunyi", "terang", "pungkas", "kilah", "seru", "tanya", "papar", "urai", "katanya",
         "ujarnya", "ungkapnya", "imbuhnya", "lanjutnya", "tegasnya", "jelasnya", "tuturnya", "ucapnya",
         "sebutnya", "tambahnya", "tulisnya", "terangnya", "pungkasnya", "kilahnya", "paparnya", "urainya",
+        "sambung", "sambungnya", "tandas", "tandasnya", "beber", "bebernya", "tukas", "tukasnya", "jawab",
+        "jawabnya", "timpal", "timpalnya", "cetus", "cetusnya", "serunya", "tanyanya", "akunya", "klaimnya",
     }),
     before_quote_verbs=frozenset({
         "mengatakan", "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menyebutkan",
         "menambahkan", "menuturkan", "mengucapkan", "menekankan", "mengaku", "mengumumkan", "berkata",
+        "menyebut", "menyampaikan", "mengingatkan", "menilai", "mengklaim", "membantah", "memperingatkan",
+        "memaparkan", "menerangkan", "bertanya", "menjawab",
     }),
     source_nouns=frozenset({
         "laporan", "pernyataan", "kantor", "media", "situs", "surat", "dokumen", "pasal", "artikel",
@@ -156,6 +210,15 @@ PACK = LanguagePack(
         "Perdana Menteri", "Wakil Presiden", "Presiden", "Juru bicara", "Sekretaris Jenderal",
         "Wakil Sekretaris Jenderal", "Kanselir", "Raja", "Ratu", "Gubernur", "Wali Kota", "Duta Besar",
         "Direktur Jenderal", "Direktur", "Ketua", "Panglima", "Kepala Staf", "Menteri",
+        # short and spoken forms, and offices of parties, regions, firms and teams
+        "Sekjen", "Wasekjen", "Ketua Umum", "Ketum", "Wakil Ketua Umum", "Wakil Ketua", "Sekretaris Pers",
+        "Sekretaris Negara", "Sekretaris Kabinet", "Sekretaris", "Bendahara Umum", "Wakil Menteri",
+        "Menteri Koordinator", "Menko", "Menlu", "Menhan", "Menkeu", "Mendagri", "Menpora", "Mensesneg",
+        "Wapres", "PM", "Kepala", "Wakil Kepala", "Kapolri", "Kapolda", "Jaksa Agung", "Wakil Gubernur",
+        "Bupati", "Wakil Bupati", "Walikota", "Wakil Wali Kota", "Dubes", "Konsul Jenderal", "Direktur Utama",
+        "Dirut", "Direktur Eksekutif", "Presiden Direktur", "Dirjen", "Deputi", "Komisaris Utama", "Komisaris",
+        "Komisioner", "Jubir", "Kaisar", "Putra Mahkota", "Emir", "Sultan", "Penasihat", "Utusan Khusus",
+        "Pelatih", "Komandan", "Rektor", "Kepala Ekonom", "Ekonom Kepala",
     ),
     role_after_name=frozenset({"selaku", "sebagai"}),
     counted_nouns=frozenset({
@@ -224,6 +287,12 @@ PACK = LanguagePack(
         "explain_disputed": "Sumber lain menyebut {others}; artikel ini menyebut {value}.",
         "member_count_subject": "jumlah negara anggota {org}",
     },
+    demonyms=_DEMONYMS,
+    title_aliases=_TITLE_ALIASES,
+    name_particles=_NAME_PARTICLES,
+    honorifics=_HONORIFICS,
+    organisation_words=_ORGANISATION_WORDS,
+    office_fields=_OFFICE_FIELDS,
     group_mark=".",
     decimal_mark=",",
     common_words=frozenset({
@@ -279,6 +348,23 @@ PACK = LanguagePack(
         "origin": r"dari",
         # speakers.py: "mengutip X" names the speaker of a quotation
         "cited_speaker": r"mengutip",
+        # speakers.py: the suffix of a speech verb that points back at the last speaker ("katanya", "ujarnya")
+        "speaker_suffix": r"nya",
+        # offices.py: a former office ("mantan presiden"), an election to one ("terpilih sebagai"), the Arabic
+        # article glued to a name ("al-Ghais"), a word formed as a field of government ("Kebudayaan", "Pertahanan"),
+        # and the words that make an apposition indefinite ("seorang pejabat")
+        "former": r"mantan|eks|bekas|almarhum|mendiang",
+        "elected": r"(?:terpilih|dipilih|diangkat|ditunjuk|dilantik|ditetapkan)(?:\s+kembali)?\s+(?:menjadi|sebagai)",
+        "name_prefix": r"al|el|ash|asy|as|ad|ar|at|az|an|abu|abd|ibn|bin",
+        "office_field": r"(?:ke|per|pe[nmr]?|peng)[a-z]{3,}an",
+        "indefinite": r"seorang|salah seorang|salah satu",
+        "plural_lead": r"para|sejumlah|beberapa|semua|seluruh|kedua|ketiga",
+        # roles.py, context.py: "masing-masing sebagai" pairs people with offices in order; a nickname after a name
+        "respectively": r"masing-masing",
+        # roles.py: titles that head an organisation, never a state: alone, they are the article's organisation's
+        "organisation_title": r"(?:wakil )?sekretaris jenderal|(?:wa)?sekjen",
+        "nickname": r",?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+|lebih\s+)?(?:disapa|dipanggil|dikenal(?: dengan)?"
+                    r"(?: sebutan| nama| sebagai)?)\s+",
         # numbers.py: a count of an organisation's member countries
         "country_noun": r"negara",
         "member_noun": r"anggota",

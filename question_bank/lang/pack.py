@@ -67,6 +67,18 @@ class LanguagePack:
     epithets: Mapping[str, str]
     #: card templates by name
     templates: Mapping[str, str]
+    #: what a person of a country is called (lower-case) -> canonical country ("malaysian" -> "Malaysia")
+    demonyms: Mapping[str, str] = field(default_factory=dict)
+    #: a short or spoken form of a title (lower-case) -> its full form ("sekjen" -> "sekretaris jenderal")
+    title_aliases: Mapping[str, str] = field(default_factory=dict)
+    #: the lower-case words inside a person's name ("bin", "van", "der", "da")
+    name_particles: frozenset[str] = frozenset()
+    #: words of courtesy before a name that are not the name ("Prince", "Pangeran", "Sheikh")
+    honorifics: frozenset[str] = frozenset()
+    #: words that make a capitalised phrase an organisation or a building, never a person ("Bank", "Partai")
+    organisation_words: frozenset[str] = frozenset()
+    #: the fields an office is over ("Energi", "Foreign", "Affairs"): "Menteri Energi", "Minister for Trade"
+    office_fields: frozenset[str] = frozenset()
     #: the mark between thousands and the decimal mark ("3.380,5" in Indonesian, "3,380.5" in English)
     group_mark: str = "."
     decimal_mark: str = ","
