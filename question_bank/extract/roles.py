@@ -1,4 +1,5 @@
-"""Who holds which office: "Perdana Menteri Armenia, Nikol Pashinyan", "X selaku Direktur …"."""
+"""Who holds which office: "Perdana Menteri Armenia, Nikol Pashinyan", "X selaku Direktur …", "Jane Doe, the bank's
+governor,", "Erick Thohir was elected chairman of …", "A dan B sebagai Presiden dan Wakil Presiden"."""
 
 from __future__ import annotations
 
@@ -6,144 +7,230 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from question_bank.entities import NAME_WORD, is_place, person_key, place_at
+from question_bank.entities import is_person_name, list_separator, name_pattern, person_key
 from question_bank.extract.context import ArticleContext
+from question_bank.extract.offices import Office, Qualifier, office_at, office_text, offices_in, owner_name
 from question_bank.extract.registry import extractor
 from question_bank.lang import LanguagePack
 from question_bank.model import Fact, Sentence
 from question_bank.text import fold
 
-_NAME = re.compile(rf"^,?\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
-_GAP = re.compile(r"\s+")
-_ACRONYM = re.compile(r"[A-Z]{2,8}\b")
-
-
-@lru_cache(maxsize=8)
-def _title_pattern(pack: LanguagePack) -> re.Pattern[str]:
-    titles = "|".join(re.escape(t) for t in sorted(pack.titles, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<title>{titles})(?![\w-])", re.IGNORECASE)
-
 
 @extractor("role")
 def extract_roles(context: ArticleContext) -> Iterator[Fact]:
-    """Yield a role fact for each office a sentence gives a named person."""
+    """Yield a role fact for each office a sentence gives a named person (never a former one)."""
     for sentence in context.article.sentences:
-        yield from _title_first(sentence, context)
-        yield from _name_first(sentence, context)
+        seen: set[tuple[str, str]] = set()
+        for fact in _facts_of(sentence, context):
+            if (fact.subject_key, fact.value_key) not in seen:
+                seen.add((fact.subject_key, fact.value_key))
+                yield fact
+
+
+def _facts_of(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
+    yield from _title_first(sentence, context)
+    yield from _appositions(sentence, context)
+    yield from _name_first(sentence, context)
 
 
 def _title_first(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
-    """'Perdana Menteri Armenia, Nikol Pashinyan' and 'Presiden Kassym-Jomart Tokayev'."""
-    text = sentence.text
-    for m in _title_pattern(context.pack).finditer(text):
-        title = m.group("title")
-        qualifier, pos = _qualifier(text, m.end(), context.pack)
-        name = _NAME.match(text[pos:])
-        if not name:
+    """'Perdana Menteri Armenia, Nikol Pashinyan', 'Malaysian Prime Minister Anwar Ibrahim', 'Presiden Tokayev'."""
+    for office in offices_in(sentence.text, context.pack):
+        if office.person is None or office.former:
             continue
-        person = name.group("name")
-        if is_place(person.split()[-1], context.pack) or _looks_like_title(person, context.pack):
-            continue  # "Direktur Pusat Studi Afganistan" names a body, not a person
-        if not qualifier:
-            qualifier = _nationality(person, context)
-        office = _office(title, qualifier)
-        yield Fact(
-            kind="role",
-            subject=office,
-            value=person,
-            subject_key=fold(office) if qualifier else "bare:" + fold(title),
-            value_key=person_key(person),
-            sentence=sentence,
-            span=(pos + name.start("name"), pos + name.start("name") + len(person)),
-            detail={"title": title, "qualified": bool(qualifier)},
-        )
+        start, person, lead = _known_tail(office.person.start, office.person.text, context)
+        shown = office_text(office, sentence.text, context.pack)
+        if lead:  # "Sekjen Asean Kao Kim Hourn": the article names Kao Kim Hourn alone, so "Asean" qualifies
+            office = _with(office, (Qualifier(lead, lead, "org"),))
+            shown = f"{shown} {lead}"
+        owner = "" if office.qualified else _nationality(person, context) or _organisation_of(office, context)
+        if owner:
+            shown = owned_office(shown, owner, context.pack)
+        yield _fact(sentence, context, shown, office, start, person, owner)
+
+
+#: How often an article must name its organisation before a bare "Sekjen" is taken to be that organisation's.
+_MAIN_ORG_MENTIONS = 3
+
+
+def _organisation_of(office: Office, context: ArticleContext) -> str:
+    """Return the organisation a bare title that only organisations have belongs to ("Secretary-General" in an
+    article about NATO), or ''."""
+    pattern = context.pack.patterns.get("organisation_title")
+    org = context.main_org
+    if not pattern or not org or not re.fullmatch(pattern, fold(office.title)):
+        return ""
+    mentions = sum(len(re.findall(rf"\b{re.escape(org)}\b", s.text)) for s in context.article.sentences)
+    return org if mentions >= _MAIN_ORG_MENTIONS else ""
+
+
+def owned_office(office: str, owner: str, pack: LanguagePack) -> str:
+    """Write an office with its owner as the language does ("Presiden Kazakhstan", "Secretary-General of NATO")."""
+    template = pack.templates.get("office_of")
+    return template.format(office=office, owner=owner) if template else f"{office} {owner}"
+
+
+def _known_tail(start: int, person: str, context: ArticleContext) -> tuple[int, str, str]:
+    """Split off the words before a full name the article gives elsewhere: (start, name, the words before it)."""
+    words = person.split()
+    for i in range(1, len(words) - 1):
+        tail = " ".join(words[i:])
+        if context.full_name(tail) == tail and not any(w in context.pack.name_particles for w in words[:i]):
+            lead = " ".join(words[:i])
+            return start + len(lead) + 1, tail, lead
+    return start, person, ""
+
+
+def _appositions(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
+    """'Anwar Ibrahim, Perdana Menteri Malaysia,', 'Andrew Bailey, the Bank's governor,', 'X, kepala komite …,'."""
+    text = sentence.text
+    pack = context.pack
+    for comma in _comma_pattern(pack).finditer(text):
+        office = office_at(text, comma.end(), pack)
+        if office is None or office.former or not _closed(text, office.end) \
+                or any(o.start == office.start and o.person for o in offices_in(text, pack)):
+            continue  # "X, a former president of …", "X, Presiden Rusia Vladimir Putin": no apposition
+        before = text[:comma.start()]
+        run = _last_name_run(before, pack)
+        person = _trailing_name(run.group(0), pack) if run else None
+        if person is not None:
+            yield _fact(sentence, context, office_text(office, text, pack), office, run.end() - len(person), person)
+
+
+@lru_cache(maxsize=8)
+def _comma_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of a comma after a capitalised word, and the article an office after it may have."""
+    article = pack.patterns.get("definite")
+    lead = rf"(?:(?i:{article})\s+)?" if article else ""
+    return re.compile(rf"(?<=\w),\s+{lead}(?=\S)")
+
+
+def _last_name_run(text: str, pack: LanguagePack) -> re.Match[str] | None:
+    """Return the run of capitalised words that ends the text, if one does."""
+    runs = [m for m in name_pattern(pack).finditer(text, max(0, len(text) - 120)) if m.end() == len(text)]
+    return runs[-1] if runs else None
+
+
+def _closed(text: str, end: int) -> bool:
+    """Say whether an office ends where a comma, stop or the sentence's end closes it (an apposition)."""
+    return re.match(r"\s*(?:[,.;]|$)", text[end:]) is not None
 
 
 def _name_first(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
-    """'Zhu Yongbiao selaku Direktur Pusat Studi Afganistan di Universitas Lanzhou,'."""
+    """'Zhu Yongbiao selaku Direktur …', 'A dan B sebagai Presiden dan Wakil Presiden', 'X was elected chairman of …'
+    (several people and offices paired in order)."""
     text = sentence.text
+    if not _joiner(context.pack).search(text):
+        return  # most sentences name no office after a name; the long pattern below is slow to fail
     for m in _name_first_pattern(context.pack).finditer(text):
-        person = m.group("name")
-        if is_place(person.split()[0], context.pack) or _looks_like_title(person, context.pack):
-            continue
-        office = " ".join(m.group("office").split())
-        yield Fact(
-            kind="role",
-            subject=office,
-            value=person,
-            subject_key=fold(office),
-            value_key=person_key(person),
-            sentence=sentence,
-            span=m.span("name"),
-            detail={"title": office, "qualified": True},
-        )
+        people = _names_listed(m.group("names"), m.start("names"), context.pack)
+        offices = _offices_listed(text, m.end(), context.pack)
+        if len(offices) == 1:
+            offices *= len(people)  # "A dan B terpilih sebagai wakil ketua umum PSSI": each holds it
+        if not people or len(people) != len(offices):
+            continue  # counts that do not pair
+        # "sebagai Presiden dan Wakil Presiden Indonesia": what qualifies the last office qualifies them all
+        owners = [q for q in offices[-1].qualifiers if q.kind != "field"]
+        shared = owner_name(owners, context.pack) if owners else ""
+        for (start, person), office in zip(people, offices, strict=True):
+            shown = office_text(office, text, context.pack)
+            if office.qualified or not shared:
+                yield _fact(sentence, context, shown, office, start, person)
+            else:
+                yield _fact(sentence, context, owned_office(shown, shared, context.pack), office, start, person,
+                            " ".join(q.canonical for q in owners))
+
+
+@lru_cache(maxsize=8)
+def _joiner(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of the words that bring in an office after a name ("selaku", "as", "was elected")."""
+    joiners = "|".join(sorted(pack.role_after_name))
+    elected = pack.patterns.get("elected")
+    return re.compile(rf"\s(?:{joiners}|{elected})\s" if elected else rf"\s(?:{joiners})\s")
 
 
 @lru_cache(maxsize=8)
 def _name_first_pattern(pack: LanguagePack) -> re.Pattern[str]:
     joiners = "|".join(sorted(pack.role_after_name))
-    titles = "|".join(re.escape(t) for t in sorted(pack.titles, key=len, reverse=True))
-    return re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?:{joiners})\s+"
-                      rf"(?P<office>(?:{titles})\b[^,.;]{{0,80}})")
+    elected = pack.patterns.get("elected")
+    if elected:
+        joiners = f"{joiners}|{elected}"
+    name = name_pattern(pack).pattern
+    conjunctions = "|".join(sorted(pack.list_conjunctions))
+    names = rf"{name}(?:(?:\s*,\s*(?:(?:{conjunctions})\s+)?|\s+(?:{conjunctions})\s+){name}){{0,4}}"
+    article = pack.patterns.get("definite")
+    lead = rf"(?:(?i:{article})\s+)?" if article else ""
+    respectively = pack.patterns.get("respectively")
+    each = rf"(?:,?\s+(?:{respectively}))?,?" if respectively else ""  # "A dan B, masing-masing sebagai …"
+    return re.compile(rf"(?P<names>{names}){each}\s+(?:{joiners})\s+{lead}(?=\S)")
 
 
-def _qualifier(text: str, pos: int, pack: LanguagePack) -> tuple[str, int]:
-    """Read the places and bodies that qualify a title ("Armenia", "AS untuk Eropa dan Eurasia")."""
-    parts: list[str] = []
-    while gap := _GAP.match(text, pos):
-        at = gap.end()
-        joined = _connector(pack).match(text[at:]) if parts else None
-        if joined and (place := _place_at(text, at + joined.end(), pack)):
-            parts += [joined.group(1), place[0]]
-            pos = place[1]
-            continue
-        place = _place_at(text, at, pack)
-        if place is None:
+def _names_listed(text: str, offset: int, pack: LanguagePack) -> list[tuple[int, str]]:
+    """Split "A, B dan C" into the people it lists, each with where it stands; [] if one is not a person."""
+    out = []
+    runs = list(name_pattern(pack).finditer(text))
+    for m in runs:
+        person = _trailing_name(m.group(0), pack)
+        if person is None or not is_person_name(person, pack):
+            return []
+        out.append((offset + m.end() - len(person), person))
+    gaps = [text[a.end():b.start()] for a, b in zip(runs, runs[1:], strict=False)]
+    return out if all(list_separator(pack).match(g) for g in gaps) else []
+
+
+def _offices_listed(text: str, pos: int, pack: LanguagePack) -> list[Office]:
+    """Read "Presiden dan Wakil Presiden Indonesia" as two offices; a qualifier at the end is both offices'."""
+    offices: list[Office] = []
+    while (office := office_at(text, pos, pack)) is not None and not office.former:
+        offices.append(office)
+        joined = list_separator_at(text, office.end, pack)
+        if joined is None:
             break
-        parts.append(place[0])
-        pos = place[1]
-    return " ".join(parts), pos
+        pos = joined
+    return offices
 
 
-@lru_cache(maxsize=8)
-def _connector(pack: LanguagePack) -> re.Pattern[str]:
-    """Return the words that join two qualifiers of a title ("untuk Eropa dan Eurasia")."""
-    return re.compile(rf"({pack.patterns['role_connector']})\s+", re.IGNORECASE)
+def list_separator_at(text: str, pos: int, pack: LanguagePack) -> int | None:
+    """Return where the next item of a list begins, if a list separator (", ", " dan ") stands at pos."""
+    joiners = "|".join(sorted(pack.list_conjunctions))
+    m = re.match(rf"\s*(?:,\s*(?:(?:{joiners})\s+)?|\s(?:{joiners})\s+)", text[pos:])
+    return pos + m.end() if m else None
 
 
-def _place_at(text: str, pos: int, pack: LanguagePack) -> tuple[str, int] | None:
-    """Return the place or organisation acronym starting exactly at pos, with where it ends."""
-    mention = place_at(text, pos, pack)
-    if mention:
-        return mention.text, mention.end
-    acronym = _ACRONYM.match(text, pos)
-    if acronym:
-        return acronym.group(0), acronym.end()
-    return None
+def _with(office: Office, qualifiers: tuple[Qualifier, ...]) -> Office:
+    return Office(office.start, office.end, office.title, office.title_span, office.qualifiers + qualifiers,
+                  office.former, office.person)
 
 
-def _looks_like_title(name: str, pack: LanguagePack) -> bool:
-    title_words = _title_words(pack)
-    return any(w.lower() in title_words for w in name.split())
+def _trailing_name(run: str, pack: LanguagePack) -> str | None:
+    """Return the person's name a run of capitalised words ends with (its titles and places left out), if any."""
+    offices = [o for o in offices_in(run, pack) if o.person is not None and o.person.end == len(run)]
+    if offices:
+        return offices[-1].person.text
+    return run if is_person_name(run, pack) else None
 
 
-@lru_cache(maxsize=8)
-def _title_words(pack: LanguagePack) -> frozenset[str]:
-    return frozenset(w.lower() for t in pack.titles for w in t.split())
+def _fact(sentence: Sentence, context: ArticleContext, office: str, parsed: Office, start: int, person: str,
+          nationality: str = "") -> Fact:
+    """Build the fact that a person holds an office (qualified by `nationality` when the office itself is not); the
+    person's key is that of the full name the article gives."""
+    qualified = parsed.qualified or bool(nationality)
+    key = parsed.key(context.pack)
+    if nationality:
+        key = f"{key} {fold(nationality)}"
+    full = context.full_name(person, sentence.index) or person
+    return Fact(
+        kind="role",
+        subject=office,
+        value=person,
+        subject_key=key if qualified else "bare:" + key,
+        value_key=person_key(full),
+        sentence=sentence,
+        span=(start, start + len(person)),
+        detail={"title": parsed.title, "qualified": qualified},
+    )
 
 
 def _nationality(person: str, context: ArticleContext) -> str:
     """Find the country an article ties a person to ("Tokayev dari Kazakhstan"), or ''."""
-    surname = person.split()[-1]
-    pattern = re.compile(rf"\b{re.escape(surname)}\s+(?:{context.pack.patterns['origin']})\s+(\w+)")
-    for sentence in context.article.sentences:
-        m = pattern.search(sentence.text) if surname in sentence.text else None
-        if m and fold(m.group(1)) in context.pack.countries:
-            return context.pack.countries[fold(m.group(1))]
-    return ""
-
-
-def _office(title: str, qualifier: str) -> str:
-    # keep the title's capitalisation from the text, but a sentence-initial lower-case title reads oddly
-    title = title[0].upper() + title[1:]
-    return f"{title} {qualifier}".strip()
+    return context.nationalities.get(fold(person.split()[-1]), "")
