@@ -219,11 +219,12 @@ def test_every_date_of_a_seed(short: str, keys: list[str]) -> None:
 @pytest.mark.parametrize(
     ("short", "fragment", "speaker"),
     [
-        ("001", "Sejarah dua abad terakhir", "Tasmagambetov"),  # "…," ujar Tasmagambetov
-        ("002", "Kami akan meninggalkan (CSTO)", "Pashinyan"),  # "…," kata Pashinyan
-        ("003", "Selalu ada upaya untuk", "Peskov"),  # kata kantor berita mengutip Peskov
-        ("003", "Tapi setidaknya sekarang kita melihat", "Peskov"),  # katanya: the previous speaker
-        ("003", "Dan itu sepenuhnya menunjukkan relevansi", "Peskov"),  # imbuhnya
+        # a family name alone stands for the full name the article gives the person
+        ("001", "Sejarah dua abad terakhir", "Imangali Tasmagambetov"),  # "…," ujar Tasmagambetov
+        ("002", "Kami akan meninggalkan (CSTO)", "Nikol Pashinyan"),  # "…," kata Pashinyan
+        ("003", "Selalu ada upaya untuk", "Dmitry Peskov"),  # kata kantor berita mengutip Peskov
+        ("003", "Tapi setidaknya sekarang kita melihat", "Dmitry Peskov"),  # katanya: the previous speaker
+        ("003", "Dan itu sepenuhnya menunjukkan relevansi", "Dmitry Peskov"),  # imbuhnya
         ("004", "Beberapa dari negara Barat tengah menghakimi", "Zhu Yongbiao"),  # ungkapnya after "Zhu … menjelaskan"
     ],
 )
@@ -259,7 +260,7 @@ def test_too_short_quotation_has_no_speaker() -> None:
     text = ("Perdana Menteri Armenia Nikol Pashinyan hadir di parlemen.\n“Jangan khawatir,” kata Pashinyan.\n"
             "“Kami akan memutuskan kapan kami pergi,” kata Pashinyan.\n")
     assert [(f.subject, f.value) for f in inline_facts(text, ["speaker"])] == [
-        ("Kami akan memutuskan kapan kami pergi", "Pashinyan")]
+        ("Kami akan memutuskan kapan kami pergi", "Nikol Pashinyan")]
 
 
 def test_seeds_have_six_speaker_facts() -> None:

@@ -1,4 +1,10 @@
-"""Who said a quotation: after-quote and before-quote verbs, pronouns resolved only when it is safe."""
+"""Who said a quotation: after-quote and before-quote verbs, pronouns resolved only when it is safe.
+
+'"…," kata Menteri Luar Negeri Sugiono', '"…," ujar Anwar' (the full name the article gives), '"…," X said',
+'"…," said Foreign Minister Penny Wong', 'X told reporters: "…"', '"…," she added' (the speaker just named).
+A word or two in quotation marks inside a sentence ("a 'total reform'") is no quotation: it neither names nor
+forgets the running speaker.
+"""
 
 from __future__ import annotations
 
@@ -6,103 +12,235 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from question_bank.entities import NAME_WORD, is_place, person_key, person_names
+from question_bank.entities import is_person_name, name_pattern, person_key, person_names
 from question_bank.extract.context import ArticleContext
+from question_bank.extract.offices import offices_in
 from question_bank.extract.registry import extractor
 from question_bank.lang import LanguagePack
-from question_bank.model import Fact, Sentence
+from question_bank.model import Fact
 from question_bank.sentences import quoted_spans, unquote
 
-#: A quotation shorter than this ("Jangan khawatir.") makes no question worth asking.
-MIN_QUOTE_WORDS = 5
-_NAME = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
+#: A quotation shorter than this ("Jangan khawatir.") makes no question worth asking; inside a sentence, it is a word
+#: or phrase set off in quotation marks ("disebut sebagai 'mitra strategis'"), not a quotation.
+MIN_QUOTE_WORDS = 4
+#: Quotation marks that a broken encoding wrote as three or two characters, each with a mark of the same length.
+_MOJIBAKE = (("â€œ", "  “"), ("â€\x9d", "”  "), ("â€˜", "  ‘"), ("â€™", "’  "), ("â€", " ”"))
+#: A relative clause or apposition between a speaker and the verb ("X, who hosted the meeting, said").
+_CLAUSE = re.compile(r",[^,“”\"]{1,150},\s*$")
+#: Lower-case words between a speaker and the verb ("Putin also said", "Anwar kemudian mengatakan").
+_ADVERBS = re.compile(r"(?:\s+[a-z][\w-]*){1,2}\s*$")
 
-
-@lru_cache(maxsize=8)
-def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Return (a name then a speech verb ending the text before a quotation, a sentence reporting speech,
-    a quotation's source cited by name: "mengutip X")."""
-    verbs = "|".join(sorted(pack.before_quote_verbs))
-    return (
-        re.compile(rf"({_NAME.pattern})\s+(?:\w+\s+){{0,3}}?(?:{verbs})\s*:?\s*$"),
-        re.compile(rf"^(?:\w+,\s+)?({_NAME.pattern})\b[^.]*?\b(?:{verbs})\b"),
-        re.compile(rf"\b(?:{pack.patterns['cited_speaker']})\s+({_NAME.pattern})"),
-    )
+Speaker = tuple[str | None, bool]  # (the person, whether the quotation's speaker is settled, named or not)
 
 
 @extractor("speaker")
 def extract_speakers(context: ArticleContext) -> Iterator[Fact]:
     """Yield a speaker fact for each direct quotation whose speaker the text names."""
-    previous_speaker: str | None = None
+    previous: str | None = None
     for sentence in context.article.sentences:
-        quotes = quoted_spans(sentence.text)
+        text = _readable(sentence.text)
+        quotes = [q for q in quoted_spans(text) if not _scare_quote(text, q)]
         if not quotes:
-            previous_speaker = _reporting_subject(sentence, context)
+            previous = _narrative_speaker(text, sentence.index, context, previous)
             continue
-        start, end = quotes[0]
-        speaker, known = _speaker(sentence, start, end, context, previous_speaker)
-        # what the next "-nya" refers to: this quotation's speaker, named or not
-        previous_speaker = speaker if known else None
-        quote = unquote(sentence.text[start:end])
-        if speaker is None or len(quote.split()) < MIN_QUOTE_WORDS:
-            continue
-        yield Fact(
-            kind="speaker",
-            subject=quote,
-            value=speaker,
-            subject_key=" ".join(quote.lower().split()[:12]),
-            value_key=person_key(speaker),
-            sentence=sentence,
-            span=(start, end),
-        )
+        for i, (start, end) in enumerate(quotes):
+            before = text[quotes[i - 1][1] if i else 0:start]
+            after = text[end:quotes[i + 1][0] if i + 1 < len(quotes) else len(text)]
+            speaker, known = _speaker(before, after, sentence.index, context, previous)
+            previous = speaker if known else None  # what the next "-nya" or "he" refers to
+            quote = unquote(text[start:end])
+            if speaker is None or len(quote.split()) < MIN_QUOTE_WORDS:
+                continue
+            yield Fact(
+                kind="speaker",
+                subject=quote,
+                value=speaker,
+                subject_key=" ".join(quote.lower().split()[:12]),
+                value_key=person_key(speaker),
+                sentence=sentence,
+                span=(start, end),
+            )
 
 
-def _speaker(sentence: Sentence, quote_start: int, quote_end: int, context: ArticleContext,
-             previous: str | None) -> tuple[str | None, bool]:
-    """Return (speaker, known): the person credited after the quotation, or before it, or the last speaker."""
+def _readable(text: str) -> str:
+    """Mend quotation marks a broken encoding wrote as "â€œ", keeping every other character where it was."""
+    if "â€" not in text:
+        return text
+    for broken, mark in _MOJIBAKE:
+        text = text.replace(broken, mark)
+    return text
+
+
+def _scare_quote(text: str, span: tuple[int, int]) -> bool:
+    """Say whether quotation marks set off a word or phrase inside a sentence ("disebut 'mitra strategis'")."""
+    start, end = span
+    short = len(unquote(text[start:end]).split()) < MIN_QUOTE_WORDS
+    lead = text[:start].rstrip()
+    return short and bool(lead) and not lead.endswith(":")
+
+
+def _speaker(before: str, after: str, index: int, context: ArticleContext, previous: str | None) -> Speaker:
+    """Return the speaker of a quotation from the words after it, else before it, else the last speaker."""
     pack = context.pack
-    text = sentence.text
-    after = text[quote_end:].lstrip(" ,")
-    verb = re.match(r"([\w-]+)\s*(.*)", after)
-    if verb and verb.group(1).lower() in pack.after_quote_verbs:
-        word, rest = verb.group(1).lower(), verb.group(2)
-        if word.endswith("nya"):
-            return previous, previous is not None  # "ungkapnya": the speaker named just before, if any
-        cited = _patterns(pack)[2].search(rest)
-        if cited:
-            return _person(cited.group(1), context)
-        first = rest.split()[0].lower() if rest.split() else ""
-        if first in pack.source_nouns:
-            return None, True  # "bunyi pernyataan itu", "tulis pasal 4": a document, not a person
-        name = _NAME.match(rest)
-        return _person(name.group(0), context) if name else (None, True)
+    after = after.lstrip(" ,")
+    found = _verb_first(after, index, context, previous)
+    if found is None:
+        found = _name_first(after, index, context, previous)
+    if found is not None:
+        return found
     if after.lower().startswith(tuple(pack.citation_words)):
         return None, True  # "… mengutip laporan dari Sputnik": a report quoted, its speaker unnamed
-    before = text[:quote_start]
-    said = _patterns(pack)[0].search(before)
-    if said:
-        # "Presiden Rusia Vladimir Putin mengatakan:" names Vladimir Putin; the title and country are not him
-        names = person_names(said.group(1), pack)
-        return _person(names[-1].text, context) if names else (None, True)
-    if not after.strip():
+    said = _said_before(before, index, context, previous)
+    if said is not None:
+        return said
+    if not after.strip(" .,") and not before.strip():
         return previous, previous is not None  # a quotation on its own continues the last speaker
     return None, False
 
 
-def _person(name: str, context: ArticleContext) -> tuple[str | None, bool]:
-    """Return the name if it names a person (not a country, place or organisation)."""
-    words = name.split()
-    if any(is_place(w, context.pack) for w in words) or name.isupper():
-        return None, True
-    if len(words) == 1 and person_key(name) not in context.people:
-        return None, True  # a lone capitalised word the article never gives a full name to
+def _verb_first(after: str, index: int, context: ArticleContext, previous: str | None) -> Speaker | None:
+    """'"…," kata Pashinyan', 'ujarnya', 'kata dia', 'said Foreign Minister Penny Wong', 'tulis pasal 4'."""
+    pack = context.pack
+    verb = re.match(r"([\w-]+)\s*(.*)", after, re.DOTALL)
+    if not verb or verb.group(1).lower() not in pack.after_quote_verbs:
+        return None
+    word, rest = verb.group(1).lower(), verb.group(2)
+    suffix = pack.patterns.get("speaker_suffix")
+    if suffix and re.search(rf"(?:{suffix})$", word):
+        return previous, previous is not None  # "ungkapnya": the speaker named just before, if any
+    first = rest.split()[0].lower().strip(",.") if rest.split() else ""
+    if first in pack.pronouns:
+        return previous, previous is not None  # "kata dia", "said he"
+    cited = _cited(pack).search(rest)
+    if cited:
+        return _person_named(rest[cited.end():], index, context)
+    if first in pack.source_nouns:
+        return None, True  # "bunyi pernyataan itu", "tulis pasal 4": a document, not a person
+    return _person_named(rest, index, context)
+
+
+def _name_first(after: str, index: int, context: ArticleContext, previous: str | None) -> Speaker | None:
+    """'"…," Thohir told delegates', '"…," she added', '"…," Menteri Luar Negeri Sugiono menambahkan'."""
+    m = _name_then_verb(context.pack).match(after)
+    if not m:
+        return None
+    who = m.group("who")
+    if who.lower() in context.pack.pronouns:
+        return previous, previous is not None
+    person = _person_ending(who, context.pack)
+    if person is None:
+        return None
+    return _resolved(person, index, context)
+
+
+def _said_before(before: str, index: int, context: ArticleContext, previous: str | None) -> Speaker | None:
+    """'Vladimir Putin mengatakan: "…"', 'X, who hosted the meeting, said: "…"', 'He told reporters: "…"'."""
+    m = _verb_then_quote(context.pack).search(before)
+    if not m:
+        return None
+    return _subject_of(before[:m.start()], index, context, previous)
+
+
+def _narrative_speaker(text: str, index: int, context: ArticleContext, previous: str | None) -> str | None:
+    """Return whom the next "-nya" or "he" of a quotation may refer to, after a sentence without a quotation.
+
+    "Zhu Yongbiao selaku Direktur …, menjelaskan bahwa …" and "Hasyim Asy'ari, ketua KPU, membacakan …" name their
+    subject; "Ia menyebut …" and "Menurut dia, …" keep the last speaker; any other sentence leaves none.
+    """
+    pack = context.pack
+    first = text.split()[0].lower().strip(",") if text.split() else ""
+    if first in pack.pronouns or _refers_back(pack).match(text):
+        return previous
+    m = _speech_verb(pack).search(text)
+    if m:
+        speaker, _ = _subject_of(text[:m.start()], index, context, previous)
+        if speaker is not None:
+            return speaker
+    speaker, _ = _person_named(text, index, context)  # the sentence's subject, if it opens with a person
+    return speaker
+
+
+def _subject_of(chunk: str, index: int, context: ArticleContext, previous: str | None) -> Speaker:
+    """Return the person a clause ends with, before its speech verb: 'Presiden Rusia Vladimir Putin', 'He'."""
+    chunk = _ADVERBS.sub("", chunk.rstrip(" ,"))
+    pack = context.pack
+    last = chunk.split()[-1].lower() if chunk.split() else ""
+    if last in pack.pronouns and len(chunk.split()) <= 3:
+        return previous, previous is not None  # "He said:", "Ia mengatakan:"
+    for candidate in (chunk, _CLAUSE.sub("", chunk + ",").rstrip(" ,")):
+        person = _person_ending(candidate, pack)
+        if person is not None:
+            return _resolved(person, index, context)
+    return None, False
+
+
+def _person_ending(chunk: str, pack: LanguagePack) -> str | None:
+    """Return the person's name a chunk of text ends with (after an office, if any), or None."""
+    chunk = chunk.rstrip(" ,")
+    for office in offices_in(chunk, pack):
+        if office.person is not None and office.person.end == len(chunk):
+            return office.person.text
+    names = person_names(chunk, pack)
+    if names and names[-1].end == len(chunk) and is_person_name(names[-1].text, pack):
+        return names[-1].text
+    return None
+
+
+def _person_named(rest: str, index: int, context: ArticleContext) -> Speaker:
+    """Return the person a text begins with ("Menteri Luar Negeri Sugiono dalam …", "Pashinyan."), if a person."""
+    pack = context.pack
+    office = next((o for o in offices_in(rest, pack) if o.start == 0), None)
+    if office is not None:
+        return _resolved(office.person.text, index, context) if office.person else (None, True)
+    name = name_pattern(pack).match(rest)
+    if not name or not is_person_name(name.group(0), pack):
+        return None, True  # "kata Moskow", "kata Kremlin": a place or body, not a person
+    return _resolved(name.group(0), index, context)
+
+
+def _resolved(name: str, index: int, context: ArticleContext) -> Speaker:
+    """Return the full name the article gives a person named here, or the name as it stands if it is full."""
+    full = context.full_name(name, index)
+    if full is not None:
+        return full, True
+    if len([w for w in name.split() if w not in context.pack.name_particles]) < 2 or name.isupper():
+        return None, True  # a lone word the article never gives a full name to
     return name, True
 
 
-def _reporting_subject(sentence: Sentence, context: ArticleContext) -> str | None:
-    """Return the person a sentence reports as speaking ("Zhu Yongbiao selaku …, menjelaskan bahwa …")."""
-    m = _patterns(context.pack)[1].match(sentence.text)
-    if not m:
-        return None
-    name, known = _person(m.group(1), context)
-    return name if known else None
+@lru_cache(maxsize=8)
+def _cited(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of a quotation's source cited by name: "mengutip X"."""
+    return re.compile(rf"\b(?:{pack.patterns['cited_speaker']})\s+")
+
+
+@lru_cache(maxsize=8)
+def _name_then_verb(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of a speaker, then a speech verb, right after a quotation ('X said', 'she added')."""
+    verbs = "|".join(sorted(pack.after_quote_verbs | pack.before_quote_verbs, key=len, reverse=True))
+    return re.compile(rf"(?P<who>[^,.;:“”\"]{{1,100}}?)\s+(?:{verbs})\b")
+
+
+@lru_cache(maxsize=8)
+def _verb_then_quote(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of a speech verb ending the text before a quotation ('said:', 'told reporters:')."""
+    verbs = "|".join(sorted(pack.before_quote_verbs | pack.after_quote_verbs, key=len, reverse=True))
+    return re.compile(rf"\b(?:{verbs})(?:\s+[a-z][\w-]*){{0,3}}\s*[:,]?\s*$")
+
+
+@lru_cache(maxsize=8)
+def _refers_back(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of a sentence that opens by citing the last speaker ("Menurut dia,", "Menurutnya",
+    "According to him,")."""
+    cited = "|".join(re.escape(w) for w in sorted(pack.citation_words, key=len, reverse=True))
+    pronouns = "|".join(sorted(pack.pronouns))
+    suffix = pack.patterns.get("speaker_suffix")
+    back = rf"\s+(?:{pronouns})" + (rf"|(?:{suffix})" if suffix else "")
+    return re.compile(rf"(?i:(?:{cited})(?:{back}))\b")
+
+
+@lru_cache(maxsize=8)
+def _speech_verb(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of a verb that reports speech in a sentence ("mengatakan", "said")."""
+    verbs = "|".join(sorted(pack.before_quote_verbs, key=len, reverse=True))
+    return re.compile(rf"\b(?:{verbs})\b")
