@@ -111,7 +111,7 @@ def offices_in(text: str, pack: LanguagePack) -> tuple[Office, ...]:
             continue  # a title inside the last office, its abbreviation "(PM)", or "para menteri": no one office
         start = _qualifiers_before(text, m.start(), pack)
         before = _read_before(text, start, m.start(), pack)
-        after, end, name_at = _qualifiers_after(text, m.end(), pack)
+        after, end, name_at = _qualifiers_after(text, m.end(), pack, territorial=_is_territorial(m.group(0), pack))
         person = _person_at(text, name_at, pack) if name_at is not None else None
         found.append(Office(start, end, m.group("title"), m.span("title"), tuple(before + after),
                             _is_former(text, start, pack), person))
@@ -248,30 +248,31 @@ def _read_before(text: str, start: int, end: int, pack: LanguagePack) -> list[Qu
             if word is None:
                 break
             surface = _without_possessive(word.group(0), pack)
+            place = pack.countries.get(fold(surface)) or pack.places.get(fold(surface))
             generic = _is_field(surface, pack) or _is_title_word(surface, pack) or surface.islower()
-            out.append(Qualifier(surface, surface, "field" if generic else "org"))
+            out.append(Qualifier(surface, place, "place") if place  # "Russia's Foreign Minister"
+                       else Qualifier(surface, surface, "field" if generic else "org"))
             pos = word.end()
         else:
             out.append(q[0])
             pos = q[1]
-        possessive = pack.patterns.get("possessive")
-        if possessive and (m := re.match(possessive, text[pos:])):
-            pos += m.end()
-        pos = _skip_space(text, pos)
+        pos = _skip_space(text, _after_possessive(text, pos, pack))
     return out
 
 
 # --- after the title ("Perdana Menteri Malaysia", "Minister of Energy and Mineral Resources", "Ketua Umum PSSI") ---
 
-def _qualifiers_after(text: str, pos: int, pack: LanguagePack,
-                      name_follows: bool = True) -> tuple[list[Qualifier], int, int | None]:
+def _qualifiers_after(text: str, pos: int, pack: LanguagePack, name_follows: bool = True,
+                      territorial: bool = False) -> tuple[list[Qualifier], int, int | None]:
     """Read the qualifiers after a title: return them, where the office ends, and where a name may begin.
 
     When a name may follow, a capitalised run right after the office is that name; when none does, it qualifies.
+    After a title of a territory ("Wali Kota", "Governor"), the run names the territory first ("Wali Kota
+    Surakarta", "Gubernur Jawa Barat Dedi Mulyadi").
     """
     quals: list[Qualifier] = []
     end = pos
-    connector_at: int | None = None  # after "of", "untuk": a qualifier must follow
+    connector_at: int | None = pos if territorial else None  # after "of", "untuk": a qualifier must follow
     joined_kind = "org"
     while True:
         at = _skip_space(text, end if connector_at is None else connector_at)
@@ -395,9 +396,9 @@ def _capitalised_run(text: str, pos: int, pack: LanguagePack) -> tuple[list[tupl
 
 
 def _after_possessive(text: str, pos: int, pack: LanguagePack) -> int:
-    possessive = pack.patterns.get("possessive")
-    m = re.match(possessive, text[pos:]) if possessive else None
-    return pos + m.end() if m else pos
+    possessive = _possessive(pack)
+    m = possessive.match(text, pos) if possessive else None
+    return m.end() if m else pos
 
 
 @lru_cache(maxsize=8)
@@ -441,6 +442,17 @@ def _preceded_by(text: str, start: int, pattern: str | None) -> bool:
 @lru_cache(maxsize=32)
 def _ending_with(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?i:(?<![\w-])(?:{pattern}))\s*$")
+
+
+def _is_territorial(title: str, pack: LanguagePack) -> bool:
+    """Say whether a title is the office of a territory, whose name follows it ("Wali Kota", "Gubernur")."""
+    pattern = pack.patterns.get("territorial_title")
+    return bool(pattern) and _territorial(pattern).fullmatch(title) is not None
+
+
+@lru_cache(maxsize=8)
+def _territorial(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _is_field(word: str, pack: LanguagePack) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from question_bank.entities import is_person_name, list_separator, name_pattern, person_key
+from question_bank.entities import NAME_WORD, is_person_name, list_separator, name_pattern, person_key
 from question_bank.extract.context import ArticleContext
 from question_bank.extract.offices import Office, Qualifier, office_at, office_text, offices_in, owner_name
 from question_bank.extract.registry import extractor
@@ -38,15 +38,32 @@ def _title_first(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
     for office in offices_in(sentence.text, context.pack):
         if office.person is None or office.former:
             continue
+        office = _without_sentence_opener(office, sentence.text, context)
         start, person, lead = _known_tail(office.person.start, office.person.text, context)
         shown = office_text(office, sentence.text, context.pack)
         if lead:  # "Sekjen Asean Kao Kim Hourn": the article names Kao Kim Hourn alone, so "Asean" qualifies
             office = _with(office, (Qualifier(lead, lead, "org"),))
             shown = f"{shown} {lead}"
-        owner = "" if office.qualified else _nationality(person, context) or _organisation_of(office, context)
+        owner = "" if office.qualified else (_represented(sentence.text, office.start, context)
+                                             or _nationality(person, context) or _organisation_of(office, context))
         if owner:
             shown = owned_office(shown, owner, context.pack)
         yield _fact(sentence, context, shown, office, start, person, owner)
+
+
+def _represented(text: str, start: int, context: ArticleContext) -> str:
+    """Return the country a sentence says an office holder represents ("China was represented by Premier Li
+    Qiang", "India diwakili Menteri Luar Negeri …", "Rusia, melalui Wakil Perdana Menteri …"), or ''."""
+    m = _represented_pattern(context.pack).search(text, 0, start) if context.pack.patterns.get("represented_by") \
+        else None
+    if m is None or m.end() != start:
+        return ""
+    return context.pack.countries.get(fold(m.group("country")), "")
+
+
+@lru_cache(maxsize=8)
+def _represented_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    return re.compile(rf"(?P<country>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:{pack.patterns['represented_by']})")
 
 
 #: How often an article must name its organisation before a bare "Sekjen" is taken to be that organisation's.
@@ -68,6 +85,21 @@ def owned_office(office: str, owner: str, pack: LanguagePack) -> str:
     """Write an office with its owner as the language does ("Presiden Kazakhstan", "Secretary-General of NATO")."""
     template = pack.templates.get("office_of")
     return template.format(office=office, owner=owner) if template else f"{office} {owner}"
+
+
+def _without_sentence_opener(office: Office, text: str, context: ArticleContext) -> Office:
+    """Drop a sentence's first word from before an office when it is no name the article uses elsewhere: a first
+    word is capitalised anyway ("Meanwhile President …", but "Asean Secretary-General …")."""
+    first = office.qualifiers[0] if office.qualifiers and office.start == 0 else None
+    if first is None or first.kind != "org" or first.text.isupper() or first.text.lower() in context.pack.demonyms \
+            or first.text.lower() in context.pack.organisation_words or " " in first.text:
+        return office
+    if any(re.search(rf"(?<=[\w,] ){re.escape(first.text)}\b", s.text) for s in context.article.sentences):
+        return office
+    start = office.start + len(first.text)
+    start += len(text[start:]) - len(text[start:].lstrip())
+    return Office(start, office.end, office.title, office.title_span, office.qualifiers[1:], office.former,
+                  office.person)
 
 
 def _known_tail(start: int, person: str, context: ArticleContext) -> tuple[int, str, str]:
@@ -99,9 +131,13 @@ def _appositions(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
 
 @lru_cache(maxsize=8)
 def _comma_pattern(pack: LanguagePack) -> re.Pattern[str]:
-    """Return the pattern of a comma after a capitalised word, and the article an office after it may have."""
+    """Return the pattern of a comma after a capitalised word, and what may bring in an office after it: an
+    article, or a relative clause in the present ("yang juga", "who is also the")."""
     article = pack.patterns.get("definite")
     lead = rf"(?:(?i:{article})\s+)?" if article else ""
+    relative = pack.patterns.get("relative_office")
+    if relative:
+        lead = rf"(?:{relative})?{lead}"
     return re.compile(rf"(?<=\w),\s+{lead}(?=\S)")
 
 
@@ -213,7 +249,7 @@ def _trailing_name(run: str, pack: LanguagePack) -> str | None:
 def _fact(sentence: Sentence, context: ArticleContext, office: str, parsed: Office, start: int, person: str,
           nationality: str = "") -> Fact:
     """Build the fact that a person holds an office (qualified by `nationality` when the office itself is not); the
-    person's key is that of the full name the article gives."""
+    person is the full name the article gives, the span where the sentence names them."""
     qualified = parsed.qualified or bool(nationality)
     key = parsed.key(context.pack)
     if nationality:
@@ -222,7 +258,7 @@ def _fact(sentence: Sentence, context: ArticleContext, office: str, parsed: Offi
     return Fact(
         kind="role",
         subject=office,
-        value=person,
+        value=full,  # "Presiden Prabowo": the office is Prabowo Subianto's, as the article names him in full
         subject_key=key if qualified else "bare:" + key,
         value_key=person_key(full),
         sentence=sentence,

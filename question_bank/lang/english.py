@@ -215,7 +215,7 @@ PACK = LanguagePack(
         "Secretary", "Attorney General", "Attorney-General", "Vice-Chairman", "Vice Chairman", "Deputy Chairman",
         "Vice-Chair", "Deputy Chair", "Chief Economist", "Chief Executive Officer", "CEO", "Managing Director",
         "Executive Director", "Head", "Leader", "Supreme Leader", "President-elect", "High Representative",
-        "Special Envoy", "Envoy", "Coach", "Deputy Governor", "Deputy Mayor", "Chief Justice", "Rector",
+        "Special Envoy", "Envoy", "Coach", "Deputy Mayor", "Chief Justice", "Rector", "Senior Deputy Governor",
     ),
     role_after_name=frozenset({"as"}),
     counted_nouns=frozenset({
@@ -335,11 +335,16 @@ PACK = LanguagePack(
         "plural_lead": r"both|all|several|many|two|three",
         # offices.py: the names of countries and bodies that take "the" ("President of the United States")
         "definite_name": r"United .+|.+ Republic(?: of .+)?|Republic of .+|Netherlands|Philippines|Bahamas|Gambia|"
-                         r"Maldives|Comoros|Seychelles|.+ Islands|Vatican City|Holy See|UN|EU|UAE|US|UK",
+                         r"Maldives|Comoros|Seychelles|.+ Islands|Vatican City|Holy See|UN|EU|UAE|US|UK|White House|"
+                         r"Kremlin|Pentagon|Vatican|Hague",
         # speakers.py, roles.py: "respectively" pairs people with offices in order; a nickname after a name
         "respectively": r"respectively",
         # roles.py: titles that head an organisation, never a state: alone, they are the article's organisation's
         "organisation_title": r"(?:deputy )?secretary[- ]general",
+        # roles.py: a country an office holder stands for ("China was represented by Premier Li Qiang"), and a
+        # relative clause that gives a name its office now ("X, who is also the party's leader,")
+        "represented_by": r"\s+(?:was|is|were|will be)\s+represented\s+by\s+",
+        "relative_office": r"who\s+is\s+(?:also\s+|now\s+|currently\s+)?",
         "nickname": r",?\s+(?:(?:also|better|widely)\s+)?(?:known as|nicknamed|dubbed)\s+",
         "possessive": r"[’']s\b|[’'](?=\s)",
         "country_noun": r"countries|nations|member states",

@@ -218,7 +218,7 @@ PACK = LanguagePack(
         "Bupati", "Wakil Bupati", "Walikota", "Wakil Wali Kota", "Dubes", "Konsul Jenderal", "Direktur Utama",
         "Dirut", "Direktur Eksekutif", "Presiden Direktur", "Dirjen", "Deputi", "Komisaris Utama", "Komisaris",
         "Komisioner", "Jubir", "Kaisar", "Putra Mahkota", "Emir", "Sultan", "Penasihat", "Utusan Khusus",
-        "Pelatih", "Komandan", "Rektor", "Kepala Ekonom", "Ekonom Kepala",
+        "Pelatih", "Komandan", "Rektor", "Kepala Ekonom", "Ekonom Kepala", "Deputi Gubernur Senior", "Deputi Gubernur",
     ),
     role_after_name=frozenset({"selaku", "sebagai"}),
     counted_nouns=frozenset({
@@ -363,6 +363,12 @@ PACK = LanguagePack(
         "respectively": r"masing-masing",
         # roles.py: titles that head an organisation, never a state: alone, they are the article's organisation's
         "organisation_title": r"(?:wakil )?sekretaris jenderal|(?:wa)?sekjen",
+        # roles.py: a country an office holder stands for ("India diwakili Menteri …"), and a relative clause that
+        # gives a name its office now ("Prabowo, yang juga Ketum Partai Gerindra,")
+        "represented_by": r",?\s+(?:diwakili(?:\s+oleh)?|melalui)\s+",
+        # offices.py: titles of a territory, whose name comes first after them ("Wali Kota Surakarta")
+        "territorial_title": r"(?:wakil )?(?:wali ?kota|gubernur|bupati|camat|lurah|kepala desa)",
+        "relative_office": r"yang\s+(?:juga\s+|kini\s+|saat ini\s+)?(?:merupakan\s+|menjabat(?:\s+sebagai)?\s+)?",
         "nickname": r",?\s+(?:yang\s+)?(?:akrab\s+|biasa\s+|lebih\s+)?(?:disapa|dipanggil|dikenal(?: dengan)?"
                     r"(?: sebutan| nama| sebagai)?)\s+",
         # numbers.py: a count of an organisation's member countries
