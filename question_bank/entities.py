@@ -244,18 +244,23 @@ _WORD = re.compile(r"\S+")
 _PREFIXED_NAME_WORD = re.compile(rf"(?:[a-z]+-)?{NAME_WORD}")
 
 
-def person_names(text: str, pack: LanguagePack, start: int = 0) -> list[Mention]:
+def person_names(text: str, pack: LanguagePack, start: int = 0, full: bool = False) -> list[Mention]:
     """Find the names of people from `start`: in each capitalised run, the words after the last one that is a
-    title, place, demonym, organisation word or courtesy ("Saudi Energy Minister Prince Abdulaziz bin Salman")."""
-    return [m for m in _person_names(text, pack) if m.start >= start]
+    title, place, demonym, organisation word or courtesy ("Saudi Energy Minister Prince Abdulaziz bin Salman");
+    with `full`, only from runs of two words or more, where a full name may stand (faster: most runs are one word)."""
+    return [m for m in _person_names(text, pack, full) if m.start >= start]
 
 
 @lru_cache(maxsize=65536)
-def _person_names(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
+def _person_names(text: str, pack: LanguagePack, full: bool) -> tuple[Mention, ...]:
     found = []
+    # the places of the sentence, read once (and shared with the other stages that ask about this sentence)
+    places = {m.start: m for m in _gazetteer_cached(text, pack)}
     for m in name_pattern(pack).finditer(text):
-        words = [(m.start() + w.start(), m.start() + w.end()) for w in _WORD.finditer(m.group(0))]
-        first = _after_last_stop(text, words, pack)
+        if full and " " not in m.group(0):
+            continue
+        words = [w.span() for w in _WORD.finditer(text, m.start(), m.end())]
+        first = _after_last_stop(text, words, places, pack)
         while 0 < first < len(words) and text[words[first][0]:words[first][1]] in pack.name_particles:
             first += 1  # "Presiden de …": a particle does not begin a name after a title
         if first < len(words):
@@ -264,31 +269,37 @@ def _person_names(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
     return tuple(found)
 
 
-def _after_last_stop(text: str, words: list[tuple[int, int]], pack: LanguagePack) -> int:
+def _after_last_stop(text: str, words: list[tuple[int, int]], places: dict[int, Mention], pack: LanguagePack) -> int:
     """Return the index of the first word after the last word that cannot be part of a person's name."""
     first = 0
     i = 0
     while i < len(words):
         begin, end = words[i]
-        # most words begin no place: the table of first words says so before the gazetteer is asked
-        place = place_at(text, begin, pack) if text[begin:end].rstrip("’'-.,").lower() in _first_words(pack) \
-            or " " in text[begin:end] else None
+        word = text[begin:end]
+        lower = word.lower()
+        place = places.get(begin)
         if place is not None:
             while i < len(words) and words[i][0] < place.end:
                 i += 1
             first = i
             continue
-        pair = text[begin:words[i + 1][1]] if i + 1 < len(words) else ""
-        if pair and pair.lower() in pack.demonyms:  # "South African", "Sri Lankan"
+        if lower in _demonym_heads(pack) and i + 1 < len(words) \
+                and text[begin:words[i + 1][1]].lower() in pack.demonyms:  # "South African", "Sri Lankan"
             i += 2
             first = i
             continue
-        if is_name_stop(text[begin:end], pack):
+        if is_name_stop(word, pack):
             first = i + 1
         i += 1
     return first
 
 
+@lru_cache(maxsize=8)
+def _demonym_heads(pack: LanguagePack) -> frozenset[str]:
+    return frozenset(d.split()[0] for d in pack.demonyms if " " in d)
+
+
+@lru_cache(maxsize=65536)
 def is_name_stop(word: str, pack: LanguagePack) -> bool:
     """Say whether a capitalised word is no part of a person's name: a title, place, demonym, acronym, organisation
     word, field of office, courtesy, month, weekday or common word ("Presiden", "Malaysian", "Bank", "The")."""

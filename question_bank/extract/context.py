@@ -113,7 +113,7 @@ def _people(article: Article, pack: LanguagePack) -> list[tuple[int, str, set[st
         offices = [o for o in offices_in(text, pack) if o.person is not None]
         # an office reads its holder's name better than a run of capitals does ("Chancellor of the Exchequer …")
         named = [o.person for o in offices] + [
-            m for m in person_names(text, pack) if len(_named_words(m.text, pack)) >= 2
+            m for m in person_names(text, pack, full=True) if len(_named_words(m.text, pack)) >= 2
             and not any(m.start < o.person.end and o.start < m.end for o in offices)]
         for mention in named:
             nickname = _NICKNAME.match(text, mention.end) or _called(pack).match(text, mention.end)
