@@ -83,6 +83,9 @@ def test_person_names(text: str, pack, names: list[str]) -> None:
         ("Sekjen NATO Mark Rutte dan Ketum PSSI Erick Thohir bertemu di Jakarta.", "id",
          [("Sekjen NATO", "Mark Rutte", True), ("Ketum PSSI", "Erick Thohir", True)]),
         ("Kepala BNPB Suharyanto meninjau lokasi banjir di Bekasi.", "id", [("Kepala BNPB", "Suharyanto", True)]),
+        # an organisation's name ends with its acronym in brackets; a rank and its service are no name
+        ("Kepala Badan Nasional Penanggulangan Bencana (BNPB) Letjen TNI Suharyanto meninjau lokasi banjir.", "id",
+         [("Kepala Badan Nasional Penanggulangan Bencana (BNPB)", "Suharyanto", True)]),
         ("UN Secretary-General António Guterres spoke at the summit.", "en",
          [("Secretary-General of the UN", "António Guterres", True)]),
         ("United States President Donald Trump responded by threatening tariffs.", "en",

@@ -304,6 +304,8 @@ def _qualifiers_after(text: str, pos: int, pack: LanguagePack, name_follows: boo
         last_org = max((i for i, (_, w) in enumerate(words) if w.lower() in pack.organisation_words), default=-1)
         if last_org < 0 and _is_title_word(words[0][1], pack):
             break  # "Presiden Rusia dan Presiden Cina": another office
+        if last_org < 0 and quals and _BRACKET_NEXT.match(text, run[1]):
+            last_org = len(words) - 1  # "Badan Nasional Penanggulangan Bencana (BNPB)": its acronym ends the name
         if last_org >= 0:  # "Football Association", "General Assembly", "Gedung Putih": an organisation's name
             last = _organisation_end(words, last_org, run[1], text, name_follows)
             surface = text[words[0][0]:words[last][0] + len(words[last][1])]
@@ -415,6 +417,9 @@ def _person_at(text: str, pos: int, pack: LanguagePack) -> Mention | None:
     """Return the person's name that starts at pos, after any courtesy ("Pangeran", "Prince"), if it is one."""
     while (word := _COURTESY.match(text, pos)) and word.group(1).lower() in pack.honorifics:
         pos = word.end()
+        service = _ACRONYM.match(text, pos)  # a rank's service: "Letjen TNI Suharyanto"
+        if service and text[service.end():service.end() + 1] == " ":
+            pos = service.end() + 1
     m = name_pattern(pack).match(text, pos)
     if m is None:
         return None
