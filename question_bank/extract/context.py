@@ -64,10 +64,18 @@ class ArticleContext:
 
         A short name two people share ("Kumar") stands for the one named before that sentence, if only one was.
         """
-        names = self._short_names.get(fold(name), ()) or self._blended(name)
-        if len(names) > 1 and index is not None:
-            names = tuple(n for n in names if n[0] <= index)
-        return names[0][1] if len(names) == 1 else None
+        key = (name, index)
+        if key not in self._resolved:
+            names = self._short_names.get(fold(name), ()) or self._blended(name)
+            if len(names) > 1 and index is not None:
+                names = tuple(n for n in names if n[0] <= index)
+            self._resolved[key] = names[0][1] if len(names) == 1 else None
+        return self._resolved[key]
+
+    @cached_property
+    def _resolved(self) -> dict[tuple[str, int | None], str | None]:
+        """The names already resolved, each with the sentence it was read in."""
+        return {}
 
     def _blended(self, name: str) -> tuple[tuple[int, str], ...]:
         """Return the people a one-word name is made of the names of: "Jokowi" (Joko Widodo), "SBY" (Susilo

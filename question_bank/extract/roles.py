@@ -117,6 +117,8 @@ def _appositions(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
     """'Anwar Ibrahim, Perdana Menteri Malaysia,', 'Andrew Bailey, the Bank's governor,', 'X, kepala komite …,'."""
     text = sentence.text
     pack = context.pack
+    if not offices_in(text, pack):
+        return  # no title in the sentence
     for comma in _comma_pattern(pack).finditer(text):
         office = office_at(text, comma.end(), pack)
         if office is None or office.former or not _closed(text, office.end) \
@@ -156,7 +158,7 @@ def _name_first(sentence: Sentence, context: ArticleContext) -> Iterator[Fact]:
     """'Zhu Yongbiao selaku Direktur …', 'A dan B sebagai Presiden dan Wakil Presiden', 'X was elected chairman of …'
     (several people and offices paired in order)."""
     text = sentence.text
-    if not _joiner(context.pack).search(text):
+    if not offices_in(text, context.pack) or not _joiner(context.pack).search(text):
         return  # most sentences name no office after a name; the long pattern below is slow to fail
     for m in _name_first_pattern(context.pack).finditer(text):
         people = _names_listed(m.group("names"), m.start("names"), context.pack)

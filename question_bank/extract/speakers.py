@@ -9,9 +9,9 @@ forgets the running speaker.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from question_bank.entities import is_person_name, name_pattern, person_key, person_names
 from question_bank.extract.context import ArticleContext
@@ -33,23 +33,36 @@ _ADVERBS = re.compile(r"(?:\s+[a-z][\w-]*){1,2}\s*$")
 _FIRST_WORD = re.compile(r"([\w-]+)\s*")
 
 Speaker = tuple[str | None, bool]  # (the person, whether the quotation's speaker is settled, named or not)
+Previous = Callable[[], "str | None"]  # the last speaker, worked out when asked
+
+
+def _named(speaker: str | None) -> Previous:
+    return lambda: speaker
+
+
+def _continued(previous: Previous) -> Speaker:
+    """Return the last speaker as this quotation's, settled only if there is one."""
+    speaker = previous()
+    return speaker, speaker is not None
 
 
 @extractor("speaker")
 def extract_speakers(context: ArticleContext) -> Iterator[Fact]:
     """Yield a speaker fact for each direct quotation whose speaker the text names."""
-    previous: str | None = None
+    previous: Previous = _named(None)
     for sentence in context.article.sentences:
         text = _readable(sentence.text)
         quotes = [q for q in quoted_spans(text) if not _scare_quote(text, q)]
         if not quotes:
-            previous = _narrative_speaker(Clause(text, 0, len(text), sentence.index), context, previous)
+            # whom the sentence leaves as the last speaker is worked out only if a quotation asks
+            previous = cache(partial(_narrative_speaker, Clause(text, 0, len(text), sentence.index), context,
+                                     previous))
             continue
         for i, (start, end) in enumerate(quotes):
             before = Clause(text, quotes[i - 1][1] if i else 0, start, sentence.index)
             after = Clause(text, end, quotes[i + 1][0] if i + 1 < len(quotes) else len(text), sentence.index)
             speaker, known = _speaker(before, after, context, previous)
-            previous = speaker if known else None  # what the next "-nya" or "he" refers to
+            previous = _named(speaker if known else None)  # what the next "-nya" or "he" refers to
             quote = unquote(text[start:end])
             if speaker is None or len(quote.split()) < MIN_QUOTE_WORDS:
                 continue
@@ -100,7 +113,7 @@ def _scare_quote(text: str, span: tuple[int, int]) -> bool:
     return short and bool(lead) and not lead.endswith(":")
 
 
-def _speaker(before: Clause, after: Clause, context: ArticleContext, previous: str | None) -> Speaker:
+def _speaker(before: Clause, after: Clause, context: ArticleContext, previous: Previous) -> Speaker:
     """Return the speaker of a quotation from the words after it, else before it, else the last speaker."""
     pack = context.pack
     after = after.at(_skip(after.text, after.start, " ,"))
@@ -115,11 +128,11 @@ def _speaker(before: Clause, after: Clause, context: ArticleContext, previous: s
     if said is not None:
         return said
     if not after.words.strip(" .,") and not before.words.strip():
-        return previous, previous is not None  # a quotation on its own continues the last speaker
+        return _continued(previous)  # a quotation on its own continues the last speaker
     return None, False
 
 
-def _verb_first(after: Clause, context: ArticleContext, previous: str | None) -> Speaker | None:
+def _verb_first(after: Clause, context: ArticleContext, previous: Previous) -> Speaker | None:
     """'"…," kata Pashinyan', 'ujarnya', 'kata dia', 'said Foreign Minister Penny Wong', 'tulis pasal 4'."""
     pack = context.pack
     verb = _FIRST_WORD.match(after.text, after.start, after.end)
@@ -128,10 +141,10 @@ def _verb_first(after: Clause, context: ArticleContext, previous: str | None) ->
     word, rest = verb.group(1).lower(), after.at(verb.end())
     suffix = _suffix(pack)
     if suffix and suffix.search(word):
-        return previous, previous is not None  # "ungkapnya": the speaker named just before, if any
+        return _continued(previous)  # "ungkapnya": the speaker named just before, if any
     first = rest.words.split()[0].lower().strip(",.") if rest.words.split() else ""
     if first in pack.pronouns:
-        return previous, previous is not None  # "kata dia", "said he"
+        return _continued(previous)  # "kata dia", "said he"
     cited = _cited(pack).search(rest.text, rest.start, rest.end)
     if cited:
         return _person_named(rest.at(cited.end()), context)
@@ -140,20 +153,20 @@ def _verb_first(after: Clause, context: ArticleContext, previous: str | None) ->
     return _person_named(rest, context)
 
 
-def _name_first(after: Clause, context: ArticleContext, previous: str | None) -> Speaker | None:
+def _name_first(after: Clause, context: ArticleContext, previous: Previous) -> Speaker | None:
     """'"…," Thohir told delegates', '"…," she added', '"…," Menteri Luar Negeri Sugiono menambahkan'."""
     m = _name_then_verb(context.pack).match(after.text, after.start, after.end)
     if not m:
         return None
     if m.group("who").lower() in context.pack.pronouns:
-        return previous, previous is not None
+        return _continued(previous)
     person = _person_ending(after.at(after.start, m.end("who")), context.pack)
     if person is None:
         return None
     return _resolved(person, after.index, context)
 
 
-def _said_before(before: Clause, context: ArticleContext, previous: str | None) -> Speaker | None:
+def _said_before(before: Clause, context: ArticleContext, previous: Previous) -> Speaker | None:
     """'Vladimir Putin mengatakan: "…"', 'X, who hosted the meeting, said: "…"', 'He told reporters: "…"'."""
     m = _verb_then_quote(context.pack).search(before.text, before.start, before.end)
     if not m:
@@ -161,7 +174,7 @@ def _said_before(before: Clause, context: ArticleContext, previous: str | None) 
     return _subject_of(before.at(before.start, m.start()), context, previous)
 
 
-def _narrative_speaker(sentence: Clause, context: ArticleContext, previous: str | None) -> str | None:
+def _narrative_speaker(sentence: Clause, context: ArticleContext, previous: Previous) -> str | None:
     """Return whom the next "-nya" or "he" of a quotation may refer to, after a sentence without a quotation.
 
     "Zhu Yongbiao selaku Direktur …, menjelaskan bahwa …" and "Hasyim Asy'ari, ketua KPU, membacakan …" name their
@@ -171,7 +184,7 @@ def _narrative_speaker(sentence: Clause, context: ArticleContext, previous: str 
     text = sentence.text
     first = _FIRST_WORD.match(text)
     if first and first.group(1).lower() in pack.pronouns or _refers_back(pack).match(text):
-        return previous
+        return previous()
     m = _speech_verb(pack).search(text)
     if m:
         speaker, _ = _subject_of(sentence.at(0, m.start()), context, previous)
@@ -181,7 +194,7 @@ def _narrative_speaker(sentence: Clause, context: ArticleContext, previous: str 
     return speaker
 
 
-def _subject_of(chunk: Clause, context: ArticleContext, previous: str | None) -> Speaker:
+def _subject_of(chunk: Clause, context: ArticleContext, previous: Previous) -> Speaker:
     """Return the person a clause ends with, before its speech verb: 'Presiden Rusia Vladimir Putin', 'He'."""
     text = chunk.text
     end = _ADVERBS.search(text, chunk.start, chunk.end)
@@ -189,7 +202,7 @@ def _subject_of(chunk: Clause, context: ArticleContext, previous: str | None) ->
     pack = context.pack
     words = chunk.words.split()
     if words and words[-1].lower() in pack.pronouns and len(words) <= 3:
-        return previous, previous is not None  # "He said:", "Ia mengatakan:"
+        return _continued(previous)  # "He said:", "Ia mengatakan:"
     clause = _CLAUSE.search(chunk.words + ",")  # "X, who hosted the meeting," before "said"
     ends = [chunk.end] + ([_trim(text, chunk.start, chunk.start + clause.start())] if clause else [])
     for stop in ends:
