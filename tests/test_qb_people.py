@@ -202,6 +202,9 @@ def test_no_person_holds_these_offices(text: str, language: str) -> None:
         ("Gibran masih menjabat Wali Kota Surakarta hingga bulan depan.", "id", []),
         # a sentence's first word before a title qualifies it only if the article uses it as a name elsewhere
         ("Meanwhile President Joe Biden met the press.", "en", [("President", "Joe Biden", False)]),
+        # what stands before a rank is the office's; a name glued to "then-" holds a former office
+        ("Kapolda Metro Jaya Irjen Karyoto meninjau jalur mudik.", "id", [("Kapolda Metro Jaya", "Karyoto", True)]),
+        ("Then-Prime Minister Mahathir Mohamad opposed the plan.", "en", []),
     ],
 )
 def test_what_else_qualifies_an_office(text: str, language: str, expected: list[tuple[str, str, bool]]) -> None:
@@ -276,6 +279,8 @@ def test_indonesian_speaker(text: str, expected: list[tuple[str, str]]) -> None:
          [("Two continents have", "Ursula von der Leyen"), ("It is also", "Ursula von der Leyen")]),
         ('Chief Election Commissioner Rajiv Kumar called it a record.\n"Indian voters have shown their strength," '
          'Kumar said. He presented the figures with Gyanesh Kumar.', [("Indian voters have", "Rajiv Kumar")]),
+        ('Prime Minister Anwar Ibrahim came.\n"This budget is for every Malaysian, wherever they live," Anwar, who '
+         'is also finance minister, told parliament.', [("This budget is", "Anwar Ibrahim")]),
         # a scare-quoted phrase is no quotation
         ('President Joko Widodo said he hoped for a "total reform" of football. "Fans deserve a safe game," he '
          'said.', [("Fans deserve a", "Joko Widodo")]),
@@ -297,6 +302,9 @@ def test_english_speaker(text: str, expected: list[tuple[str, str]]) -> None:
         ('Leaders met in Cairo on Monday. "We will rebuild the whole region together," she said.', "en"),
         # an organisation is not a person
         ('"The decision reflects the market as it stands today," the Bank of England said.', "en"),
+        # the person a spokesman speaks for is not the one who speaks
+        ('A spokesman for Prime Minister Anwar Ibrahim said the plan was final. "We will not change a single '
+         'line of it," he said.', "en"),
     ],
 )
 def test_no_speaker(text: str, language: str) -> None:

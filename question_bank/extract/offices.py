@@ -313,6 +313,13 @@ def _qualifiers_after(text: str, pos: int, pack: LanguagePack, name_follows: boo
             end, connector_at = _after_possessive(text, words[last][0] + len(words[last][1]), pack), None
             continue
         if connector_at is None and name_follows:
+            rank = max((i for i, (_, w) in enumerate(words) if i and w.rstrip(".").lower() in pack.honorifics),
+                       default=0)
+            if rank:  # "Kapolda Metro Jaya Irjen Karyoto": what comes before the rank is the office's
+                surface = text[words[0][0]:words[rank - 1][0] + len(words[rank - 1][1])]
+                quals.append(Qualifier(surface, surface, "org"))
+                end = words[rank - 1][0] + len(words[rank - 1][1])
+                return quals, end, words[rank][0]
             break  # a capitalised run right after the office: the name
         if not name_follows:
             surface = text[words[0][0]:run[1]]
@@ -446,7 +453,8 @@ def _preceded_by(text: str, start: int, pattern: str | None) -> bool:
 
 @lru_cache(maxsize=32)
 def _ending_with(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?i:(?<![\w-])(?:{pattern}))\s*$")
+    # "then-Prime Minister": a marker glued to the words before the title counts too
+    return re.compile(rf"(?i:(?<![\w-])(?:{pattern}))(?:(?<=-)[\w-]+)?\s*$")
 
 
 def _is_territorial(title: str, pack: LanguagePack) -> bool:

@@ -31,6 +31,7 @@ _CLAUSE = re.compile(r",[^,“”\"]{1,150},\s*$")
 #: Lower-case words between a speaker and the verb ("Putin also said", "Anwar kemudian mengatakan").
 _ADVERBS = re.compile(r"(?:\s+[a-z][\w-]*){1,2}\s*$")
 _FIRST_WORD = re.compile(r"([\w-]+)\s*")
+_PREVIOUS = re.compile(r"(?<![\w-])([a-z]+) $")
 
 Speaker = tuple[str | None, bool]  # (the person, whether the quotation's speaker is settled, named or not)
 Previous = Callable[[], "str | None"]  # the last speaker, worked out when asked
@@ -213,15 +214,23 @@ def _subject_of(chunk: Clause, context: ArticleContext, previous: Previous) -> S
 
 
 def _person_ending(chunk: Clause, pack: LanguagePack) -> str | None:
-    """Return the person's name a stretch of a sentence ends with (after an office, if any), or None."""
+    """Return the person's name a stretch of a sentence ends with (after an office, if any), or None; not a person
+    a preposition or conjunction governs ("a spokesman for Prime Minister Anwar Ibrahim", "A and B")."""
     text, end = chunk.text, _trim(chunk.text, chunk.start, chunk.end)
     for office in offices_in(text, pack):
         if office.person is not None and office.person.end == end and office.person.start >= chunk.start:
-            return office.person.text
+            return None if _governed(text, office.start, pack) else office.person.text
     names = [m for m in person_names(text, pack, chunk.start) if m.end == end]
-    if names and is_person_name(names[-1].text, pack):
+    if names and is_person_name(names[-1].text, pack) and not _governed(text, names[-1].start, pack):
         return names[-1].text
     return None
+
+
+def _governed(text: str, start: int, pack: LanguagePack) -> bool:
+    """Say whether the word right before a name is a function word ("for", "untuk", "and"): then the name is not
+    the subject that speaks."""
+    before = _PREVIOUS.search(text, 0, start)
+    return before is not None and before.group(1) in pack.function_words
 
 
 def _person_named(rest: Clause, context: ArticleContext) -> Speaker:
@@ -276,7 +285,8 @@ def _cited(pack: LanguagePack) -> re.Pattern[str]:
 def _name_then_verb(pack: LanguagePack) -> re.Pattern[str]:
     """Return the pattern of a speaker, then a speech verb, right after a quotation ('X said', 'she added')."""
     verbs = word_tree(sorted(pack.after_quote_verbs | pack.before_quote_verbs))
-    return re.compile(rf"(?P<who>[^,.;:“”\"]{{1,100}}?)\s+(?:{verbs})\b")
+    # "X said", "X, who is also finance minister, told parliament"
+    return re.compile(rf"(?P<who>[^,.;:“”\"]{{1,100}}?)(?:,[^,.;:“”\"]{{1,150}},)?\s+(?:{verbs})\b")
 
 
 @lru_cache(maxsize=8)
