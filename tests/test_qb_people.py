@@ -205,6 +205,11 @@ def test_no_person_holds_these_offices(text: str, language: str) -> None:
         # what stands before a rank is the office's; a name glued to "then-" holds a former office
         ("Kapolda Metro Jaya Irjen Karyoto meninjau jalur mudik.", "id", [("Kapolda Metro Jaya", "Karyoto", True)]),
         ("Then-Prime Minister Mahathir Mohamad opposed the plan.", "en", []),
+        ("Former U.S. President Barack Obama spoke at the ceremony.", "en", []),
+        ("U.S. President Joe Biden spoke at the ceremony.", "en", [("President of the United States", "Joe Biden", True)]),
+        # a party is not whose office it is; a firm is
+        ("Republican Senator Lindsey Graham and Tesla Chief Executive Elon Musk spoke.", "en",
+         [("Republican Senator", "Lindsey Graham", False), ("Chief Executive of Tesla", "Elon Musk", True)]),
     ],
 )
 def test_what_else_qualifies_an_office(text: str, language: str, expected: list[tuple[str, str, bool]]) -> None:

@@ -26,7 +26,7 @@ from question_bank.text import fold
 #: The most words a person's name has, particles aside ("Luiz Inácio Lula da Silva").
 MAX_NAME_WORDS = 5
 _SPACE = re.compile(r"[ \t]+")
-_WORD = re.compile(rf"(?:[a-z]+-)?{NAME_WORD}|[\w’'-]+")
+_WORD = re.compile(rf"[A-Z](?:\.[A-Z])+\.?|(?:[a-z]+-)?{NAME_WORD}|[\w’'-]+")  # "U.S.", "al-Sisi", "bank"
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,9}\+?(?![\w-])")
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.+-]{1,11})\s*\)")
 _PREVIOUS_WORD = re.compile(r"([^\s,;:()“”\"]+) $")
@@ -234,7 +234,8 @@ def _qualifies_before(text: str, begin: int, word: str, pack: LanguagePack, owne
     lower = word.lower()
     if lower in pack.months or lower in pack.weekdays or lower in pack.honorifics or lower in pack.pronouns:
         return False
-    return owner or bool(_QUALIFYING_WORD.fullmatch(word)) or place_at(text, begin, pack) is not None
+    return owner or bool(_QUALIFYING_WORD.fullmatch(word)) or word.lower() in pack.countries \
+        or place_at(text, begin, pack) is not None
 
 
 def _read_before(text: str, start: int, end: int, pack: LanguagePack) -> list[Qualifier]:
@@ -248,8 +249,10 @@ def _read_before(text: str, start: int, end: int, pack: LanguagePack) -> list[Qu
             if word is None:
                 break
             surface = _without_possessive(word.group(0), pack)
-            place = pack.countries.get(fold(surface)) or pack.places.get(fold(surface))
-            generic = _is_field(surface, pack) or _is_title_word(surface, pack) or surface.islower()
+            place = pack.countries.get(surface.lower()) or pack.countries.get(fold(surface)) \
+                or pack.places.get(fold(surface))
+            generic = _is_field(surface, pack) or _is_title_word(surface, pack) or surface.islower() \
+                or _is_affiliation(surface, pack)
             out.append(Qualifier(surface, place, "place") if place  # "Russia's Foreign Minister"
                        else Qualifier(surface, surface, "field" if generic else "org"))
             pos = word.end()
@@ -455,6 +458,12 @@ def _preceded_by(text: str, start: int, pattern: str | None) -> bool:
 def _ending_with(pattern: str) -> re.Pattern[str]:
     # "then-Prime Minister": a marker glued to the words before the title counts too
     return re.compile(rf"(?i:(?<![\w-])(?:{pattern}))(?:(?<=-)[\w-]+)?\s*$")
+
+
+def _is_affiliation(word: str, pack: LanguagePack) -> bool:
+    """Say whether a word names a party or side ("Republican Senator"), not whose office it is."""
+    pattern = pack.patterns.get("affiliation")
+    return bool(pattern) and _territorial(pattern).fullmatch(word) is not None
 
 
 def _is_territorial(title: str, pack: LanguagePack) -> bool:

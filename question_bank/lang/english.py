@@ -347,6 +347,9 @@ PACK = LanguagePack(
         "relative_office": r"who\s+is\s+(?:also\s+|now\s+|currently\s+)?",
         "nickname": r",?\s+(?:(?:also|better|widely)\s+)?(?:known as|nicknamed|dubbed)\s+",
         "possessive": r"[’']s\b|[’'](?=\s)",
+        # offices.py: a party or side before a title says nothing of whose office it is ("Republican Senator")
+        "affiliation": r"democratic|democrat|republican|conservative|labour|labor|liberal|socialist|communist|"
+                       r"opposition|ruling|independent|green|nationalist|centrist|progressive",
         "country_noun": r"countries|nations|member states",
         "member_noun": r"members?",
         "others": r"other",
