@@ -78,11 +78,15 @@ def test_person_names(text: str, pack, names: list[str]) -> None:
          [("Sekretaris Jenderal NATO", "Mark Rutte", True)]),
         ("NATO Secretary-General Mark Rutte arrived in Jakarta.", "en",
          [("Secretary-General of NATO", "Mark Rutte", True)]),
+        ("Asean Secretary-General Kao Kim Hourn arrived, and so did Asean ministers.", "en",
+         [("Secretary-General of Asean", "Kao Kim Hourn", True)]),
         ("Gubernur Bank Indonesia Perry Warjiyo mengumumkan suku bunga acuan.", "id",
          [("Gubernur Bank Indonesia", "Perry Warjiyo", True)]),
         ("Sekjen NATO Mark Rutte dan Ketum PSSI Erick Thohir bertemu di Jakarta.", "id",
          [("Sekjen NATO", "Mark Rutte", True), ("Ketum PSSI", "Erick Thohir", True)]),
         ("Kepala BNPB Suharyanto meninjau lokasi banjir di Bekasi.", "id", [("Kepala BNPB", "Suharyanto", True)]),
+        # a title only organisations have: the first of three words or more is the organisation
+        ("Sekjen Asean Kao Kim Hourn membuka upacara itu.", "id", [("Sekjen Asean", "Kao Kim Hourn", True)]),
         # an organisation's name ends with its acronym in brackets; a rank and its service are no name
         ("Kepala Badan Nasional Penanggulangan Bencana (BNPB) Letjen TNI Suharyanto meninjau lokasi banjir.", "id",
          [("Kepala Badan Nasional Penanggulangan Bencana (BNPB)", "Suharyanto", True)]),
@@ -206,7 +210,8 @@ def test_no_person_holds_these_offices(text: str, language: str) -> None:
         ("Kapolda Metro Jaya Irjen Karyoto meninjau jalur mudik.", "id", [("Kapolda Metro Jaya", "Karyoto", True)]),
         ("Then-Prime Minister Mahathir Mohamad opposed the plan.", "en", []),
         ("Former U.S. President Barack Obama spoke at the ceremony.", "en", []),
-        ("U.S. President Joe Biden spoke at the ceremony.", "en", [("President of the United States", "Joe Biden", True)]),
+        ("U.S. President Joe Biden spoke at the ceremony.", "en",
+         [("President of the United States", "Joe Biden", True)]),
         # a party is not whose office it is; a firm is
         ("Republican Senator Lindsey Graham and Tesla Chief Executive Elon Musk spoke.", "en",
          [("Republican Senator", "Lindsey Graham", False), ("Chief Executive of Tesla", "Elon Musk", True)]),

@@ -111,7 +111,8 @@ def offices_in(text: str, pack: LanguagePack) -> tuple[Office, ...]:
             continue  # a title inside the last office, its abbreviation "(PM)", or "para menteri": no one office
         start = _qualifiers_before(text, m.start(), pack)
         before = _read_before(text, start, m.start(), pack)
-        after, end, name_at = _qualifiers_after(text, m.end(), pack, territorial=_is_territorial(m.group(0), pack))
+        after, end, name_at = _qualifiers_after(text, m.end(), pack, territorial=_is_territorial(m.group(0), pack),
+                                                organisational=_is_organisational(m.group(0), pack))
         person = _person_at(text, name_at, pack) if name_at is not None else None
         found.append(Office(start, end, m.group("title"), m.span("title"), tuple(before + after),
                             _is_former(text, start, pack), person))
@@ -265,13 +266,14 @@ def _read_before(text: str, start: int, end: int, pack: LanguagePack) -> list[Qu
 
 # --- after the title ("Perdana Menteri Malaysia", "Minister of Energy and Mineral Resources", "Ketua Umum PSSI") ---
 
-def _qualifiers_after(text: str, pos: int, pack: LanguagePack, name_follows: bool = True,
-                      territorial: bool = False) -> tuple[list[Qualifier], int, int | None]:
+def _qualifiers_after(text: str, pos: int, pack: LanguagePack, name_follows: bool = True, territorial: bool = False,
+                      organisational: bool = False) -> tuple[list[Qualifier], int, int | None]:
     """Read the qualifiers after a title: return them, where the office ends, and where a name may begin.
 
     When a name may follow, a capitalised run right after the office is that name; when none does, it qualifies.
     After a title of a territory ("Wali Kota", "Governor"), the run names the territory first ("Wali Kota
-    Surakarta", "Gubernur Jawa Barat Dedi Mulyadi").
+    Surakarta", "Gubernur Jawa Barat Dedi Mulyadi"); after a title only organisations have, a run of three words
+    or more names the organisation in its first ("Sekjen Asean Kao Kim Hourn").
     """
     quals: list[Qualifier] = []
     end = pos
@@ -315,6 +317,9 @@ def _qualifiers_after(text: str, pos: int, pack: LanguagePack, name_follows: boo
             quals.append(Qualifier(surface, surface, "org"))
             end, connector_at = _after_possessive(text, words[last][0] + len(words[last][1]), pack), None
             continue
+        if connector_at is None and name_follows and organisational and not quals and len(words) >= 3:
+            quals.append(Qualifier(words[0][1], words[0][1], "org"))
+            return quals, words[0][0] + len(words[0][1]), words[1][0]
         if connector_at is None and name_follows:
             rank = max((i for i, (_, w) in enumerate(words) if i and w.rstrip(".").lower() in pack.honorifics),
                        default=0)
@@ -458,6 +463,13 @@ def _preceded_by(text: str, start: int, pattern: str | None) -> bool:
 def _ending_with(pattern: str) -> re.Pattern[str]:
     # "then-Prime Minister": a marker glued to the words before the title counts too
     return re.compile(rf"(?i:(?<![\w-])(?:{pattern}))(?:(?<=-)[\w-]+)?\s*$")
+
+
+def _is_organisational(title: str, pack: LanguagePack) -> bool:
+    """Say whether a title is only an organisation's, in a language that names the organisation right after it
+    ("Sekjen Asean Kao Kim Hourn"; English says "Asean Secretary-General")."""
+    pattern = pack.patterns.get("title_then_organisation")
+    return bool(pattern) and _territorial(pattern).fullmatch(title) is not None
 
 
 def _is_affiliation(word: str, pack: LanguagePack) -> bool:

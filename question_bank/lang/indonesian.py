@@ -363,6 +363,8 @@ PACK = LanguagePack(
         "respectively": r"masing-masing",
         # roles.py: titles that head an organisation, never a state: alone, they are the article's organisation's
         "organisation_title": r"(?:wakil )?sekretaris jenderal|(?:wa)?sekjen",
+        # offices.py: those titles name their organisation right after them ("Sekjen Asean Kao Kim Hourn")
+        "title_then_organisation": r"(?:wakil )?sekretaris jenderal|(?:wa)?sekjen",
         # roles.py: a country an office holder stands for ("India diwakili Menteri …"), and a relative clause that
         # gives a name its office now ("Prabowo, yang juga Ketum Partai Gerindra,")
         "represented_by": r",?\s+(?:diwakili(?:\s+oleh)?|melalui)\s+",
