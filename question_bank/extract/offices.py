@@ -9,16 +9,20 @@ or field) and after it (a country, place, acronym, field, or "of/untuk" and an o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from question_bank.entities import (
-    NAME_WORD,
-    Mention,
-    is_name_stop,
-    is_person_name,
-    name_pattern,
-    place_at,
+from question_bank.entities import NAME_WORD, Mention, is_person_name, name_pattern, place_at
+from question_bank.extract.titles import (
+    is_affiliation,
+    is_field,
+    is_former,
+    is_organisational,
+    is_plural,
+    is_territorial,
+    is_title_word,
+    preceded_by,
+    title_pattern,
 )
 from question_bank.lang import LanguagePack
 from question_bank.text import fold
@@ -28,7 +32,7 @@ MAX_NAME_WORDS = 5
 _SPACE = re.compile(r"[ \t]+")
 _WORD = re.compile(rf"[A-Z](?:\.[A-Z])+\.?|(?:[a-z]+-)?{NAME_WORD}|[\w’'-]+")  # "U.S.", "al-Sisi", "bank"
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,9}\+?(?![\w-])")
-_BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.+-]{1,11})\s*\)")
+BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.+-]{1,11})\s*\)")
 _PREVIOUS_WORD = re.compile(r"([^\s,;:()“”\"]+) $")
 _QUALIFYING_WORD = re.compile(rf"(?:[a-z]+-)?{NAME_WORD}|[A-Z][A-Z0-9&]+\+?")
 _DEMONYM_WORDS = (re.compile(r"[A-Z][\w’'-]* [A-Z][\w’'-]*(?![\w-])"), re.compile(r"[A-Z][\w’'-]*(?![\w-])"))
@@ -72,50 +76,21 @@ class Office:
         return " ".join(p for p in parts if p)
 
 
-@lru_cache(maxsize=8)
-def title_pattern(pack: LanguagePack) -> re.Pattern[str]:
-    """Return the pattern of a title as news writes it ("Perdana Menteri", "perdana menteri", "Juru Bicara"); a
-    title written as an acronym ("PM", "CEO") only in capitals."""
-    variants = {v for t in pack.titles for v in ((t,) if t.isupper() else (t, t.lower(), t[0].upper() + t[1:].lower(),
-                                                                         t.title()))}
-    return re.compile(rf"(?<![\w-])(?P<title>{word_tree(sorted(variants))})(?![\w-])")
-
-
-def word_tree(words: list[str]) -> str:
-    """Return a pattern matching any of the words, written as a tree of their letters: Python's regular expressions
-    try a long list of alternatives one by one at every position, but a tree once (ten times faster here)."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(tree)
-
-
 @lru_cache(maxsize=65536)
 def offices_in(text: str, pack: LanguagePack) -> tuple[Office, ...]:
     """Find every office a sentence names, each with the person named right after it, if any."""
     found: list[Office] = []
     for m in title_pattern(pack).finditer(text):
         if (found and m.start() < found[-1].end) or text[m.start() - 1:m.start()] == "(" \
-                or _is_plural(text, m.start(), pack):
+                or is_plural(text, m.start(), pack):
             continue  # a title inside the last office, its abbreviation "(PM)", or "para menteri": no one office
         start = _qualifiers_before(text, m.start(), pack)
         before = _read_before(text, start, m.start(), pack)
-        after, end, name_at = _qualifiers_after(text, m.end(), pack, territorial=_is_territorial(m.group(0), pack),
-                                                organisational=_is_organisational(m.group(0), pack))
+        after, end, name_at = _qualifiers_after(text, m.end(), pack, territorial=is_territorial(m.group(0), pack),
+                                                organisational=is_organisational(m.group(0), pack))
         person = _person_at(text, name_at, pack) if name_at is not None else None
         found.append(Office(start, end, m.group("title"), m.span("title"), tuple(before + after),
-                            _is_former(text, start, pack), person))
+                            is_former(text, start, pack), person))
     return tuple(found)
 
 
@@ -128,63 +103,8 @@ def office_at(text: str, pos: int, pack: LanguagePack) -> Office | None:
         return None
     before = _read_before(text, pos, m.start(), pack)
     after, end, _ = _qualifiers_after(text, m.end(), pack, name_follows=False)
-    return Office(pos, end, m.group("title"), m.span("title"), tuple(before + after), _is_former(text, pos, pack),
+    return Office(pos, end, m.group("title"), m.span("title"), tuple(before + after), is_former(text, pos, pack),
                   None)
-
-
-def office_text(office: Office, text: str, pack: LanguagePack) -> str:
-    """Return an office as the sentence writes it, without a leading article or the title's own abbreviation; in a
-    language that names an office's owner after it, an owner written before the title is moved there
-    ("Malaysian Prime Minister" -> "Prime Minister of Malaysia", "Russia's Foreign Minister" -> "… of Russia")."""
-    template = pack.templates.get("office_of")
-    before = [q for q in office.qualifiers if text.find(q.text, office.start, office.title_span[0]) >= 0]
-    possessive = _possessive(pack)
-    owned = bool(possessive and possessive.search(text, office.start, office.title_span[0]))
-    owners = before if owned else [q for q in before if q.kind != "field"]  # "the bank's governor": the bank's
-    if template and owners and (owned or len({q.kind for q in owners}) == 1):
-        fields = [q.text for q in before if q.kind == "field" and q not in owners]
-        head = " ".join([*fields, _capitalised(office.title)])
-        tail = _without_abbreviation(text[office.title_span[1]:office.end], office.title)
-        owner = owner_name(owners, pack)
-        article = pack.patterns.get("definite")
-        if article and not owner.startswith(f"{article} ") and re.search(
-                rf"(?<![\w-])(?i:{article})\s+$", text[max(0, office.start - 10):office.start]):
-            owner = f"{article} {owner}"  # "the Bank's governor" -> "Governor of the Bank"
-        return template.format(office=f"{head} {tail}".strip(), owner=owner)
-    phrase = _without_abbreviation(text[office.start:office.end].strip(" ,"), office.title)
-    return _capitalised(" ".join(phrase.split()))
-
-
-def owner_name(owners: list[Qualifier], pack: LanguagePack) -> str:
-    """Name the country or organisation an office belongs to, with the article the language gives it ("the
-    United Kingdom", "the European Commission", "NATO")."""
-    if owners[0].kind == "place":
-        name = " ".join(dict.fromkeys(q.canonical for q in owners))
-    else:
-        name = " ".join(q.text for q in owners)
-    article = pack.patterns.get("definite")
-    definite = pack.patterns.get("definite_name")
-    if article and (len(name.split()) > 1 and owners[0].kind != "place" or definite and re.fullmatch(definite, name)):
-        return f"{article} {name}"
-    return name
-
-
-def _without_abbreviation(phrase: str, title: str) -> str:
-    """Drop the title's own abbreviation from a phrase ("Perdana Menteri (PM) Malaysia")."""
-    m = _BRACKETED.search(phrase)
-    if m and _is_abbreviation_of(m.group(1), title):
-        phrase = phrase[:m.start()].rstrip() + " " + phrase[m.end():].lstrip()
-    return " ".join(phrase.split()) if phrase.strip() else ""
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _is_abbreviation_of(abbreviation: str, title: str) -> bool:
-    """Say whether an acronym abbreviates a title ("PM" for "Perdana Menteri")."""
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", title) if w).upper()
-    return abbreviation.upper() == initials
 
 
 # --- before the title (English: "Malaysian Prime Minister", "NATO Secretary-General", "Russia's …") ---------------
@@ -212,13 +132,13 @@ def _previous_word(text: str, end: int) -> tuple[int, str] | None:
 
 
 def _without_possessive(word: str, pack: LanguagePack) -> str:
-    possessive = _possessive(pack)
+    possessive = possessive_pattern(pack)
     m = possessive.search(word) if possessive else None
     return word[:m.start()] if m and m.end() == len(word) else word
 
 
 @lru_cache(maxsize=8)
-def _possessive(pack: LanguagePack) -> re.Pattern[str] | None:
+def possessive_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
     """Return the pattern of a possessive ending ("Russia's"), in a language that writes one."""
     possessive = pack.patterns.get("possessive")
     return re.compile(possessive) if possessive else None
@@ -230,7 +150,7 @@ def _qualifies_before(text: str, begin: int, word: str, pack: LanguagePack, owne
         return False  # lower case, only an owner before a title: "the bank's governor"
     if word.lower() in pack.function_words or word.lower() in pack.common_words:
         return False
-    if _preceded_by(word + " ", len(word) + 1, pack.patterns.get("former")):
+    if preceded_by(word + " ", len(word) + 1, pack.patterns.get("former")):
         return False  # "Mantan Presiden", "Former President": no qualifier, a former office
     lower = word.lower()
     if lower in pack.months or lower in pack.weekdays or lower in pack.honorifics or lower in pack.pronouns:
@@ -252,8 +172,8 @@ def _read_before(text: str, start: int, end: int, pack: LanguagePack) -> list[Qu
             surface = _without_possessive(word.group(0), pack)
             place = pack.countries.get(surface.lower()) or pack.countries.get(fold(surface)) \
                 or pack.places.get(fold(surface))
-            generic = _is_field(surface, pack) or _is_title_word(surface, pack) or surface.islower() \
-                or _is_affiliation(surface, pack)
+            generic = is_field(surface, pack) or is_title_word(surface, pack) or surface.islower() \
+                or is_affiliation(surface, pack)
             out.append(Qualifier(surface, place, "place") if place  # "Russia's Foreign Minister"
                        else Qualifier(surface, surface, "field" if generic else "org"))
             pos = word.end()
@@ -275,78 +195,131 @@ def _qualifiers_after(text: str, pos: int, pack: LanguagePack, name_follows: boo
     Surakarta", "Gubernur Jawa Barat Dedi Mulyadi"); after a title only organisations have, a run of three words
     or more names the organisation in its first ("Sekjen Asean Kao Kim Hourn").
     """
-    quals: list[Qualifier] = []
-    end = pos
-    connector_at: int | None = pos if territorial else None  # after "of", "untuk": a qualifier must follow
-    joined_kind = "org"
-    while True:
-        at = _skip_space(text, end if connector_at is None else connector_at)
-        bracket = _BRACKETED.match(text, at)
-        if bracket and connector_at is None:
-            if quals:  # "Football Association of Indonesia (PSSI)", "Energi dan Sumber Daya Mineral (ESDM)"
-                quals[-1] = Qualifier(f"{quals[-1].text} ({bracket.group(1)})", quals[-1].canonical, quals[-1].kind)
-            end = bracket.end()
-            continue
-        q = _qualifier_at(text, at, pack)
-        if q is None and not name_follows and all(x.kind == "field" for x in quals):
-            q = _lower_field_at(text, at, pack)  # "kepala kebijakan luar negeri UE", not "… PSSI dalam kongres"
-        if q is not None:
-            quals.append(q[0])
-            end, connector_at = _after_possessive(text, q[1], pack), None
-            continue
-        if connector_at is None and (joined := _connector(pack).match(text, at)):
-            if joined.group(1).lower() in pack.list_conjunctions and _qualifier_at(text, joined.end(), pack) is None \
-                    and not (quals and quals[-1].kind == "field"):
-                break  # "dan", "and" join two qualifiers, never a qualifier to a name; two fields may be unknown
-            connector_at = joined.end()
-            # "Investasi dan Hilirisasi": what a conjunction adds to a field is a field too
-            joined_kind = "field" if joined.group(1).lower() in pack.list_conjunctions else "org"
-            continue
-        run = _capitalised_run(text, at, pack)
-        if run is None:
-            break
-        words = run[0]
-        last_org = max((i for i, (_, w) in enumerate(words) if w.lower() in pack.organisation_words), default=-1)
-        if last_org < 0 and _is_title_word(words[0][1], pack):
-            break  # "Presiden Rusia dan Presiden Cina": another office
-        if last_org < 0 and quals and _BRACKET_NEXT.match(text, run[1]):
-            last_org = len(words) - 1  # "Badan Nasional Penanggulangan Bencana (BNPB)": its acronym ends the name
-        if last_org >= 0:  # "Football Association", "General Assembly", "Gedung Putih": an organisation's name
-            last = _organisation_end(words, last_org, run[1], text, name_follows)
-            surface = text[words[0][0]:words[last][0] + len(words[last][1])]
-            quals.append(Qualifier(surface, surface, "org"))
-            end, connector_at = _after_possessive(text, words[last][0] + len(words[last][1]), pack), None
-            continue
-        if connector_at is None and name_follows and organisational and not quals and len(words) >= 3:
-            quals.append(Qualifier(words[0][1], words[0][1], "org"))
-            return quals, words[0][0] + len(words[0][1]), words[1][0]
-        if connector_at is None and name_follows:
-            rank = max((i for i, (_, w) in enumerate(words) if i and w.rstrip(".").lower() in pack.honorifics),
-                       default=0)
-            if rank:  # "Kapolda Metro Jaya Irjen Karyoto": what comes before the rank is the office's
-                surface = text[words[0][0]:words[rank - 1][0] + len(words[rank - 1][1])]
-                quals.append(Qualifier(surface, surface, "org"))
-                end = words[rank - 1][0] + len(words[rank - 1][1])
-                return quals, end, words[rank][0]
-            break  # a capitalised run right after the office: the name
-        if not name_follows:
-            surface = text[words[0][0]:run[1]]
-            quals.append(Qualifier(surface, surface, joined_kind if connector_at is not None else "org"))
-            end, connector_at = _after_possessive(text, run[1], pack), None
-            continue
-        # after "of"/"for": the whole run qualifies the title, but its last two words are a name when the run is
-        # long and nothing else ends it ("for Enlargement Marta Kos", "of the Exchequer Rachel Reeves")
-        follows = text[run[1]:run[1] + 2].lstrip(" ")
-        split = len(words) - 2 if len(words) >= 3 and not follows.startswith((",", "(")) else len(words)
-        surface = text[words[0][0]:words[split - 1][0] + len(words[split - 1][1])]
-        quals.append(Qualifier(surface, surface, joined_kind))
-        end, connector_at = words[split - 1][0] + len(words[split - 1][1]), None
-        if split < len(words):
-            return quals, end, words[split][0]
-    name_at = _skip_space(text, end)
+    reader = _AfterTitle(text, pack, name_follows, organisational, end=pos, connector_at=pos if territorial else None)
+    while reader.step():
+        pass
+    if reader.name_at is not None:
+        return reader.quals, reader.end, reader.name_at
+    name_at = _skip_space(text, reader.end)
     if text.startswith(",", name_at):
         name_at = _skip_space(text, name_at + 1)  # "Perdana Menteri Armenia, Nikol Pashinyan,"
-    return quals, end, name_at
+    return reader.quals, reader.end, name_at
+
+
+@dataclass
+class _AfterTitle:
+    """Reads what follows a title, a qualifier at a time."""
+
+    text: str
+    pack: LanguagePack
+    name_follows: bool
+    organisational: bool
+    end: int
+    #: after "of", "untuk" (or a territory's title): a qualifier must follow, from here
+    connector_at: int | None = None
+    #: what a qualifier after the connector is: a field after "dan" joining fields, else an organisation
+    joined_kind: str = "org"
+    quals: list[Qualifier] = field(default_factory=list)
+    #: where the name begins, once a run was split between the office and the name
+    name_at: int | None = None
+
+    def step(self) -> bool:
+        """Read the next qualifier; say whether to go on."""
+        at = _skip_space(self.text, self.end if self.connector_at is None else self.connector_at)
+        if self._bracket(at) or self._qualifier(at) or self._connector(at):
+            return True
+        run = _capitalised_run(self.text, at, self.pack)
+        return run is not None and self._run(*run)
+
+    def _add(self, qualifier: Qualifier, end: int) -> bool:
+        self.quals.append(qualifier)
+        self.end, self.connector_at = _after_possessive(self.text, end, self.pack), None
+        return True
+
+    def _bracket(self, at: int) -> bool:
+        """An acronym in brackets: the title's own ("(PM)") or the last qualifier's ("… of Indonesia (PSSI)")."""
+        bracket = BRACKETED.match(self.text, at)
+        if not bracket or self.connector_at is not None:
+            return False
+        if self.quals:
+            last = self.quals[-1]
+            self.quals[-1] = Qualifier(f"{last.text} ({bracket.group(1)})", last.canonical, last.kind)
+        self.end = bracket.end()
+        return True
+
+    def _qualifier(self, at: int) -> bool:
+        """A country, place, demonym, acronym or field ("kebijakan luar negeri" too, where no name follows)."""
+        q = _qualifier_at(self.text, at, self.pack)
+        if q is None and not self.name_follows and all(x.kind == "field" for x in self.quals):
+            q = _lower_field_at(self.text, at, self.pack)  # "kepala kebijakan luar negeri UE", not "… PSSI dalam"
+        return q is not None and self._add(*q)
+
+    def _connector(self, at: int) -> bool:
+        """"of", "for", "untuk", and "dan"/"and" between two qualifiers (two fields may be unknown words)."""
+        joined = _connector(self.pack).match(self.text, at) if self.connector_at is None else None
+        if joined is None:
+            return False
+        conjunction = joined.group(1).lower() in self.pack.list_conjunctions
+        if conjunction and _qualifier_at(self.text, joined.end(), self.pack) is None \
+                and not (self.quals and self.quals[-1].kind == "field"):
+            return False  # "dan", "and" never join a qualifier to a name
+        self.connector_at = joined.end()
+        self.joined_kind = "field" if conjunction else "org"  # "Investasi dan Hilirisasi": a field too
+        return True
+
+    def _run(self, words: list[tuple[int, str]], run_end: int) -> bool:
+        """A run of capitalised words: an organisation's name, the name after the office, or both."""
+        text, pack = self.text, self.pack
+        last_org = max((i for i, (_, w) in enumerate(words) if w.lower() in pack.organisation_words), default=-1)
+        if last_org < 0 and is_title_word(words[0][1], pack):
+            return False  # "Presiden Rusia dan Presiden Cina": another office
+        if last_org < 0 and self.quals and _BRACKET_NEXT.match(text, run_end):
+            last_org = len(words) - 1  # "Badan Nasional Penanggulangan Bencana (BNPB)": its acronym ends the name
+        if last_org >= 0:  # "Football Association", "General Assembly", "Gedung Putih": an organisation's name
+            last = _organisation_end(words, last_org, run_end, text, self.name_follows)
+            return self._add(Qualifier(_span(text, words, 0, last), _span(text, words, 0, last), "org"),
+                             _word_end(words, last))
+        if self.connector_at is None and not self.name_follows:
+            return self._add(Qualifier(text[words[0][0]:run_end], text[words[0][0]:run_end], "org"), run_end)
+        if self.connector_at is None:
+            return self._name_run(words)
+        if not self.name_follows:
+            return self._add(Qualifier(text[words[0][0]:run_end], text[words[0][0]:run_end], self.joined_kind),
+                             run_end)
+        # after "of"/"for": the whole run qualifies the title, but its last two words are a name when the run is
+        # long and nothing else ends it ("for Enlargement Marta Kos", "of the Exchequer Rachel Reeves")
+        follows = text[run_end:run_end + 2].lstrip(" ")
+        split = len(words) - 2 if len(words) >= 3 and not follows.startswith((",", "(")) else len(words)
+        self._add(Qualifier(_span(text, words, 0, split - 1), _span(text, words, 0, split - 1), self.joined_kind),
+                  _word_end(words, split - 1))
+        self.end = _word_end(words, split - 1)
+        if split < len(words):
+            self.name_at = words[split][0]
+            return False
+        return True
+
+    def _name_run(self, words: list[tuple[int, str]]) -> bool:
+        """A run right after the office is the name, but for what an organisation's title or a rank leaves before
+        it ("Sekjen Asean Kao Kim Hourn", "Kapolda Metro Jaya Irjen Karyoto")."""
+        split = 0
+        if self.organisational and not self.quals and len(words) >= 3:
+            split = 1
+        else:
+            split = max((i for i, (_, w) in enumerate(words) if i and w.rstrip(".").lower() in self.pack.honorifics),
+                        default=0)
+        if split:
+            surface = _span(self.text, words, 0, split - 1)
+            self.quals.append(Qualifier(surface, surface, "org"))
+            self.end, self.name_at = _word_end(words, split - 1), words[split][0]
+        return False
+
+
+def _span(text: str, words: list[tuple[int, str]], first: int, last: int) -> str:
+    return text[words[first][0]:_word_end(words, last)]
+
+
+def _word_end(words: list[tuple[int, str]], i: int) -> int:
+    return words[i][0] + len(words[i][1])
 
 
 def _organisation_end(words: list[tuple[int, str]], last_org: int, run_end: int, text: str,
@@ -375,10 +348,10 @@ def _qualifier_at(text: str, pos: int, pack: LanguagePack) -> tuple[Qualifier, i
         if m and m.group(0).lower() in pack.demonyms:
             return Qualifier(m.group(0), pack.demonyms[m.group(0).lower()], "place"), m.end()
     acronym = _ACRONYM.match(text, pos)
-    if acronym and not _is_title_word(acronym.group(0), pack):
+    if acronym and not is_title_word(acronym.group(0), pack):
         return Qualifier(acronym.group(0), acronym.group(0), "org"), acronym.end()
     word = _DEMONYM_WORDS[1].match(text, pos)
-    if word and _is_field(word.group(0), pack) and word.group(0).lower() not in pack.organisation_words:
+    if word and is_field(word.group(0), pack) and word.group(0).lower() not in pack.organisation_words:
         return Qualifier(word.group(0), word.group(0), "field"), word.end()
     return None
 
@@ -388,7 +361,7 @@ def _lower_field_at(text: str, pos: int, pack: LanguagePack) -> tuple[Qualifier,
     negeri UE", "ketua komite pemilihan"): it narrows the office, but only a name or place says whose it is."""
     word = _LOWER_WORD.match(text, pos)
     if word and word.group(0) not in pack.function_words \
-            and (_is_field(word.group(0), pack) or word.group(0) in pack.organisation_words):
+            and (is_field(word.group(0), pack) or word.group(0) in pack.organisation_words):
         return Qualifier(word.group(0), word.group(0), "field"), word.end()
     return None
 
@@ -413,7 +386,7 @@ def _capitalised_run(text: str, pos: int, pack: LanguagePack) -> tuple[list[tupl
 
 
 def _after_possessive(text: str, pos: int, pack: LanguagePack) -> int:
-    possessive = _possessive(pack)
+    possessive = possessive_pattern(pack)
     m = possessive.match(text, pos) if possessive else None
     return m.end() if m else pos
 
@@ -445,73 +418,9 @@ def _person_at(text: str, pos: int, pack: LanguagePack) -> Mention | None:
     return Mention(pos, pos + len(name), name, name)
 
 
-def _is_former(text: str, start: int, pack: LanguagePack) -> bool:
-    """Say whether the words just before an office make it a former one ("mantan", "former", "ex-")."""
-    return _preceded_by(text, start, pack.patterns.get("former"))
-
-
-def _is_plural(text: str, start: int, pack: LanguagePack) -> bool:
-    """Say whether a title is read as a plural ("para menteri"), which names no one office."""
-    return _preceded_by(text, start, pack.patterns.get("plural_lead"))
-
-
-def _preceded_by(text: str, start: int, pattern: str | None) -> bool:
-    return bool(pattern) and _ending_with(pattern).search(text, max(0, start - 30), start) is not None
-
-
-@lru_cache(maxsize=32)
-def _ending_with(pattern: str) -> re.Pattern[str]:
-    # "then-Prime Minister": a marker glued to the words before the title counts too
-    return re.compile(rf"(?i:(?<![\w-])(?:{pattern}))(?:(?<=-)[\w-]+)?\s*$")
-
-
-def _is_organisational(title: str, pack: LanguagePack) -> bool:
-    """Say whether a title is only an organisation's, in a language that names the organisation right after it
-    ("Sekjen Asean Kao Kim Hourn"; English says "Asean Secretary-General")."""
-    pattern = pack.patterns.get("title_then_organisation")
-    return bool(pattern) and _territorial(pattern).fullmatch(title) is not None
-
-
-def _is_affiliation(word: str, pack: LanguagePack) -> bool:
-    """Say whether a word names a party or side ("Republican Senator"), not whose office it is."""
-    pattern = pack.patterns.get("affiliation")
-    return bool(pattern) and _territorial(pattern).fullmatch(word) is not None
-
-
-def _is_territorial(title: str, pack: LanguagePack) -> bool:
-    """Say whether a title is the office of a territory, whose name follows it ("Wali Kota", "Gubernur")."""
-    pattern = pack.patterns.get("territorial_title")
-    return bool(pattern) and _territorial(pattern).fullmatch(title) is not None
-
-
-@lru_cache(maxsize=8)
-def _territorial(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-def _is_field(word: str, pack: LanguagePack) -> bool:
-    lower = word.lower()
-    return lower in pack.office_fields or bool(_field_pattern(pack).fullmatch(lower))
-
-
-@lru_cache(maxsize=8)
-def _field_pattern(pack: LanguagePack) -> re.Pattern[str]:
-    return re.compile(pack.patterns.get("office_field", r"(?!)"))
-
-
-def _is_title_word(word: str, pack: LanguagePack) -> bool:
-    return word.lower() in _title_words(pack)
-
-
-@lru_cache(maxsize=8)
-def _title_words(pack: LanguagePack) -> frozenset[str]:
-    return frozenset(w.lower() for t in pack.titles for w in t.split())
-
-
 def _skip_space(text: str, pos: int) -> int:
     m = _SPACE.match(text, pos)
     return m.end() if m else pos
 
 
-__all__ = ["Office", "Qualifier", "is_name_stop", "office_at", "office_text", "offices_in", "title_pattern",
-           "word_tree"]
+__all__ = ["BRACKETED", "Office", "Qualifier", "office_at", "offices_in", "possessive_pattern"]

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from question_bank.entities import NAME_WORD, is_person_name, list_separator, name_pattern, person_key
 from question_bank.extract.context import ArticleContext
-from question_bank.extract.offices import Office, Qualifier, office_at, office_text, offices_in, owner_name
+from question_bank.extract.office_names import office_text, owner_name
+from question_bank.extract.offices import Office, Qualifier, office_at, offices_in
 from question_bank.extract.registry import extractor
 from question_bank.lang import LanguagePack
 from question_bank.model import Fact, Sentence

@@ -15,8 +15,9 @@ from functools import cache, lru_cache, partial
 
 from question_bank.entities import is_person_name, name_pattern, person_key, person_names
 from question_bank.extract.context import ArticleContext
-from question_bank.extract.offices import offices_in, word_tree
+from question_bank.extract.offices import offices_in
 from question_bank.extract.registry import extractor
+from question_bank.extract.titles import word_tree
 from question_bank.lang import LanguagePack
 from question_bank.model import Fact
 from question_bank.sentences import quoted_spans, unquote
