@@ -315,7 +315,7 @@ def is_name_stop(word: str, pack: LanguagePack) -> bool:
 @lru_cache(maxsize=8)
 def _name_stop_words(pack: LanguagePack) -> frozenset[str]:
     return (_title_words(pack) | pack.demonyms.keys() | pack.organisation_words | pack.office_fields
-            | pack.honorifics | pack.months.keys() | pack.weekdays | pack.function_words | pack.common_words
+            | pack.honorifics | pack.months.keys() | pack.weekdays.keys() | pack.function_words | pack.common_words
             | pack.pronouns | pack.title_aliases.keys())
 
 
