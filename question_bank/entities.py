@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from question_bank.lang import LanguagePack
-from question_bank.model import Article
+from question_bank.organisations import OrgMention, main_organisation, organisation_index, organisations_in
 from question_bank.text import fold
 
-_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+__all__ = ["Mention", "OrgMention", "main_organisation", "organisation_index", "organisations_in"]
+
 # The capitals of the Latin alphabets (Á, Ž, Ş, …): names are written in them as often as in A to Z.
 _UPPER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper()) + "]"
 _LETTER = r"[^\W\d_]"
@@ -203,28 +203,6 @@ def is_place(text: str, pack: LanguagePack) -> bool:
     """Say whether a text names a country, place or epithet rather than a person."""
     key = fold(text)
     return key in pack.countries or key in pack.places or key in pack.epithets
-
-
-def main_organisation(article: Article, pack: LanguagePack) -> str | None:
-    """Return the organisation an article is about: the acronym it names most often."""
-    counts: Counter[str] = Counter()
-    for sentence in article.sentences:
-        for m in _ACRONYM.finditer(sentence.text):
-            word = m.group(0)
-            if fold(word) not in pack.countries and fold(word) not in pack.places:
-                counts[word] += 1
-    if not counts:
-        return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-
-
-def organisations_in(text: str, pack: LanguagePack) -> list[Mention]:
-    """Find the acronyms of organisations a text names (CSTO, NATO), in order."""
-    return [
-        Mention(m.start(), m.end(), m.group(0), m.group(0))
-        for m in _ACRONYM.finditer(text)
-        if fold(m.group(0)) not in pack.countries and fold(m.group(0)) not in pack.places
-    ]
 
 
 @lru_cache(maxsize=8)

@@ -44,7 +44,7 @@ def files_of(fact: MergedFact) -> set[str]:
         ("Kazakhstan", {"Kazakhstan"}, {"000", "001", "002", "003", "004"}),
         ("Armenia", {"Armenia"}, {"000", "001", "002", "004"}),
         ("Tajikistan", {"Tajikistan"}, {"000", "001", "002", "004"}),
-        ("Rusia", {"Rusia"}, {"001", "002", "004"}),
+        ("Rusia", {"Rusia"}, {"000", "001", "002", "004"}),
     ],
 )
 def test_one_member_fact_per_country_with_sources_from_several_files(

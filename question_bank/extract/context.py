@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from question_bank.entities import NAME_WORD, main_organisation, person_names
+from question_bank.entities import NAME_WORD, main_organisation, organisation_index, person_names
 from question_bank.extract.article_date import ArticleDate, article_date
 from question_bank.extract.offices import offices_in
 from question_bank.lang import LanguagePack
 from question_bank.model import Article
+from question_bank.organisations import OrganisationIndex
 from question_bank.text import fold
 
 # "Joko Widodo (Jokowi)": the name the article goes on to use, in brackets after the full one.
@@ -36,8 +37,14 @@ class ArticleContext:
 
     @cached_property
     def main_org(self) -> str | None:
-        """The organisation the article is about: the acronym it names most often."""
-        return main_organisation(self.article, self.pack)
+        """The organisation the article is about: the one it names most often."""
+        return main_organisation(self.article, self.pack, self.organisations)
+
+    @cached_property
+    def organisations(self) -> OrganisationIndex:
+        """What the article calls its organisations: names it gives an acronym, acronyms it writes."""
+        texts = [self.article.headline or "", *(s.text for s in self.article.sentences)]
+        return organisation_index(texts, self.pack)
 
     @cached_property
     def people(self) -> dict[str, str]:

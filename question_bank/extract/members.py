@@ -3,43 +3,107 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from question_bank.entities import Mention, find_countries, list_separator, organisations_in
+from question_bank.entities import Mention, OrgMention, find_countries
 from question_bank.extract.context import ArticleContext
+from question_bank.extract.referents import anaphor_pattern, org_mentions, referent
 from question_bank.extract.registry import extractor
 from question_bank.lang import LanguagePack
 from question_bank.model import Fact, Sentence
 from question_bank.sentences import LIST_ITEM
 
-#: an organisation's name where a membership phrase names one: its acronym
-ORG = r"[A-Z]{2,8}"
-
-
-@lru_cache(maxsize=8)
-def _phrases(pack: LanguagePack) -> _Phrases:
-    """Compile the pack's membership phrases (see the pack's `patterns`: member_lead, left_after, …)."""
-    p = pack.patterns
-    return _Phrases(
-        lead=re.compile(rf"({p['member_lead']})[^.;]{{0,60}}$", re.IGNORECASE),
-        left_after=re.compile(rf"^,?\s+{p['left_after']}(?P<org>{ORG})\b"),
-        member_of=re.compile(p["member_of"].replace("{org}", ORG)),
-        member_until=re.compile(p["member_until"].replace("{org}", ORG)),
-    )
+# Phrases are matched on the sentence with each organisation's name masked by these marks (same length, so every
+# offset still holds): one pattern then reads "CSTO", "Uni Eropa" and "the Gulf Cooperation Council (GCC)" alike.
+_MARK, _MARK_TAIL = "\ue000", "\ue001"
+#: an organisation's name in a masked sentence
+ORG = f"{_MARK}{_MARK_TAIL}*(?!{_MARK_TAIL})"
+#: how far past a country a phrase about it may begin, skipping a clause set off by commas
+_APPOSITIVE = re.compile(r"^,[^,.;]{1,100},")
+#: how far before a list's lead a word may still qualify it ("candidates but not yet members, including …")
+_LEAD_REACH = 25
 
 
 @dataclass(frozen=True)
 class _Phrases:
     #: what may stand before a list of members ("beranggotakan", "terdiri dari enam negara:", "members include")
     lead: re.Pattern[str]
-    #: what may follow a list of countries that have left ("… telah meninggalkan CSTO")
-    left_after: re.Pattern[str]
-    #: one member named next to its organisation ("anggota CSTO Kazakhstan")
+    #: what in a list's lead makes its countries something else (partners, observers, candidates)
+    not_member: re.Pattern[str]
+    #: what after a list says its countries are not members ("… are not members")
+    not_member_after: re.Pattern[str]
+    #: an organisation's name and what introduces its members ("negara ASEAN seperti", "OPEC, including")
+    org_list: re.Pattern[str]
+    #: after a country (or a list), what makes it a member of the organisation that follows ("joined", "resmi menjadi
+    #: anggota"), or of the one meant when none follows ("bergabung pada 1984")
+    joined: re.Pattern[str]
+    #: after a country (or a list), what makes it a former member of the organisation that follows ("withdrew from")
+    left: re.Pattern[str]
+    #: after a country, a membership ended that need not name the organisation ("suspended its membership")
+    ended: re.Pattern[str]
+    #: after a country, what makes it a member of the organisation that must follow ("as non-permanent members of")
+    member_as: re.Pattern[str]
+    #: "… and is also part of": a second phrase about the same country
+    and_then: re.Pattern[str]
+    #: "Brunei joined in 1984, Vietnam in 1995": what stands between a phrase and a later country that shares it
+    gapped: re.Pattern[str]
+    #: what follows a country that shares an earlier phrase: its own date ("Vietnam in 1995")
+    gapped_date: re.Pattern[str]
+    #: what may follow a joining phrase that names no organisation: a date, a comma, the end
+    no_object: re.Pattern[str]
+    #: the organisation a phrase goes on to: its name (possibly after "the", "aliansi"), or its kind ("the bloc")
+    slot: re.Pattern[str]
+    #: one member named next to its organisation ("anggota CSTO Kazakhstan", "NATO member Turkey")
     member_of: re.Pattern[str]
     #: a membership that ended ("Uzbekistan menjadi anggota aliansi CSTO hingga tahun 2012")
     member_until: re.Pattern[str]
+    #: "Rusia … dengan lima negara anggota lainnya": the country before the list's lead is a member too
+    with_others: re.Pattern[str]
+    #: what stands between two items of a list (", ", ", and the ", " dan ")
+    separator: re.Pattern[str]
+    #: what stands between a numbered item's mark and its country ("8. the Netherlands")
+    item_article: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _phrases(pack: LanguagePack) -> _Phrases:
+    """Compile the pack's membership phrases (see the pack's `patterns`: member_lead, joined_after, …)."""
+    p = pack.patterns
+    joiners = "|".join(sorted(pack.list_conjunctions))
+    article = p["list_article"]
+    return _Phrases(
+        lead=re.compile(rf"(?:{p['member_lead']})[^.;]{{0,60}}$", re.IGNORECASE),
+        not_member=re.compile(rf"(?<![\w-])(?:{p['not_member']})(?![\w-])", re.IGNORECASE),
+        not_member_after=re.compile(p["not_member_after"], re.IGNORECASE),
+        org_list=re.compile(rf"(?P<org>{ORG})(?:{p['org_list']})$", re.IGNORECASE),
+        joined=re.compile(p["joined_after"]),
+        left=re.compile(p["left_after"]),
+        ended=re.compile(p["ended_after"]),
+        member_as=re.compile(p["member_as_after"]),
+        and_then=re.compile(p["and_then"]),
+        gapped=re.compile(p["gapped"]),
+        gapped_date=re.compile(p["gapped_date"]),
+        no_object=re.compile(p["no_object"]),
+        slot=re.compile(rf"\s+(?:(?:{p['org_lead_words']})\s+)?(?P<org>{ORG})(?![’']s\b)"
+                        rf"|\s+(?P<anaphor>{p['org_anaphor']})"),
+        member_of=re.compile(p["member_of"].replace("{org}", f"(?:{ORG})")),
+        member_until=re.compile(p["member_until"].replace("{org}", f"(?:{ORG})")),
+        with_others=re.compile(rf"^[^,.;:]{{0,50}}?(?<!\w)(?:{p['with_others']})", re.IGNORECASE),
+        separator=re.compile(rf"^\s*(?:,\s*(?:(?:{joiners})\s+)?|(?:{joiners})\s+)(?:(?:{article})\s+)?$"),
+        item_article=re.compile(rf"(?:(?:{article})\s+)?$"),
+    )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One sentence as the membership phrases read it: its text masked, its organisations and countries."""
+
+    sentence: Sentence
+    masked: str
+    orgs: dict[int, OrgMention]
+    countries: list[Mention]
 
 
 @extractor("member")
@@ -47,32 +111,63 @@ def extract_members(context: ArticleContext) -> Iterator[Fact]:
     """Yield member and former_member facts stated in each sentence."""
     list_org: str | None = None  # the organisation whose members the list being read names
     for sentence in context.article.sentences:
-        countries = find_countries(sentence.text, context.pack)
+        reading = _read(sentence, context)
         item = LIST_ITEM.match(sentence.text)
         if list_org and item:
             # "Anggota ASEAN adalah sebagai berikut:" then "1. Indonesia", "2. Malaysia": one member per item
-            yield from (_fact("member", list_org, m, sentence) for m in countries[:1] if m.start == item.end())
+            first = reading.countries[:1]
+            if first and _phrases(context.pack).item_article.fullmatch(sentence.text, item.end(), first[0].start):
+                yield _fact("member", list_org, first[0], sentence)
             continue
-        list_org = _list_lead(sentence.text, context)
-        for group in _lists(sentence.text, countries, context):
-            yield from _list_facts(sentence, group, context)
-        for mention in countries:
-            yield from _single_facts(sentence, mention, context)
+        list_org = _list_lead(reading, context)
+        if not reading.countries:
+            continue
+        facts = [f for group in _lists(reading, context) for f in _list_facts(reading, group, context)]
+        facts += [f for mention in reading.countries for f in _single_facts(reading, mention, context)]
+        yield from _settled(facts + list(_gapped(reading, facts, context)))
 
 
-def _list_lead(text: str, context: ArticleContext) -> str | None:
+def _read(sentence: Sentence, context: ArticleContext) -> _Reading:
+    """Mask the organisations a sentence names and find its countries outside them ("Bank Indonesia" is none)."""
+    text = sentence.text
+    orgs = org_mentions(text, context)
+    masked = text
+    for org in orgs:
+        masked = masked[:org.start] + _MARK + _MARK_TAIL * (org.end - org.start - 1) + masked[org.end:]
+    countries = [c for c in find_countries(text, context.pack)
+                 if not any(o.start <= c.start < o.end for o in orgs)]
+    return _Reading(sentence, masked, {o.start: o for o in orgs}, countries)
+
+
+def _settled(facts: Iterable[Fact]) -> Iterator[Fact]:
+    """Yield each fact once; a country a sentence says joined and then left is a former member only."""
+    unique = {(f.kind, f.subject_key, f.value_key): f for f in facts}
+    for (kind, org, country), fact in unique.items():
+        if kind == "member" and ("former_member", org, country) in unique:
+            continue  # "joined in 2012, but its membership was suspended in 2016"
+        yield fact
+
+
+def _list_lead(reading: _Reading, context: ArticleContext) -> str | None:
     """Return the organisation whose members a colon-ended lead names in the list below it, else None."""
-    if not text.endswith(":") or not _phrases(context.pack).lead.search(text[:-1]):
+    text = reading.sentence.text
+    if not text.endswith(":"):
         return None
-    return _organisation(text, len(text), context)
+    phrases = _phrases(context.pack)
+    before = reading.masked[:-1]
+    lead = phrases.lead.search(before)
+    if not lead or phrases.not_member.search(before, max(0, lead.start() - _LEAD_REACH)):
+        return None
+    return _org_before(reading, len(before), context)
 
 
-def _lists(text: str, countries: list[Mention], context: ArticleContext) -> list[list[Mention]]:
+def _lists(reading: _Reading, context: ArticleContext) -> list[list[Mention]]:
     """Group country mentions into lists joined by commas and a final conjunction."""
     groups: list[list[Mention]] = []
     current: list[Mention] = []
-    separator = list_separator(context.pack)
-    for mention in countries:
+    separator = _phrases(context.pack).separator
+    text = reading.sentence.text
+    for mention in reading.countries:
         if current and separator.match(text[current[-1].end:mention.start]):
             current.append(mention)
             continue
@@ -84,43 +179,153 @@ def _lists(text: str, countries: list[Mention], context: ArticleContext) -> list
     return groups
 
 
-def _organisation(text: str, before: int, context: ArticleContext) -> str | None:
-    """Return the organisation named nearest before a position, else the article's own subject."""
-    orgs = [m for m in organisations_in(text[:before], context.pack)]
-    return orgs[-1].canonical if orgs else context.main_org
+def _org_before(reading: _Reading, pos: int, context: ArticleContext) -> str | None:
+    """Return the organisation named (or named by its kind, "the council") nearest before a position, else the one
+    the sentence or the one before it is about."""
+    named = [o for o in reading.orgs.values() if o.end <= pos]
+    kinds = list(_anaphors(reading, pos, context))
+    if kinds and (not named or kinds[-1].start() > named[-1].start):
+        return referent(context, reading.sentence, kinds[-1].start(), kinds[-1].group("kind"))
+    return named[-1].canonical if named else referent(context, reading.sentence, pos)
 
 
-def _list_facts(sentence: Sentence, group: list[Mention], context: ArticleContext) -> Iterator[Fact]:
-    text = sentence.text
-    before = text[:group[0].start]
-    after = text[group[-1].end:]
-    phrases = _phrases(context.pack)
-    left = phrases.left_after.match(after)
-    if left:
-        kind, org = "former_member", left.group("org")
-    elif phrases.lead.search(before):
-        kind, org = "member", _organisation(text, group[0].start, context)
-    else:
+def _anaphors(reading: _Reading, pos: int, context: ArticleContext) -> Iterator[re.Match[str]]:
+    return anaphor_pattern(context.pack).finditer(reading.masked, 0, pos)
+
+
+def _list_facts(reading: _Reading, group: list[Mention], context: ArticleContext) -> Iterator[Fact]:
+    """Yield the membership a list states: by what follows it ("… joined BRICS", "… left the council") and by its
+    own lead ("beranggotakan", "founded by", "OPEC, including"), unless the lead makes them partners or observers."""
+    start, end = group[0].start, group[-1].end
+    following = [c.start for c in reading.countries if c.start >= end]
+    for kind, org, phrase_end in _tail(reading, end, following[0] if following else len(reading.masked), context):
+        yield from (_fact(kind, org, mention, reading.sentence, phrase_end) for mention in group)
+    if _phrases(context.pack).not_member_after.match(reading.masked[end:]):
         return
+    org = _led_org(reading, start, context)
     if org is None:
         return
     for mention in group:
-        yield _fact(kind, org, mention, sentence)
+        yield _fact("member", org, mention, reading.sentence)
+    yield from _with_others(reading, group[0], org, context)
 
 
-def _single_facts(sentence: Sentence, mention: Mention, context: ArticleContext) -> Iterator[Fact]:
-    text = sentence.text
+def _led_org(reading: _Reading, start: int, context: ArticleContext) -> str | None:
+    """Return the organisation a list's lead gives its members to, or None if its lead names no members."""
     phrases = _phrases(context.pack)
+    before = reading.masked[:start]
+    lead = phrases.lead.search(before)
+    if lead and not phrases.not_member.search(before, max(0, lead.start() - _LEAD_REACH)):
+        return _org_before(reading, start, context)
+    named = phrases.org_list.search(before)
+    if named and not phrases.not_member.search(before, max(0, named.start() - 40)):
+        return reading.orgs[named.start("org")].canonical
+    return None
+
+
+def _with_others(reading: _Reading, first: Mention, org: str, context: ArticleContext) -> Iterator[Fact]:
+    """Yield the country that leads "with five other members, namely …": it is a member too."""
+    earlier = [c for c in reading.countries if c.end <= first.start]
+    if not earlier:
+        return
+    subject = earlier[-1]
+    others = _phrases(context.pack).with_others.match(reading.masked[subject.end:first.start])
+    if others:
+        yield _fact("member", org, subject, reading.sentence)
+
+
+def _slot(reading: _Reading, pos: int, context: ArticleContext, optional: bool) -> tuple[str | None, int]:
+    """Return the organisation a phrase ending at `pos` goes on to name, and where its name ends; if `optional`, the
+    one meant when it names none and a date or the clause's end follows ("joined in 1984")."""
+    phrases = _phrases(context.pack)
+    m = phrases.slot.match(reading.masked, pos)
+    if m and m.group("org"):
+        return reading.orgs[m.start("org")].canonical, m.end()
+    if m:
+        return referent(context, reading.sentence, m.start("anaphor"), m.group("kind")), m.end()
+    if optional and phrases.no_object.match(reading.masked, pos):
+        return referent(context, reading.sentence, pos), pos
+    return None, pos
+
+
+def _tail(reading: _Reading, pos: int, limit: int, context: ArticleContext) -> list[tuple[str, str, int]]:
+    """Read the membership phrases that begin at `pos` ("joined BRICS", "… and is also part of the AFC"): each as
+    its kind, organisation and where it ends."""
+    phrases = _phrases(context.pack)
+    readings = ((phrases.left, "former_member", False), (phrases.ended, "former_member", True),
+                (phrases.joined, "member", True), (phrases.member_as, "member", False))
+    found: list[tuple[str, str, int]] = []
+    while True:
+        hit = None
+        for pattern, kind, optional in readings:
+            m = pattern.match(reading.masked[pos:limit])
+            org, end = _slot(reading, pos + m.end(), context, optional) if m else (None, pos)
+            if org:
+                hit = (kind, org, end)
+                break
+        if hit is None:
+            return found
+        found.append(hit)
+        more = phrases.and_then.match(reading.masked[hit[2]:limit])
+        if more is None:
+            return found
+        pos = hit[2] + more.end()
+
+
+def _single_facts(reading: _Reading, mention: Mention, context: ArticleContext) -> Iterator[Fact]:
+    """Yield what a phrase right after (or just before) one country says of its membership."""
+    masked = reading.masked
+    phrases = _phrases(context.pack)
+    sentence = reading.sentence
     # the phrase is short: look only just before the country, so a long sentence costs no more
-    named_after = phrases.member_of.search(text[max(0, mention.start - 30):mention.start])
-    if named_after:
-        yield _fact("member", named_after.group("org"), mention, sentence)
-    until = phrases.member_until.match(text[mention.end:mention.end + 120])
+    named = phrases.member_of.search(masked, max(0, mention.start - 40), mention.start)
+    if named:
+        org = next(o for o in reading.orgs.values() if named.start() <= o.start < named.end())
+        yield _fact("member", org.canonical, mention, sentence)
+    following = [c.start for c in reading.countries if c.start > mention.start]
+    limit = following[0] if following else len(masked)
+    starts = [mention.end]
+    aside = _APPOSITIVE.match(masked[mention.end:limit])
+    if aside:
+        # "Russia, which was suspended from the G8 in 2014, remains a member of the G20"
+        starts.append(mention.end + aside.end())
+    for pos in starts:
+        for kind, org, end in _tail(reading, pos, limit, context):
+            yield _fact(kind, org, mention, sentence, end)
+    until = phrases.member_until.match(masked[mention.end:min(limit, mention.end + 120)])
     if until:
-        yield _fact("former_member", until.group("org"), mention, sentence)
+        span = (mention.end + until.start(), mention.end + until.end())
+        org = next(o for o in reading.orgs.values() if span[0] <= o.start < span[1])
+        yield _fact("former_member", org.canonical, mention, sentence)
 
 
-def _fact(kind: str, org: str, mention: Mention, sentence: Sentence) -> Fact:
+def _gapped(reading: _Reading, facts: list[Fact], context: ArticleContext) -> Iterator[Fact]:
+    """Yield the countries that share an earlier country's phrase with only a date of their own: "Brunei joined in
+    1984, Vietnam in 1995, Laos and Myanmar in 1997"."""
+    phrases = _phrases(context.pack)
+    masked, text = reading.masked, reading.sentence.text
+    for fact in facts:
+        end = fact.detail.get("phrase_end")
+        if end is None:
+            continue
+        run: list[Mention] = []
+        for country in (c for c in reading.countries if c.start >= end):
+            if run and phrases.separator.match(text[run[-1].end:country.start]):
+                run.append(country)
+            elif not run and phrases.gapped.match(masked[end:country.start]):
+                run = [country]
+            else:
+                break  # a run with no date of its own shares nothing
+            if phrases.gapped_date.match(masked[country.end:]):
+                yield from (_fact(fact.kind, fact.subject_key, c, reading.sentence, c.end) for c in run)
+                end, run = country.end, []
+
+
+def _fact(kind: str, org: str, mention: Mention, sentence: Sentence, phrase_end: int | None = None) -> Fact:
+    """Build a membership fact; `phrase_end` is where the phrase that states it ends, for countries that share it."""
+    detail = {"display": mention.canonical}
+    if phrase_end is not None:
+        detail["phrase_end"] = phrase_end
     return Fact(
         kind=kind,
         subject=org,
@@ -129,5 +334,5 @@ def _fact(kind: str, org: str, mention: Mention, sentence: Sentence) -> Fact:
         value_key=mention.canonical,
         sentence=sentence,
         span=(mention.start, mention.end),
-        detail={"display": mention.canonical},
+        detail=detail,
     )

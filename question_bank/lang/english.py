@@ -69,6 +69,100 @@ _NOT_PLACE_NAMES = frozenset({"victoria", "regina", "adelaide", "darwin", "dawso
                               "santiago", "chita", "kirov", "hope", "nelson", "eucla", "marengo", "lima"})
 
 
+# Organisations English news names often, by their names and acronyms: the key a card uses for each.
+_ORGANISATIONS = {
+    "ASEAN": ["association of southeast asian nations", "association of south east asian nations"],
+    "NATO": ["north atlantic treaty organization", "north atlantic treaty organisation", "atlantic alliance"],
+    "EU": ["european union"],
+    "UN": ["united nations"],
+    "UNSC": ["un security council", "united nations security council", "security council"],
+    "AU": ["african union"],
+    "OPEC": ["organization of the petroleum exporting countries", "organisation of the petroleum exporting countries"],
+    "OPEC+": [],
+    "BRICS": [],
+    "Mercosur": [],
+    "G20": ["group of 20", "group of twenty"],
+    "G7": ["group of seven", "group of 7"],
+    "G8": ["group of eight", "group of 8"],
+    "SCO": ["shanghai cooperation organisation", "shanghai cooperation organization"],
+    "CSTO": ["collective security treaty organization", "collective security treaty organisation"],
+    "NAM": ["non-aligned movement"],
+    "GCC": ["gulf cooperation council"],
+    "OIC": ["organisation of islamic cooperation", "organization of islamic cooperation"],
+    "APEC": ["asia-pacific economic cooperation", "asia pacific economic cooperation"],
+    "IMF": ["international monetary fund"],
+    "WTO": ["world trade organization", "world trade organisation"],
+    "FIFA": [],
+}
+
+# Adverbs that may stand between a country and its membership verb ("Sweden formally became a member").
+_ADVERBS = (r"(?:(?:has|have|had|also|since|formally|officially|finally|eventually|later|then|itself|now|still|first"
+            r"|subsequently)\s+)*")
+# What may qualify "member" ("a full member", "the tenth member", "non-permanent members").
+_RANK = (r"(?:(?:a|an|the)\s+)?"
+         r"(?:(?:full|formal|permanent|non-permanent|founding|new|only|[a-z]+th|\d+(?:st|nd|rd|th))\s+)?")
+_MEMBERSHIP = {
+    # members.py: what stands before a list of members ("members include", "founded by", "the bloc, which groups")
+    "member_lead": r"members?\b[^.;]{0,60}?\b(?:include|includes|including|are|were|is|comprise|comprises|namely)"
+                   r"|compris(?:es|ing|ed of)|consists? of|made up of|(?:which|that|it) (?:now )?groups"
+                   r"|groups together|brings together|bringing together|whose members are|members?\s*:"
+                   r"|(?:founded|established|formed|created|set up)\b[^.;:]{0,60}?\b(?:by|when)"
+                   r"|founders?\b[^.;]{0,40}?\b(?:were|are|include|included|namely)"
+                   r"|(?:has|have|had)\s+(?:\S+\s+){0,3}?members?\b"
+                   r"|(?:joined|to join)\b[^.;]{0,40}?\b(?:were|are|was|is|namely)"
+                   r"|seats?\b[^.;]{0,40}?\b(?:held|occupied)\s+by",
+    # members.py: words in a list's lead that make its countries something other than members
+    "not_member": r"partners?|partnership|observers?|candidates?|candidacy|applicants?|applied|aspirants?|guests?"
+                  r"|invit\w+|outside|non-members?|not (?:yet )?(?:a )?(?:full )?members?|associated?|neighbou?rs"
+                  r"|rivals?|critics|opponents|dialogue|prospective|would-be|hopefuls?",
+    # members.py: what after a list denies that its countries are members ("… are not members")
+    "not_member_after": r"^[^.;]{0,30}?\b(?:(?:are|is|were|was)\s+not|none of which|neither|not yet)\b",
+    # members.py: a word between a list's comma and its next country ("…, the Philippines")
+    "list_article": r"the",
+    # members.py: an organisation's name right before a list of its members ("OPEC members such as …")
+    "org_list": r"\s*(?:countries|nations|members|member states|member countries)?\s*,?\s*"
+                r"(?:such as|including|namely|like)\s*:?\s*",
+    # members.py: after a country, what makes it a member of the organisation that follows, or of the one meant
+    # when a date or the clause's end follows ("joined in 1984")
+    "joined_after": rf"^(?:,\s*(?:which\s+)?)?\s*{_ADVERBS}"
+                    rf"(?:joined|became\s+{_RANK}members?(?:\s+of)?"
+                    rf"|(?:is|are|remains|remained|has\s+been|have\s+been)\s+(?:also\s+)?(?:still\s+)?"
+                    rf"(?:one\s+of\s+(?:the\s+)?(?:\S+\s+)?)?{_RANK}members?\s+of"
+                    rf"|(?:was|were)\s+(?:admitted|accepted)\s+(?:as\s+{_RANK}member|into)"
+                    rf"|(?:is|are)\s+(?:also\s+)?(?:a\s+)?part\s+of"
+                    rf"|(?:is|are|was|were)\s+among\s+the\s+(?:\S+\s+)?(?:founding\s+members|founders|members)\s+of)"
+                    rf"(?=\s|$)",
+    # members.py: after a country, what makes it a member of the organisation that must follow
+    "member_as_after": rf"^\s+as\s+{_RANK}members?\s+of(?=\s)"
+                       r"|^,\s*[^,.;]{0,40}?\b(?:in|within)(?=\s+the\s+(?:group|bloc|alliance|organi[sz]ation)\b)",
+    # members.py: after a country, what makes it a former member of the organisation that follows
+    "left_after": rf"^(?:,\s*which\s+)?\s*{_ADVERBS}"
+                  r"(?:left|quit|withdrew\s+from|withdrawn\s+from|exited|pulled\s+out\s+of"
+                  r"|(?:was|were|has\s+been|have\s+been)\s+(?:suspended|expelled)\s+from"
+                  r"|last\s+(?:served|sat)\s+on|was\s+last\s+a\s+(?:[\w-]+\s+)?member\s+of)(?=\s)",
+    # members.py: a membership ended that names no organisation ("… suspended its membership")
+    "ended_after": rf"^(?:,\s*which\s+)?\s*{_ADVERBS}"
+                   r"(?:suspended\s+(?:its|their)\s+membership|quit(?=\s+(?:in|at|on)\s))"
+                   r"|^[^.;]{0,50}?\b(?:but|and)\s+its\s+membership\s+(?:was|has\s+been)\s+suspended",
+    # members.py: "… joined FIFA in 1952 and is also part of the AFC": a second membership phrase of the same country
+    "and_then": r"^[^,.;]{0,40}?\s(?:and)(?=\s)",
+    # members.py: what may follow a joining phrase that names no organisation ("joined in 1984")
+    "no_object": r"\s*(?:in|on|at|since|during|after|,|\.|;|$)",
+    # members.py: "Brunei joined in 1984, Vietnam in 1995": a later country that shares the verb
+    "gapped": r"^\s+(?:in|on)\s+[^,.;]{1,30}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+)$",
+    "gapped_date": r"^\s+(?:in|on)\s+\S",
+    # members.py: words before an organisation's name that still point at it ("the military alliance NATO")
+    "org_lead_words": r"(?:(?:of|in)\s+)?the(?:\s+(?:military\s+alliance|alliance|bloc|group|organi[sz]ation"
+                      r"|grouping))?|of|in",
+    # members.py: an organisation named by its kind ("the bloc", "the 15-member council"), read as the one meant
+    "org_anaphor": r"the\s+(?:[\w-]+\s+)?(?:(?P<kind>council|union|assembly|commission|community|association"
+                   r"|federation|forum)|bloc|group|alliance|organi[sz]ation|grouping|club|body)\b(?!['’]s)",
+    # members.py: "Russia and five other members, namely …": the country before is a member too
+    "with_others": r"(?:and|with|along with|together with|alongside)\s+(?:the\s+)?\S+\s+other\s+"
+                   r"(?:members?|member states|member countries)\b",
+}
+
+
 def _variants(table: dict[str, list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for canonical, others in table.items():
@@ -290,12 +384,20 @@ PACK = LanguagePack(
         "are", "has", "have", "said", "will", "its", "their", "which", "were", "this", "after",
     }),
     date_format="{month} {day}, {year}",
+    organisations=_variants(_ORGANISATIONS),
+    not_organisations=frozenset({
+        "gdp", "ceo", "bpd", "gmt", "utc", "pm", "am", "tv", "ai", "mp", "mps", "vat", "ipo", "covid", "ok", "dna",
+        "hiv", "ad", "bc", "cfo", "lng", "ev", "evs",
+    }),
     patterns={
-        "member_lead": r"members?\b[^.;]{0,60}?\b(?:include|includes|including|are|is|comprise|comprises|namely)"
-                       r"|compris(?:es|ing|ed of)|consists? of|made up of|(?:which|that|it) groups"
-                       r"|groups together|brings together|bringing together|whose members are",
-        "left_after": r"(?:have|has|had)\s+(?:since\s+)?(?:left|quit|withdrawn from|exited)\s+"
-                      r"(?:the\s+)?(?:\w+\s+){0,2}?",
+        **_MEMBERSHIP,
+        "organisation_head": r"Union|Organi[sz]ation|Council|Community|Association|Alliance|Federation|Confederation"
+                             r"|Group|Movement|Bank|Fund|Forum|Assembly|Commission|Parliament|Court|Nations|League"
+                             r"|Pact|Committee|Agency|Bloc|Cooperation|Co-operation|Partnership|Secretariat",
+        "organisation_name": r"(?:(?!(?:{head})\s+and\s){word}\s+(?:and\s+)?)+{head}"
+                             r"(?:\s+(?:of the|of|for)\s+{word}(?:\s+{word})*)?"
+                             r"|{head}\s+(?:of the|of|for)\s+{word}(?:\s+{word})*",
+        "organisation_article": r"[Tt]he",
         "member_of": r"\b(?P<org>{org})\s+members?\s+$",
         "member_until": r"^\s+(?:was|had been|remained)\s+a\s+member\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?P<org>{org})"
                         r"\s+until\s+\d{4}",
@@ -354,6 +456,7 @@ PACK = LanguagePack(
         "member_noun": r"members?",
         "others": r"other",
         "members_counted_lead": r"compris(?:es|ing)|consists? of|made up of|groups|brings together",
+        "all_members_count": r"(?:\b(?:its|their|has|have|had|now|currently)|['’]s|one of(?: the)?|the)\s*$",
         "year_noun": r"years?",
         "caption_credit": r" (?:photo|image|picture):",
     },

@@ -37,6 +37,7 @@ _COUNTRY_VARIANTS = {
     "Finlandia": ["finland"],
     "Hong Kong": ["hong kong dak tiongkok", "hong kong sar china"],
     "Hongaria": ["hungaria", "hungary"],
+    "Indonesia": ["ri", "republik indonesia"],
     "Inggris": ["britania raya", "kerajaan inggris", "inggris raya", "united kingdom", "britain", "great britain"],
     "Kazakhstan": ["kazakstan"],
     "Kirgizstan": ["kyrgyzstan", "kirgistan", "kirgiztan", "kirgizia"],
@@ -118,6 +119,96 @@ def _places() -> dict[str, str]:
 # City names that are also common words or given names in this language ("lima" is five).
 _NOT_PLACE_NAMES = frozenset({"lima", "victoria", "regina", "adelaide", "darwin", "dawson", "denver", "phoenix",
                               "santiago", "chita", "kirov", "hope", "nelson", "eucla", "marengo"})
+
+
+# Organisations Indonesian news names often, by their names and acronyms: the key a card uses for each.
+_ORGANISATIONS = {
+    "ASEAN": ["perhimpunan bangsa-bangsa asia tenggara"],
+    "NATO": ["pakta pertahanan atlantik utara", "organisasi pakta atlantik utara",
+             "organisasi perjanjian atlantik utara"],
+    "UE": ["uni eropa", "eu"],
+    "PBB": ["perserikatan bangsa-bangsa", "un"],
+    "DK PBB": ["dewan keamanan pbb", "dewan keamanan perserikatan bangsa-bangsa", "unsc"],
+    "Uni Afrika": ["au", "ua"],
+    "OPEC": ["organisasi negara-negara pengekspor minyak", "organisasi negara pengekspor minyak"],
+    "OPEC+": [],
+    "BRICS": [],
+    "Mercosur": [],
+    "G20": ["kelompok 20", "group of 20"],
+    "G7": ["kelompok 7", "group of seven"],
+    "G8": ["kelompok 8", "group of eight"],
+    "SCO": ["organisasi kerja sama shanghai"],
+    "CSTO": ["organisasi perjanjian keamanan kolektif", "organisasi traktat keamanan kolektif"],
+    "GNB": ["gerakan non-blok", "gerakan nonblok"],
+    "GCC": ["dewan kerja sama teluk"],
+    "OKI": ["organisasi kerja sama islam"],
+    "APEC": ["kerja sama ekonomi asia pasifik", "kerja sama ekonomi asia-pasifik"],
+    "IMF": ["dana moneter internasional"],
+    "WTO": ["organisasi perdagangan dunia"],
+    "FIFA": [],
+}
+
+# Adverbs that may stand between a country and its membership verb ("Finlandia lebih dulu resmi menjadi anggota").
+_ADVERBS = (r"(?:(?:juga|telah|sudah|resmi|secara resmi|akhirnya|kemudian|pun|baru|lebih dulu|lebih dahulu|hingga kini"
+            r"|sampai kini|sampai sekarang|kini|tetap|masih|sendiri|lalu)\s+)*")
+# An ordinal or rank after "anggota" ("anggota ke-32", "anggota kesepuluh", "anggota tidak tetap").
+_RANK = (r"(?:\s+(?:penuh|tetap|tidak\s+tetap|resmi|baru|ke-\d+|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+         r"|sepuluh|sebelas)(?:\s+belas|\s+puluh)?))?")
+_MEMBERSHIP = {
+    # members.py: what stands before a list of members ("beranggotakan", "anggota …, yaitu", "dibentuk oleh")
+    "member_lead": r"beranggotakan|terdiri (?:dari|atas)"
+                   r"|anggota\w*\b[^.;]{0,80}?\b(?:yaitu|yakni|meliputi|mencakup|antara lain|adalah|ialah)"
+                   r"|anggota(?:nya)?\s*:|(?:dibentuk|didirikan|diprakarsai|dirintis)\b[^.;:]{0,60}?\boleh"
+                   r"|(?:pendiri\w*|menginisiasi|memprakarsai|mendirikan)\b[^.;]{0,60}?\b(?:yaitu|yakni|adalah|ialah)"
+                   r"|(?:memiliki|mempunyai)\s+(?:\S+\s+){0,3}?(?:negara\s+)?anggota\b"
+                   r"|tergabung\s+(?:dalam|di)\b|berada\s+di\s+dalam\b"
+                   r"|(?:bergabung|menyusul)\b[^.;]{0,40}?\b(?:yaitu|yakni|adalah|ialah)"
+                   r"|kursi\b[^.;]{0,60}?\b(?:dipegang|diisi|ditempati)\b",
+    # members.py: words in a list's lead that make its countries something other than members
+    "not_member": r"mitra|kemitraan|pengamat|calon|tamu|undangan|diundang|pelamar|mengajukan|peninjau|kandidat"
+                  r"|di luar|bukan(?: negara)? anggota|non-?anggota|belum (?:menjadi )?anggota|tetangga|pesaing",
+    # members.py: what after a list denies that its countries are members ("… bukan anggota")
+    "not_member_after": r"^[^.;]{0,30}?\b(?:bukan|tidak|belum)\b",
+    # members.py: an organisation's name right before a list of its members ("negara ASEAN seperti …")
+    "org_list": r"\s*,?\s*(?:yaitu|yakni|seperti|antara lain|termasuk|meliputi)\s*:?\s*",
+    # members.py: a word between a list's comma and its next country (none in Indonesian)
+    "list_article": r"(?!)",
+    # members.py: after a country, what makes it a member of the organisation that follows, or of the one meant
+    # when a date or the clause's end follows ("bergabung pada 1984")
+    "joined_after": rf"^(?:,\s*(?:yang\s+)?)?\s*{_ADVERBS}"
+                    rf"(?:bergabung(?:\s+(?:dengan|ke(?:\s+dalam)?))?|menjadi\s+(?:satu-satunya\s+|salah\s+satu\s+)?"
+                    rf"anggota{_RANK}(?:\s+(?:dari|di))?|diterima\s+(?:menjadi|sebagai)\s+anggota{_RANK}"
+                    rf"|(?:menjadi\s+bagian|bagian)\s+dari|tergabung\s+(?:dalam|di|ke)"
+                    rf"|termasuk\s+(?:di\s+antara|dalam|salah\s+satu)\s+(?:\S+\s+)?(?:negara\s+)?(?:pendiri|anggota))"
+                    rf"(?=\s|$)",
+    # members.py: after a country, what makes it a member of the organisation that must follow
+    "member_as_after": rf"^\s+sebagai\s+(?:negara\s+)?anggota{_RANK}(?=\s)"
+                       rf"|^,\s*[^,.;]{{0,40}}?\b(?:dalam|di\s+dalam)(?=\s+(?:kelompok|aliansi|organisasi|blok)\b)",
+    # members.py: after a country, what makes it a former member of the organisation that follows
+    "left_after": rf"^(?:,\s*yang\s+)?\s*{_ADVERBS}"
+                  r"(?:keluar\s+dari|menarik\s+diri\s+dari|meninggalkan|hengkang\s+dari|mundur\s+dari"
+                  r"|terakhir\s+(?:kali\s+)?(?:duduk\s+)?(?:sebagai|menjadi)\s+anggota(?:\s+(?:tidak\s+tetap|tetap))?)"
+                  r"(?=\s)",
+    # members.py: a membership ended that names no organisation ("… menangguhkan keanggotaannya")
+    "ended_after": rf"^(?:,\s*yang\s+)?\s*{_ADVERBS}menangguhkan\s+keanggotaan(?:nya)?"
+                   r"|^[^.;]{0,50}?\b(?:tetapi|namun|dan)\s+keanggotaannya\s+(?:telah\s+|sempat\s+)?ditangguhkan",
+    # members.py: "… dan juga menjadi bagian dari AFC": a second membership phrase of the same country
+    "and_then": r"^[^,.;]{0,40}?\s(?:dan|serta)(?=\s)",
+    # members.py: what may follow a joining phrase that names no organisation ("bergabung pada 1984")
+    "no_object": r"\s*(?:pada|sejak|tahun|dalam|setelah|,|\.|$)",
+    # members.py: "Brunei bergabung pada 1984, Vietnam pada 1995": a later country that shares the verb
+    "gapped": r"^\s+(?:pada|tahun|sejak)\s+[^,.;]{1,30}?(?:,\s*(?:dan\s+|sedangkan\s+)?|\s+dan\s+)$",
+    "gapped_date": r"^\s+(?:pada|tahun|sejak)\s+\S",
+    # members.py: words before an organisation's name that still point at it ("aliansi pertahanan NATO")
+    "org_lead_words": r"(?:(?:di|dalam|dari)\s+)?(?:aliansi|organisasi|blok|kelompok|pakta|forum|perhimpunan"
+                      r"|persekutuan|gerakan)(?:\s+(?:militer|pertahanan|ekonomi|dagang|regional|internasional))?"
+                      r"|di|dalam|dari",
+    # members.py: an organisation named by its kind ("aliansi tersebut"), to be read as the one meant
+    "org_anaphor": r"(?:(?P<kind>dewan|majelis|komisi|perhimpunan|forum)|blok|kelompok|aliansi|organisasi|pakta"
+                   r"|persekutuan|gerakan)(?:\s+(?:ini|itu|tersebut))?(?![\w-])(?!\s+(?-i:[A-Z])|\s+\ue000)",
+    # members.py: "Rusia … dengan lima negara anggota lainnya": the country before is a member too
+    "with_others": r"(?:dengan|bersama|beserta|dan)\s+\S+\s+(?:negara\s+)?anggota\s+(?:lain|lainnya)\b",
+}
 
 
 def _variants(table: dict[str, list[str]]) -> dict[str, str]:
@@ -300,12 +391,19 @@ PACK = LanguagePack(
         "juga", "oleh", "karena", "bahwa", "adalah", "telah", "sudah", "tersebut", "para", "kata", "ujar",
     }),
     date_format="{day} {month} {year}",
+    organisations=_variants(_ORGANISATIONS),
+    not_organisations=frozenset({
+        "ktt", "wib", "wita", "wit", "pdb", "ham", "bbm", "apbn", "apbd", "umkm", "hut", "pm", "tv", "ceo", "dll",
+        "ai", "sdm", "pt", "tbk", "cv", "ok", "kpk",
+    }),
     patterns={
-        # members.py: what stands before a list of members ("beranggotakan", "anggota …, yaitu")
-        "member_lead": r"beranggotakan|terdiri (?:dari|atas)"
-                       r"|anggota\w*\b[^.;]{0,80}?\b(?:yaitu|yakni|meliputi|antara lain|adalah)",
-        # members.py: what follows a list of countries that left ("… telah meninggalkan CSTO"), up to the organisation
-        "left_after": r"(?:telah|sudah|pernah)\s+(?:meninggalkan|keluar dari|menarik diri dari)\s+(?:\w+\s+){0,2}?",
+        **_MEMBERSHIP,
+        # organisations.py: words an organisation's name is built on, its name, and an article before it
+        "organisation_head": r"Uni|Organisasi|Dewan|Gerakan|Asosiasi|Perhimpunan|Persatuan|Perserikatan|Komunitas|Pakta"
+                             r"|Aliansi|Kelompok|Forum|Bank|Dana|Majelis|Komisi|Parlemen|Mahkamah|Badan|Liga|Federasi"
+                             r"|Konfederasi|Blok|Kerja Sama",
+        "organisation_name": r"{head}(?:\s+{word})+",
+        "organisation_article": r"(?!)",
         # members.py: one member named after its organisation, "anggota {org} Kazakhstan"
         "member_of": r"\banggota\s+(?P<org>{org})\s+$",
         # members.py: a membership that ended, after the country
@@ -378,6 +476,8 @@ PACK = LanguagePack(
         "member_noun": r"anggota",
         "others": r"(?:anggota\s+)?(?:lain|lainnya)",
         "members_counted_lead": r"terdiri (?:dari|atas)|beranggotakan",
+        # numbers.py: before a count, what makes it the count of all members ("memiliki", "anggota ASEAN")
+        "all_members_count": r"(?:beranggotakan|terdiri (?:dari|atas)|memiliki|mempunyai|kini|saat ini|sekarang)\s*$",
         "year_noun": r"tahun",
         # loading.py: a caption's photo credit at its end ("… Kredit Foto: Reuters")
         "caption_credit": r" (?:kredit foto|foto|sumber foto):",

@@ -88,3 +88,7 @@ class LanguagePack:
     date_format: str = "{day} {month} {year}"
     #: named regular expressions the stages apply (member leads, event verbs, …): see each stage for its names
     patterns: Mapping[str, str] = field(default_factory=dict)
+    #: organisations the news names often, by every name and acronym (folded) -> the acronym the cards use
+    organisations: Mapping[str, str] = field(default_factory=dict)
+    #: words written in capitals that name no organisation (a summit, a time zone, an office)
+    not_organisations: frozenset[str] = frozenset()
