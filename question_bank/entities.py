@@ -59,9 +59,10 @@ def find_countries(text: str, pack: LanguagePack) -> list[Mention]:
 
 @lru_cache(maxsize=8)
 def list_separator(pack: LanguagePack) -> re.Pattern[str]:
-    """Return the pattern of what stands between two items of a list (", ", ", dan ", " dan ")."""
+    """Return the pattern of what stands between two items of a list (", ", ", dan ", " and the ")."""
     joiners = "|".join(sorted(pack.list_conjunctions))
-    return re.compile(rf"^\s*(?:,\s*(?:(?:{joiners})\s+)?|(?:{joiners})\s+)$")
+    article = pack.patterns.get("list_article", "(?!)")
+    return re.compile(rf"^\s*(?:,\s*(?:(?:{joiners})\s+)?|(?:{joiners})\s+)(?:(?:{article})\s+)?$")
 
 
 @lru_cache(maxsize=8)

@@ -159,3 +159,36 @@ def test_a_country_that_leaves(text: str, language: str, expected: set) -> None:
 )
 def test_a_threat_or_a_partial_exit_is_no_leaving(text: str, language: str) -> None:
     assert not {f for f in members(text, language) if f[0] == "former_member"}
+
+
+# --- a count of members that the sentence lists ---------------------------------------------------------------
+
+def counts(text: str, language: str) -> list[tuple[str, str, str | None]]:
+    """Return (value, subject, member_count_of) of each count fact an inline article states."""
+    article = inline_article(text)
+    facts = extract_facts(article, get_pack(language), kinds=["number"])
+    return [(f.value, f.subject, f.detail.get("member_count_of")) for f in facts if f.detail.get("noun")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "org", "value"),
+    [
+        ("Asean leaders met in Jakarta. The bloc has ten members: Brunei, Cambodia, Indonesia and Laos among them.",
+         "en", "ASEAN", "ten"),
+        ("Leaders met the six members of the Gulf Cooperation Council (GCC), namely Bahrain, Kuwait and Oman.",
+         "en", "GCC", "six"),
+        ("Sejak 1999, ASEAN beranggotakan sepuluh negara, yaitu Brunei, Filipina, Indonesia, dan Kamboja.",
+         "id", "ASEAN", "sepuluh"),
+    ],
+)
+def test_a_count_whose_members_the_sentence_lists_is_asked_as_a_member_count(
+        text: str, language: str, org: str, value: str) -> None:
+    assert [(v, o) for v, _, o in counts(text, language)] == [(value, org)]
+
+
+def test_a_count_that_lists_what_it_counts_and_counts_no_organisation_is_not_asked() -> None:
+    text = "Eight members of OPEC+ agreed on Sunday. The eight members are Saudi Arabia, Russia, Iraq and Oman."
+    found = counts(text, "en")
+    assert all("are Saudi Arabia" not in subject for _, subject, _ in found)
+    # "Eight members of OPEC+ agreed": some members, not all of them; its sentence lists none, so it may be asked
+    assert [(v, o) for v, _, o in found] == [("Eight", None)]

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from question_bank.entities import Mention, OrgMention, find_countries
+from question_bank.entities import Mention, OrgMention, find_countries, list_separator
 from question_bank.extract.context import ArticleContext
-from question_bank.extract.referents import anaphor_pattern, org_mentions, referent
+from question_bank.extract.referents import org_mentions, organisation_before, referent
 from question_bank.extract.registry import extractor
 from question_bank.lang import LanguagePack
 from question_bank.model import Fact, Sentence
@@ -71,7 +71,6 @@ class _Phrases:
 def _phrases(pack: LanguagePack) -> _Phrases:
     """Compile the pack's membership phrases (see the pack's `patterns`: member_lead, joined_after, …)."""
     p = pack.patterns
-    joiners = "|".join(sorted(pack.list_conjunctions))
     article = p["list_article"]
     return _Phrases(
         lead=re.compile(rf"(?:{p['member_lead']})[^.;]{{0,60}}$", re.IGNORECASE),
@@ -91,7 +90,7 @@ def _phrases(pack: LanguagePack) -> _Phrases:
         member_of=re.compile(p["member_of"].replace("{org}", f"(?:{ORG})")),
         member_until=re.compile(p["member_until"].replace("{org}", f"(?:{ORG})")),
         with_others=re.compile(rf"^[^,.;:]{{0,50}}?(?<!\w)(?:{p['with_others']})", re.IGNORECASE),
-        separator=re.compile(rf"^\s*(?:,\s*(?:(?:{joiners})\s+)?|(?:{joiners})\s+)(?:(?:{article})\s+)?$"),
+        separator=list_separator(pack),
         item_article=re.compile(rf"(?:(?:{article})\s+)?$"),
     )
 
@@ -158,7 +157,7 @@ def _list_lead(reading: _Reading, context: ArticleContext) -> str | None:
     lead = phrases.lead.search(before)
     if not lead or phrases.not_member.search(before, max(0, lead.start() - _LEAD_REACH)):
         return None
-    return _org_before(reading, len(before), context)
+    return organisation_before(context, reading.sentence, len(before))
 
 
 def _lists(reading: _Reading, context: ArticleContext) -> list[list[Mention]]:
@@ -177,20 +176,6 @@ def _lists(reading: _Reading, context: ArticleContext) -> list[list[Mention]]:
     if len(current) >= 2:
         groups.append(current)
     return groups
-
-
-def _org_before(reading: _Reading, pos: int, context: ArticleContext) -> str | None:
-    """Return the organisation named (or named by its kind, "the council") nearest before a position, else the one
-    the sentence or the one before it is about."""
-    named = [o for o in reading.orgs.values() if o.end <= pos]
-    kinds = list(_anaphors(reading, pos, context))
-    if kinds and (not named or kinds[-1].start() > named[-1].start):
-        return referent(context, reading.sentence, kinds[-1].start(), kinds[-1].group("kind"))
-    return named[-1].canonical if named else referent(context, reading.sentence, pos)
-
-
-def _anaphors(reading: _Reading, pos: int, context: ArticleContext) -> Iterator[re.Match[str]]:
-    return anaphor_pattern(context.pack).finditer(reading.masked, 0, pos)
 
 
 def _list_facts(reading: _Reading, group: list[Mention], context: ArticleContext) -> Iterator[Fact]:
@@ -216,7 +201,7 @@ def _led_org(reading: _Reading, start: int, context: ArticleContext) -> str | No
     before = reading.masked[:start]
     lead = phrases.lead.search(before)
     if lead and not phrases.not_member.search(before, max(0, lead.start() - _LEAD_REACH)):
-        return _org_before(reading, start, context)
+        return organisation_before(context, reading.sentence, start)
     named = phrases.org_list.search(before)
     if named and not phrases.not_member.search(before, max(0, named.start() - 40)):
         return reading.orgs[named.start("org")].canonical

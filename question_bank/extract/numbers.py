@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from question_bank.entities import organisations_in
+from question_bank.entities import find_countries, list_separator
 from question_bank.extract.context import ArticleContext
 from question_bank.extract.quantities import figure_pattern, news_numbers, scaled_or_money
+from question_bank.extract.referents import org_mentions, organisation_before
 from question_bank.extract.registry import extractor
 from question_bank.lang import LanguagePack
 from question_bank.model import Fact, Sentence
@@ -87,7 +88,9 @@ def _sentence_numbers(sentence: Sentence, context: ArticleContext) -> Iterator[F
         after = text[m.end():m.end() + 40].lower()
         following = after.split()[0] if after.split() else ""
         counted = f"{noun} {following}" if _terms(context.pack).member_noun.fullmatch(following) else noun
-        org = _members_counted(text, m, context)
+        org = _members_counted(sentence, m, context)
+        if org is None and _lists_its_count(text, m, context):
+            continue  # "The ___ members are A, B, …" gives its answer away; it counts no organisation's members
         cloze = text[:start] + "___" + text[end:]
         yield Fact(
             kind="number",
@@ -101,22 +104,41 @@ def _sentence_numbers(sentence: Sentence, context: ArticleContext) -> Iterator[F
         )
 
 
-def _members_counted(text: str, m: re.Match[str], context: ArticleContext) -> str | None:
-    """Return the organisation whose member count this is ("CSTO enam negara", "terdiri dari enam negara")."""
+def _members_counted(sentence: Sentence, m: re.Match[str], context: ArticleContext) -> str | None:
+    """Return the organisation whose member count this is ("CSTO enam negara", "terdiri dari enam negara", "the six
+    members of the GCC", "Its ten members are: …")."""
     terms = _terms(context.pack)
-    if not terms.country_noun.fullmatch(m.group("noun").lower()):
+    noun = m.group("noun").lower()
+    if not (terms.country_noun.fullmatch(noun) or terms.member_noun.fullmatch(noun)):
         return None
-    after = text[m.end():m.end() + 30].lower()
-    if terms.others_after.match(after):
+    text = sentence.text
+    if terms.others_after.match(text[m.end():m.end() + 30].lower()):
         return None  # "lima negara anggota lainnya" counts the others, not all
     before = text[:m.start()]
-    named = re.search(r"\b([A-Z]{2,8})\)?\s*$", before)
-    if named and organisations_in(named.group(1), context.pack):
-        return named.group(1)
-    if terms.lead_before.search(before):
-        orgs = organisations_in(before, context.pack)
-        return orgs[-1].canonical if orgs else context.main_org
+    orgs = org_mentions(text, context)
+    owner = [o for o in orgs if o.end <= m.start() and terms.owner_gap.fullmatch(text, o.end, m.start())]
+    if owner and terms.country_noun.fullmatch(noun):
+        return owner[-1].canonical  # "CSTO enam negara", "the EU's 27 member states"
+    of = terms.of_org.match(text, m.end())
+    named_after = [o for o in orgs if of and o.start == of.end()]
+    if named_after and (terms.all_count.search(before) or terms.definite.search(before)):
+        return named_after[0].canonical  # "the six members of the GCC", "one of 12 members of the AFF"
+    if terms.lead_before.search(before) or terms.all_count.search(before) and _lists_its_count(text, m, context):
+        return organisation_before(context, sentence, m.start())
     return None
+
+
+def _lists_its_count(text: str, m: re.Match[str], context: ArticleContext) -> bool:
+    """Say whether a list of countries follows a count of members ("ten members are: Brunei, Cambodia, …")."""
+    terms = _terms(context.pack)
+    noun = m.group("noun").lower()
+    if not (terms.country_noun.fullmatch(noun) or terms.member_noun.fullmatch(noun)):
+        return False
+    intro = terms.list_intro.match(text, m.end())
+    after = [c for c in find_countries(text, context.pack) if c.start >= m.end()][:2]
+    if not intro or len(after) < 2 or not terms.item_article.fullmatch(text, intro.end(), after[0].start):
+        return False
+    return bool(list_separator(context.pack).match(text[after[0].end:after[1].start]))
 
 
 @dataclass(frozen=True)
@@ -130,6 +152,16 @@ class _Terms:
     others_after: re.Pattern[str]
     #: "terdiri dari enam negara": the count is of all members
     lead_before: re.Pattern[str]
+    #: "Its ten members", "one of 12 members": the count is of all members
+    all_count: re.Pattern[str]
+    #: "the six members of the GCC": of all members, when the organisation follows
+    definite: re.Pattern[str]
+    #: between an organisation and its count ("the EU's 27"), and between a count and its organisation (" of the ")
+    owner_gap: re.Pattern[str]
+    of_org: re.Pattern[str]
+    #: what introduces the members a count is followed by ("are:", "yaitu"), and may stand before the first
+    list_intro: re.Pattern[str]
+    item_article: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -141,6 +173,12 @@ def _terms(pack: LanguagePack) -> _Terms:
         country_noun=re.compile(p["country_noun"]),
         others_after=re.compile(rf"\s+(?:{p['others']})\b"),
         lead_before=re.compile(rf"\b(?:{p['members_counted_lead']})\s*$", re.IGNORECASE),
+        all_count=re.compile(rf"(?:{p['all_members_count']})", re.IGNORECASE),
+        definite=re.compile(p["definite_count"], re.IGNORECASE),
+        owner_gap=re.compile(p["count_owner_gap"]),
+        of_org=re.compile(p["count_of_org"]),
+        list_intro=re.compile(p["count_list_intro"]),
+        item_article=re.compile(rf"(?:(?:{p['list_article']})\s+)?"),
     )
 
 

@@ -22,6 +22,18 @@ def anaphor_pattern(pack: LanguagePack) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{pack.patterns['org_anaphor']})", re.IGNORECASE)
 
 
+def organisation_before(context: ArticleContext, sentence: Sentence, pos: int) -> str | None:
+    """Return the organisation named (or named by its kind, "the council") nearest before `pos` in a sentence, else
+    the one the sentence or the one before it is about."""
+    mentions = org_mentions(sentence.text, context)
+    named = [m for m in mentions if m.end <= pos]
+    kinds = [a for a in anaphor_pattern(context.pack).finditer(sentence.text, 0, pos)
+             if not any(m.start <= a.start() < m.end for m in mentions)]
+    if kinds and (not named or kinds[-1].start() > named[-1].start):
+        return referent(context, sentence, kinds[-1].start(), kinds[-1].group("kind"))
+    return named[-1].canonical if named else referent(context, sentence, pos)
+
+
 def referent(context: ArticleContext, sentence: Sentence, pos: int, noun: str | None = None) -> str | None:
     """Return the organisation meant at `pos`: one of its kind (`noun`, "council") named so far, else the nearest
     one the sentence names before (or after) it, else the first the sentence before names, else the article's own."""

@@ -456,7 +456,16 @@ PACK = LanguagePack(
         "member_noun": r"members?",
         "others": r"other",
         "members_counted_lead": r"compris(?:es|ing)|consists? of|made up of|groups|brings together",
-        "all_members_count": r"(?:\b(?:its|their|has|have|had|now|currently)|['’]s|one of(?: the)?|the)\s*$",
+        # numbers.py: before a count, what makes it the count of all members ("Its ten members", "one of 12 members")
+        "all_members_count": r"(?:\b(?:its|their|has|have|had|now|currently|all)|['’]s|\bone of(?: the)?)\s*$",
+        # numbers.py: a count of all members when the organisation follows ("the six members of the GCC")
+        "definite_count": r"\b(?:the|all(?: the)?)\s*$",
+        # numbers.py: between an organisation and its count ("the EU's 27 member states"), and between a count and
+        # its organisation ("six members of the GCC")
+        "count_owner_gap": r"\)?(?:['’]s)?\s*",
+        "count_of_org": r"\s+(?:of\s+(?:the\s+)?)",
+        # numbers.py: what introduces the list of the members a sentence counts ("… members are: A, B")
+        "count_list_intro": r"\s*(?:(?:current|founding|permanent|full)\s+)?(?:(?:are|were|include|namely|:|,)\s*)+",
         "year_noun": r"years?",
         "caption_credit": r" (?:photo|image|picture):",
     },

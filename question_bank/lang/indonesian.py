@@ -478,6 +478,14 @@ PACK = LanguagePack(
         "members_counted_lead": r"terdiri (?:dari|atas)|beranggotakan",
         # numbers.py: before a count, what makes it the count of all members ("memiliki", "anggota ASEAN")
         "all_members_count": r"(?:beranggotakan|terdiri (?:dari|atas)|memiliki|mempunyai|kini|saat ini|sekarang)\s*$",
+        # numbers.py: a count of all members when the organisation follows ("seluruh 27 negara anggota UE")
+        "definite_count": r"\b(?:seluruh|semua|kesemua)\s*$",
+        # numbers.py: between an organisation and its count ("CSTO enam negara"), and between a count and its
+        # organisation ("12 negara anggota OPEC")
+        "count_owner_gap": r"\)?\s*",
+        "count_of_org": r"\s+(?:anggota\s+)?",
+        # numbers.py: what introduces the list of the members a sentence counts ("… sepuluh negara, yaitu A, B")
+        "count_list_intro": r"\s*(?:anggota\s+)?(?:(?:yaitu|yakni|adalah|ialah|meliputi|antara lain|:|,)\s*)+",
         "year_noun": r"tahun",
         # loading.py: a caption's photo credit at its end ("… Kredit Foto: Reuters")
         "caption_credit": r" (?:kredit foto|foto|sumber foto):",
