@@ -59,6 +59,8 @@ class _Phrases:
     member_of: re.Pattern[str]
     #: a membership that ended ("Uzbekistan menjadi anggota aliansi CSTO hingga tahun 2012")
     member_until: re.Pattern[str]
+    #: a membership set off by commas after the country ("Turkey, a NATO member since 1952, …")
+    member_aside: re.Pattern[str]
     #: "Rusia … dengan lima negara anggota lainnya": the country before the list's lead is a member too
     with_others: re.Pattern[str]
     #: what stands between two items of a list (", ", ", and the ", " dan ")
@@ -73,7 +75,9 @@ def _phrases(pack: LanguagePack) -> _Phrases:
     p = pack.patterns
     article = p["list_article"]
     return _Phrases(
-        lead=re.compile(rf"(?:{p['member_lead']})[^.;]{{0,60}}$", re.IGNORECASE),
+        # the lead's own list follows it: a short noun phrase, at most a comma and a word that introduces the list
+        lead=re.compile(rf"(?:{p['member_lead']})[^.;,]{{0,50}}(?:,\s*(?:{p['list_intro']})\b[^.;,]{{0,20}})?$",
+                        re.IGNORECASE),
         not_member=re.compile(rf"(?<![\w-])(?:{p['not_member']})(?![\w-])", re.IGNORECASE),
         not_member_after=re.compile(p["not_member_after"], re.IGNORECASE),
         org_list=re.compile(rf"(?P<org>{ORG})(?:{p['org_list']})$", re.IGNORECASE),
@@ -89,6 +93,7 @@ def _phrases(pack: LanguagePack) -> _Phrases:
                         rf"|\s+(?P<anaphor>{p['org_anaphor']})"),
         member_of=re.compile(p["member_of"].replace("{org}", f"(?:{ORG})")),
         member_until=re.compile(p["member_until"].replace("{org}", f"(?:{ORG})")),
+        member_aside=re.compile(p["member_aside"].replace("{org}", f"(?:{ORG})")),
         with_others=re.compile(rf"^[^,.;:]{{0,50}}?(?<!\w)(?:{p['with_others']})", re.IGNORECASE),
         separator=list_separator(pack),
         item_article=re.compile(rf"(?:(?:{article})\s+)?$"),
@@ -277,11 +282,11 @@ def _single_facts(reading: _Reading, mention: Mention, context: ArticleContext) 
     for pos in starts:
         for kind, org, end in _tail(reading, pos, limit, context):
             yield _fact(kind, org, mention, sentence, end)
-    until = phrases.member_until.match(masked[mention.end:min(limit, mention.end + 120)])
-    if until:
-        span = (mention.end + until.start(), mention.end + until.end())
-        org = next(o for o in reading.orgs.values() if span[0] <= o.start < span[1])
-        yield _fact("former_member", org.canonical, mention, sentence)
+    window = masked[mention.end:min(limit, mention.end + 120)]
+    for pattern, kind in ((phrases.member_until, "former_member"), (phrases.member_aside, "member")):
+        found = pattern.match(window)
+        if found:
+            yield _fact(kind, reading.orgs[mention.end + found.start("org")].canonical, mention, sentence)
 
 
 def _gapped(reading: _Reading, facts: list[Fact], context: ArticleContext) -> Iterator[Fact]:

@@ -69,14 +69,15 @@ _NOT_PLACE_NAMES = frozenset({"victoria", "regina", "adelaide", "darwin", "dawso
                               "santiago", "chita", "kirov", "hope", "nelson", "eucla", "marengo", "lima"})
 
 
-# Organisations English news names often, by their names and acronyms: the key a card uses for each.
+# Organisations English news names often, by their names and acronyms, under the form news writes most: the key a
+# card uses for each.
 _ORGANISATIONS = {
     "ASEAN": ["association of southeast asian nations", "association of south east asian nations"],
     "NATO": ["north atlantic treaty organization", "north atlantic treaty organisation", "atlantic alliance"],
     "EU": ["european union"],
     "UN": ["united nations"],
-    "UNSC": ["un security council", "united nations security council", "security council"],
-    "AU": ["african union"],
+    "UN Security Council": ["unsc", "united nations security council", "security council"],
+    "African Union": ["au"],
     "OPEC": ["organization of the petroleum exporting countries", "organisation of the petroleum exporting countries"],
     "OPEC+": [],
     "BRICS": [],
@@ -86,7 +87,7 @@ _ORGANISATIONS = {
     "G8": ["group of eight", "group of 8"],
     "SCO": ["shanghai cooperation organisation", "shanghai cooperation organization"],
     "CSTO": ["collective security treaty organization", "collective security treaty organisation"],
-    "NAM": ["non-aligned movement"],
+    "Non-Aligned Movement": ["nam"],
     "GCC": ["gulf cooperation council"],
     "OIC": ["organisation of islamic cooperation", "organization of islamic cooperation"],
     "APEC": ["asia-pacific economic cooperation", "asia pacific economic cooperation"],
@@ -99,7 +100,7 @@ _ORGANISATIONS = {
 _ADVERBS = (r"(?:(?:has|have|had|also|since|formally|officially|finally|eventually|later|then|itself|now|still|first"
             r"|subsequently)\s+)*")
 # What may qualify "member" ("a full member", "the tenth member", "non-permanent members").
-_RANK = (r"(?:(?:a|an|the)\s+)?"
+_RANK = (r"(?:(?:a|an|the)\s+(?:(?:alliance|bloc|group|organi[sz]ation|union|council)['’]s\s+)?)?"
          r"(?:(?:full|formal|permanent|non-permanent|founding|new|only|[a-z]+th|\d+(?:st|nd|rd|th))\s+)?")
 _MEMBERSHIP = {
     # members.py: what stands before a list of members ("members include", "founded by", "the bloc, which groups")
@@ -120,6 +121,8 @@ _MEMBERSHIP = {
     # members.py: a word between a list's comma and its next country ("…, the Philippines")
     "list_article": r"the",
     # members.py: an organisation's name right before a list of its members ("OPEC members such as …")
+    # members.py: words that introduce a list after its lead ("…, including")
+    "list_intro": r"namely|including|such as|like|notably|among them",
     "org_list": r"\s*(?:countries|nations|members|member states|member countries)?\s*,?\s*"
                 r"(?:such as|including|namely|like)\s*:?\s*",
     # members.py: after a country, what makes it a member of the organisation that follows, or of the one meant
@@ -127,11 +130,11 @@ _MEMBERSHIP = {
     "joined_after": rf"^(?:,\s*(?:which\s+)?)?\s*{_ADVERBS}"
                     rf"(?:joined|became\s+{_RANK}members?(?:\s+of)?"
                     rf"|(?:is|are|remains|remained|has\s+been|have\s+been)\s+(?:also\s+)?(?:still\s+)?"
-                    rf"(?:one\s+of\s+(?:the\s+)?(?:\S+\s+)?)?{_RANK}members?\s+of"
+                    rf"(?:one\s+of\s+(?:the\s+)?(?:\S+\s+)?)?{_RANK}members?(?:\s+of)?"
                     rf"|(?:was|were)\s+(?:admitted|accepted)\s+(?:as\s+{_RANK}member|into)"
                     rf"|(?:is|are)\s+(?:also\s+)?(?:a\s+)?part\s+of"
                     rf"|(?:is|are|was|were)\s+among\s+the\s+(?:\S+\s+)?(?:founding\s+members|founders|members)\s+of)"
-                    rf"(?=\s|$)",
+                    rf"(?![\w-])",
     # members.py: after a country, what makes it a member of the organisation that must follow
     "member_as_after": rf"^\s+as\s+{_RANK}members?\s+of(?=\s)"
                        r"|^,\s*[^,.;]{0,40}?\b(?:in|within)(?=\s+the\s+(?:group|bloc|alliance|organi[sz]ation)\b)",
@@ -147,7 +150,7 @@ _MEMBERSHIP = {
     # members.py: "… joined FIFA in 1952 and is also part of the AFC": a second membership phrase of the same country
     "and_then": r"^[^,.;]{0,40}?\s(?:and)(?=\s)",
     # members.py: what may follow a joining phrase that names no organisation ("joined in 1984")
-    "no_object": r"\s*(?:in|on|at|since|during|after|,|\.|;|$)",
+    "no_object": r"\s*(?:(?:in|on|at|since|during|after|despite|although|though|because|but|and)\b|,|\.|;|$)",
     # members.py: "Brunei joined in 1984, Vietnam in 1995": a later country that shares the verb
     "gapped": r"^\s+(?:in|on)\s+[^,.;]{1,30}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+)$",
     "gapped_date": r"^\s+(?:in|on)\s+\S",
@@ -399,6 +402,7 @@ PACK = LanguagePack(
                              r"|{head}\s+(?:of the|of|for)\s+{word}(?:\s+{word})*",
         "organisation_article": r"[Tt]he",
         "member_of": r"\b(?P<org>{org})\s+members?\s+$",
+        "member_aside": r"^,\s+(?:a|an)\s+(?:fellow\s+|founding\s+|full\s+)?(?P<org>{org})\s+member\b",
         "member_until": r"^\s+(?:was|had been|remained)\s+a\s+member\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?P<org>{org})"
                         r"\s+until\s+\d{4}",
         "year_lead": r"in|since|until|by|early|late|mid|from|(?:end|start|beginning|middle|half|quarter) of",

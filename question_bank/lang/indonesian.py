@@ -121,7 +121,8 @@ _NOT_PLACE_NAMES = frozenset({"lima", "victoria", "regina", "adelaide", "darwin"
                               "santiago", "chita", "kirov", "hope", "nelson", "eucla", "marengo"})
 
 
-# Organisations Indonesian news names often, by their names and acronyms: the key a card uses for each.
+# Organisations Indonesian news names often, by their names and acronyms, under the form news writes most: the key
+# a card uses for each.
 _ORGANISATIONS = {
     "ASEAN": ["perhimpunan bangsa-bangsa asia tenggara"],
     "NATO": ["pakta pertahanan atlantik utara", "organisasi pakta atlantik utara",
@@ -139,7 +140,7 @@ _ORGANISATIONS = {
     "G8": ["kelompok 8", "group of eight"],
     "SCO": ["organisasi kerja sama shanghai"],
     "CSTO": ["organisasi perjanjian keamanan kolektif", "organisasi traktat keamanan kolektif"],
-    "GNB": ["gerakan non-blok", "gerakan nonblok"],
+    "Gerakan Non-Blok": ["gnb", "gerakan nonblok"],
     "GCC": ["dewan kerja sama teluk"],
     "OKI": ["organisasi kerja sama islam"],
     "APEC": ["kerja sama ekonomi asia pasifik", "kerja sama ekonomi asia-pasifik"],
@@ -170,6 +171,8 @@ _MEMBERSHIP = {
     # members.py: what after a list denies that its countries are members ("… bukan anggota")
     "not_member_after": r"^[^.;]{0,30}?\b(?:bukan|tidak|belum)\b",
     # members.py: an organisation's name right before a list of its members ("negara ASEAN seperti …")
+    # members.py: words that introduce a list after its lead ("…, yaitu")
+    "list_intro": r"yaitu|yakni|seperti|antara lain|termasuk|meliputi|adalah|ialah|di antaranya|sebagai berikut",
     "org_list": r"\s*,?\s*(?:yaitu|yakni|seperti|antara lain|termasuk|meliputi)\s*:?\s*",
     # members.py: a word between a list's comma and its next country (none in Indonesian)
     "list_article": r"(?!)",
@@ -180,7 +183,7 @@ _MEMBERSHIP = {
                     rf"anggota{_RANK}(?:\s+(?:dari|di))?|diterima\s+(?:menjadi|sebagai)\s+anggota{_RANK}"
                     rf"|(?:menjadi\s+bagian|bagian)\s+dari|tergabung\s+(?:dalam|di|ke)"
                     rf"|termasuk\s+(?:di\s+antara|dalam|salah\s+satu)\s+(?:\S+\s+)?(?:negara\s+)?(?:pendiri|anggota))"
-                    rf"(?=\s|$)",
+                    rf"(?![\w-])",
     # members.py: after a country, what makes it a member of the organisation that must follow
     "member_as_after": rf"^\s+sebagai\s+(?:negara\s+)?anggota{_RANK}(?=\s)"
                        rf"|^,\s*[^,.;]{{0,40}}?\b(?:dalam|di\s+dalam)(?=\s+(?:kelompok|aliansi|organisasi|blok)\b)",
@@ -195,7 +198,8 @@ _MEMBERSHIP = {
     # members.py: "… dan juga menjadi bagian dari AFC": a second membership phrase of the same country
     "and_then": r"^[^,.;]{0,40}?\s(?:dan|serta)(?=\s)",
     # members.py: what may follow a joining phrase that names no organisation ("bergabung pada 1984")
-    "no_object": r"\s*(?:pada|sejak|tahun|dalam|setelah|,|\.|$)",
+    "no_object": r"\s*(?:(?:pada|sejak|tahun|dalam|setelah|meski|meskipun|walaupun|karena|tetapi|namun|dan|serta)\b"
+                 r"|,|\.|$)",
     # members.py: "Brunei bergabung pada 1984, Vietnam pada 1995": a later country that shares the verb
     "gapped": r"^\s+(?:pada|tahun|sejak)\s+[^,.;]{1,30}?(?:,\s*(?:dan\s+|sedangkan\s+)?|\s+dan\s+)$",
     "gapped_date": r"^\s+(?:pada|tahun|sejak)\s+\S",
@@ -407,6 +411,7 @@ PACK = LanguagePack(
         # members.py: one member named after its organisation, "anggota {org} Kazakhstan"
         "member_of": r"\banggota\s+(?P<org>{org})\s+$",
         # members.py: a membership that ended, after the country
+        "member_aside": r"^,\s+(?:sesama\s+)?(?:negara\s+)?anggota\s+(?P<org>{org})(?=[\s,])",
         "member_until": r"^\s+(?:pernah\s+)?menjadi anggota\s+(?:\w+\s+){0,2}?(?P<org>{org})\s+(?:hingga|sampai)\s+"
                         r"(?:tahun\s+)?\d{4}",
         # dates.py: words after which a bare year is a date, the word "year", and the verbs of founding events
