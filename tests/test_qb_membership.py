@@ -104,6 +104,8 @@ def test_a_list_read_by_its_own_lead(text: str, language: str, expected: set) ->
         ("Several other countries are candidates but not yet members, including Albania, Serbia and Moldova.", "en"),
         ("A tier of partner countries, such as Belarus, Bolivia and Kazakhstan, attend some sessions.", "en"),
         ("Observers at the summit included Mongolia and Afghanistan, which applied to join the group.", "en"),
+        ("Negara-negara yang ingin bergabung dengan BRICS, antara lain Thailand dan Malaysia, sudah mendaftar.", "id"),
+        ("Countries that want to join BRICS, such as Thailand and Malaysia, have applied.", "en"),
     ],
 )
 def test_partners_observers_and_candidates_are_no_members(text: str, language: str) -> None:
@@ -207,4 +209,19 @@ def test_a_count_that_lists_what_it_counts_and_counts_no_organisation_is_not_ask
     ],
 )
 def test_a_membership_set_off_by_commas(text: str, language: str, expected: set) -> None:
+    assert members(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("NATO members Turkey and Hungary delayed the vote for months, diplomats said.", "en",
+         m("NATO", "Turkey", "Hungary")),
+        ("EU member states France and Germany backed the plan.", "en", m("EU", "France", "Germany")),
+        ("Negara anggota ASEAN Vietnam dan Laos menolak usulan itu.", "id", m("ASEAN", "Vietnam", "Laos")),
+        ("Argentina kembali bergabung dengan Mercosur pada 2010.", "id", m("Mercosur", "Argentina")),
+        ("Venezuela keluar dari keanggotaan OPEC pada 2020, kata pejabat.", "id", former("OPEC", "Venezuela")),
+    ],
+)
+def test_members_named_after_their_organisation(text: str, language: str, expected: set) -> None:
     assert members(text, language) == expected

@@ -190,9 +190,12 @@ def _list_facts(reading: _Reading, group: list[Mention], context: ArticleContext
     following = [c.start for c in reading.countries if c.start >= end]
     for kind, org, phrase_end in _tail(reading, end, following[0] if following else len(reading.masked), context):
         yield from (_fact(kind, org, mention, reading.sentence, phrase_end) for mention in group)
-    if _phrases(context.pack).not_member_after.match(reading.masked[end:]):
+    phrases = _phrases(context.pack)
+    if phrases.not_member_after.match(reading.masked[end:]):
         return
-    org = _led_org(reading, start, context)
+    named = phrases.member_of.search(reading.masked, max(0, start - 40), start)
+    # "NATO members Turkey and Hungary": the organisation before the list's first item, else the list's lead
+    org = reading.orgs[named.start("org")].canonical if named else _led_org(reading, start, context)
     if org is None:
         return
     for mention in group:

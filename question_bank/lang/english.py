@@ -115,7 +115,8 @@ _MEMBERSHIP = {
     # members.py: words in a list's lead that make its countries something other than members
     "not_member": r"partners?|partnership|observers?|candidates?|candidacy|applicants?|applied|aspirants?|guests?"
                   r"|invit\w+|outside|non-members?|not (?:yet )?(?:a )?(?:full )?members?|associated?|neighbou?rs"
-                  r"|rivals?|critics|opponents|dialogue|prospective|would-be|hopefuls?",
+                  r"|rivals?|critics|opponents|dialogue|prospective|would-be|hopefuls?|want(?:s|ed)?|hop(?:e|es|ing)"
+                  r"|seek(?:s|ing)?|plan(?:s|ning)?|bids?",
     # members.py: what after a list denies that its countries are members ("… are not members")
     "not_member_after": r"^[^.;]{0,30}?\b(?:(?:are|is|were|was)\s+not|none of which|neither|not yet)\b",
     # members.py: a word between a list's comma and its next country ("…, the Philippines")
@@ -128,7 +129,7 @@ _MEMBERSHIP = {
     # members.py: after a country, what makes it a member of the organisation that follows, or of the one meant
     # when a date or the clause's end follows ("joined in 1984")
     "joined_after": rf"^(?:,\s*(?:which\s+)?)?\s*{_ADVERBS}"
-                    rf"(?:joined|became\s+{_RANK}members?(?:\s+of)?"
+                    rf"(?:joined|rejoined|re-joined|became\s+{_RANK}members?(?:\s+of)?"
                     rf"|(?:is|are|remains|remained|has\s+been|have\s+been)\s+(?:also\s+)?(?:still\s+)?"
                     rf"(?:one\s+of\s+(?:the\s+)?(?:\S+\s+)?)?{_RANK}members?(?:\s+of)?"
                     rf"|(?:was|were)\s+(?:admitted|accepted)\s+(?:as\s+{_RANK}member|into)"
@@ -146,7 +147,8 @@ _MEMBERSHIP = {
     # members.py: a membership ended that names no organisation ("… suspended its membership")
     "ended_after": rf"^(?:,\s*which\s+)?\s*{_ADVERBS}"
                    r"(?:suspended\s+(?:its|their)\s+membership|quit(?=\s+(?:in|at|on)\s))"
-                   r"|^[^.;]{0,50}?\b(?:but|and)\s+its\s+membership\s+(?:was|has\s+been)\s+suspended",
+                   r"|^[^.;]{0,50}?\b(?:but|and)\s+its\s+membership\s+(?:was|has\s+been)\s+suspended"
+                   r"|^['’]s\s+membership\s+(?:was|has\s+been)\s+(?:suspended|revoked|terminated)",
     # members.py: "… joined FIFA in 1952 and is also part of the AFC": a second membership phrase of the same country
     "and_then": r"^[^,.;]{0,40}?\s(?:and)(?=\s)",
     # members.py: what may follow a joining phrase that names no organisation ("joined in 1984")
@@ -401,7 +403,7 @@ PACK = LanguagePack(
                              r"(?:\s+(?:of the|of|for)\s+{word}(?:\s+{word})*)?"
                              r"|{head}\s+(?:of the|of|for)\s+{word}(?:\s+{word})*",
         "organisation_article": r"[Tt]he",
-        "member_of": r"\b(?P<org>{org})\s+members?\s+$",
+        "member_of": r"(?P<org>{org})\s+(?:members?|member\s+(?:states?|countries|nations?))\s+$",
         "member_aside": r"^,\s+(?:a|an)\s+(?:fellow\s+|founding\s+|full\s+)?(?P<org>{org})\s+member\b",
         "member_until": r"^\s+(?:was|had been|remained)\s+a\s+member\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?P<org>{org})"
                         r"\s+until\s+\d{4}",

@@ -150,8 +150,8 @@ _ORGANISATIONS = {
 }
 
 # Adverbs that may stand between a country and its membership verb ("Finlandia lebih dulu resmi menjadi anggota").
-_ADVERBS = (r"(?:(?:juga|telah|sudah|resmi|secara resmi|akhirnya|kemudian|pun|baru|lebih dulu|lebih dahulu|hingga kini"
-            r"|sampai kini|sampai sekarang|kini|tetap|masih|sendiri|lalu)\s+)*")
+_ADVERBS = (r"(?:(?:juga|telah|sudah|resmi|secara resmi|akhirnya|kemudian|pun|baru|lebih dulu|lebih dahulu|kembali"
+            r"|hingga kini|sampai kini|sampai sekarang|kini|tetap|masih|sendiri|lalu)\s+)*")
 # An ordinal or rank after "anggota" ("anggota ke-32", "anggota kesepuluh", "anggota tidak tetap").
 _RANK = (r"(?:\s+(?:penuh|tetap|tidak\s+tetap|resmi|baru|ke-\d+|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
          r"|sepuluh|sebelas)(?:\s+belas|\s+puluh)?))?")
@@ -167,7 +167,8 @@ _MEMBERSHIP = {
                    r"|kursi\b[^.;]{0,60}?\b(?:dipegang|diisi|ditempati)\b",
     # members.py: words in a list's lead that make its countries something other than members
     "not_member": r"mitra|kemitraan|pengamat|calon|tamu|undangan|diundang|pelamar|mengajukan|peninjau|kandidat"
-                  r"|di luar|bukan(?: negara)? anggota|non-?anggota|belum (?:menjadi )?anggota|tetangga|pesaing",
+                  r"|di luar|bukan(?: negara)? anggota|non-?anggota|belum (?:menjadi )?anggota|tetangga|pesaing"
+                  r"|ingin|hendak|berminat|berencana|berharap|bakal|permohonan|mendaftar",
     # members.py: what after a list denies that its countries are members ("… bukan anggota")
     "not_member_after": r"^[^.;]{0,30}?\b(?:bukan|tidak|belum)\b",
     # members.py: an organisation's name right before a list of its members ("negara ASEAN seperti …")
@@ -204,9 +205,9 @@ _MEMBERSHIP = {
     "gapped": r"^\s+(?:pada|tahun|sejak)\s+[^,.;]{1,30}?(?:,\s*(?:dan\s+|sedangkan\s+)?|\s+dan\s+)$",
     "gapped_date": r"^\s+(?:pada|tahun|sejak)\s+\S",
     # members.py: words before an organisation's name that still point at it ("aliansi pertahanan NATO")
-    "org_lead_words": r"(?:(?:di|dalam|dari)\s+)?(?:aliansi|organisasi|blok|kelompok|pakta|forum|perhimpunan"
-                      r"|persekutuan|gerakan)(?:\s+(?:militer|pertahanan|ekonomi|dagang|regional|internasional))?"
-                      r"|di|dalam|dari",
+    "org_lead_words": r"(?:(?:di|dalam|dari)\s+)?(?:keanggotaan\s+)?(?:aliansi|organisasi|blok|kelompok|pakta|forum"
+                      r"|perhimpunan|persekutuan|gerakan)(?:\s+(?:militer|pertahanan|ekonomi|dagang|regional|internasional))?"
+                      r"|(?:(?:di|dalam|dari)\s+)?keanggotaan|di|dalam|dari",
     # members.py: an organisation named by its kind ("aliansi tersebut"), to be read as the one meant
     "org_anaphor": r"(?:(?P<kind>dewan|majelis|komisi|perhimpunan|forum)|blok|kelompok|aliansi|organisasi|pakta"
                    r"|persekutuan|gerakan)(?:\s+(?:ini|itu|tersebut))?(?![\w-])(?!\s+(?-i:[A-Z])|\s+\ue000)",
