@@ -101,7 +101,10 @@ def _names(text: str, pack: LanguagePack, index: OrganisationIndex) -> list[OrgM
         bracket = _BRACKETED.match(text, end)
         key = _key(_kind_dropped(surface, pack, index), pack, index)
         if bracket:
-            key = _key(bracket.group("acronym"), pack, index) if key is not None else None
+            acronym = bracket.group("acronym")
+            if not acronym.isupper() and fold(acronym) not in pack.organisations:
+                acronym = acronym.upper()  # "(Ecowas)" is ECOWAS, as "Asean" is ASEAN
+            key = _key(acronym, pack, index) if key is not None else None
             end = bracket.end()
         if key is not None:
             found.append(OrgMention(start, end, text[start:end], key))
@@ -166,6 +169,7 @@ def _organisations(text: str, pack: LanguagePack, index: OrganisationIndex) -> t
     if head:
         taken.append((0, head.end()))  # "KUALA LUMPUR, May 27 –" is where the story was filed
     acronyms = [m for m in _ACRONYM.finditer(text) if not _inside(m.start(), taken)]
+    shouting = len(acronyms) > 2 and _shouting(text)
     i = 0
     while i < len(acronyms):
         m = acronyms[i]
@@ -176,6 +180,9 @@ def _organisations(text: str, pack: LanguagePack, index: OrganisationIndex) -> t
             end = nxt.end()  # "DK PBB": a short acronym that qualifies the next one
             i += 1
         mention = _acronym(text, m.start(), end, pack, index)
+        if mention and shouting and fold(mention.text) not in pack.organisations \
+                and mention.text.rstrip("+") not in index.acronyms:
+            mention = None  # "ASEAN LEADERS MEET": only the acronyms known or written so elsewhere
         if mention:
             found.append(mention)
         i += 1
@@ -183,10 +190,15 @@ def _organisations(text: str, pack: LanguagePack, index: OrganisationIndex) -> t
         word = m.group()
         known = pack.organisations.get(word.lower())
         key = word.upper() if word.upper().rstrip("+") in index.acronyms else known
-        if not key or _inside(m.start(), taken) or m.start() == 0 and not known:
-            continue  # a sentence's first word is capitalised anyway
-        found.append(OrgMention(m.start(), m.end(), word, key))
+        if key and not _inside(m.start(), taken):
+            found.append(OrgMention(m.start(), m.end(), word, key))
     return tuple(sorted(found, key=lambda o: o.start))
+
+
+def _shouting(text: str) -> bool:
+    """Say whether a text is set in capitals (a headline), so that its words are no acronyms."""
+    words = text.split()
+    return 2 * sum(w.isupper() and len(w) > 1 for w in words) > len(words)
 
 
 def _acronym(text: str, start: int, end: int, pack: LanguagePack, index: OrganisationIndex) -> OrgMention | None:
@@ -218,7 +230,10 @@ def organisation_index(texts: Iterable[str], pack: LanguagePack) -> Organisation
                 name = mention.text[:bracket.start()]
                 aliases[fold(name)] = mention.canonical
         filed = _patterns(pack)[2].match(text)  # a dateline's capitals ("TIANJIN, September 1") are a city
-        acronyms.update(m.group().rstrip("+") for m in _ACRONYM.finditer(text, filed.end() if filed else 0))
+        written = [m.group().rstrip("+") for m in _ACRONYM.finditer(text, filed.end() if filed else 0)]
+        if len(written) <= 2 or not _shouting(text):  # a headline set in capitals: its words are no acronyms
+            acronyms.update(written)
+    acronyms.update(key for key in aliases.values() if key.isupper())
     return OrganisationIndex(aliases, frozenset(acronyms))
 
 

@@ -93,3 +93,14 @@ def test_the_main_organisation_counts_names_and_acronyms_under_one_key() -> None
         "The Shanghai Cooperation Organisation was founded in 2001. NATO said little.\n"
     )
     assert main_organisation(article, EN) == "SCO"
+
+
+def test_an_acronym_given_in_brackets_as_a_word_is_keyed_in_capitals() -> None:
+    text = "The Economic Community of West African States (Ecowas) met. Ecowas said so."
+    assert [key for _, key in orgs(text, EN)] == ["ECOWAS", "ECOWAS"]
+
+
+def test_a_headline_set_in_capitals_names_only_known_organisations() -> None:
+    headline = "ASEAN LEADERS MEET IN JAKARTA AMID TRADE FEARS"
+    assert orgs(headline, EN) == [("ASEAN", "ASEAN")]
+    assert orgs("Leaders met on Monday.", EN, headline) == []  # "LEADERS" made no acronym of "Leaders"
