@@ -157,6 +157,8 @@ def test_a_country_that_leaves(text: str, language: str, expected: set) -> None:
         ("Armenia threatened to leave the CSTO over the conflict.", "en"),
         ("Britain may leave the EU if the vote goes that way.", "en"),
         ("France withdrew from NATO's integrated military command in 1966.", "en"),
+        ("Argentina pulled out of the BRICS expansion talks last year.", "en"),
+        ("Britain left the EU single market in 2020.", "en"),
     ],
 )
 def test_a_threat_or_a_partial_exit_is_no_leaving(text: str, language: str) -> None:
@@ -205,6 +207,10 @@ def test_a_count_that_lists_what_it_counts_and_counts_no_organisation_is_not_ask
          m("ECOWAS", "Guinea")),
         ("Turkey, a NATO member since 1952, had demanded that Stockholm act first.", "en", m("NATO", "Turkey")),
         ("Turki, anggota NATO sejak 1952, menunda ratifikasi itu.", "id", m("NATO", "Turki")),
+        ("Qatar, a former OPEC member, now exports gas to Europe and the rest of the world.", "en",
+         former("OPEC", "Qatar")),
+        ("Indonesia, mantan anggota OPEC, kini mengimpor minyak.", "id", former("OPEC", "Indonesia")),
+        ("Gabon was readmitted to OPEC in 2016.", "en", m("OPEC", "Gabon")),
         ("Myanmar tetap menjadi anggota ASEAN meski juntanya dilarang hadir.", "id", m("ASEAN", "Myanmar")),
     ],
 )

@@ -61,6 +61,8 @@ class _Phrases:
     member_until: re.Pattern[str]
     #: a membership set off by commas after the country ("Turkey, a NATO member since 1952, …")
     member_aside: re.Pattern[str]
+    #: a former membership set off by commas after the country ("Qatar, a former OPEC member, …")
+    former_aside: re.Pattern[str]
     #: "Rusia … dengan lima negara anggota lainnya": the country before the list's lead is a member too
     with_others: re.Pattern[str]
     #: what stands between two items of a list (", ", ", and the ", " dan ")
@@ -89,11 +91,14 @@ def _phrases(pack: LanguagePack) -> _Phrases:
         gapped=re.compile(p["gapped"]),
         gapped_date=re.compile(p["gapped_date"]),
         no_object=re.compile(p["no_object"]),
-        slot=re.compile(rf"\s+(?:(?:{p['org_lead_words']})\s+)?(?P<org>{ORG})(?![’']s\b)"
+        # the organisation itself, not a thing of it: "withdrew from NATO's command", "left the EU single market"
+        slot=re.compile(rf"\s+(?:(?:{p['org_lead_words']})\s+)?(?P<org>{ORG})"
+                        rf"(?=\s*$|\s*[^\w\s’']|\s+(?:(?:{p['after_org']})\b|[A-Z\d]))"
                         rf"|\s+(?P<anaphor>{p['org_anaphor']})"),
         member_of=re.compile(p["member_of"].replace("{org}", f"(?:{ORG})")),
         member_until=re.compile(p["member_until"].replace("{org}", f"(?:{ORG})")),
         member_aside=re.compile(p["member_aside"].replace("{org}", f"(?:{ORG})")),
+        former_aside=re.compile(p["former_aside"].replace("{org}", f"(?:{ORG})")),
         with_others=re.compile(rf"^[^,.;:]{{0,50}}?(?<!\w)(?:{p['with_others']})", re.IGNORECASE),
         separator=list_separator(pack),
         item_article=re.compile(rf"(?:(?:{article})\s+)?$"),
@@ -286,7 +291,8 @@ def _single_facts(reading: _Reading, mention: Mention, context: ArticleContext) 
         for kind, org, end in _tail(reading, pos, limit, context):
             yield _fact(kind, org, mention, sentence, end)
     window = masked[mention.end:min(limit, mention.end + 120)]
-    for pattern, kind in ((phrases.member_until, "former_member"), (phrases.member_aside, "member")):
+    for pattern, kind in ((phrases.member_until, "former_member"), (phrases.member_aside, "member"),
+                          (phrases.former_aside, "former_member")):
         found = pattern.match(window)
         if found:
             yield _fact(kind, reading.orgs[mention.end + found.start("org")].canonical, mention, sentence)

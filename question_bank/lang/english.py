@@ -132,7 +132,7 @@ _MEMBERSHIP = {
                     rf"(?:joined|rejoined|re-joined|became\s+{_RANK}members?(?:\s+of)?"
                     rf"|(?:is|are|remains|remained|has\s+been|have\s+been)\s+(?:also\s+)?(?:still\s+)?"
                     rf"(?:one\s+of\s+(?:the\s+)?(?:\S+\s+)?)?{_RANK}members?(?:\s+of)?"
-                    rf"|(?:was|were)\s+(?:admitted|accepted)\s+(?:as\s+{_RANK}member|into)"
+                    rf"|(?:was|were)\s+(?:re-?admitted|admitted|accepted)\s+(?:as\s+{_RANK}member|into|to)"
                     rf"|(?:is|are)\s+(?:also\s+)?(?:a\s+)?part\s+of"
                     rf"|(?:is|are|was|were)\s+among\s+the\s+(?:\S+\s+)?(?:founding\s+members|founders|members)\s+of)"
                     rf"(?![\w-])",
@@ -151,6 +151,11 @@ _MEMBERSHIP = {
                    r"|^['’]s\s+membership\s+(?:was|has\s+been)\s+(?:suspended|revoked|terminated)",
     # members.py: "… joined FIFA in 1952 and is also part of the AFC": a second membership phrase of the same country
     "and_then": r"^[^,.;]{0,40}?\s(?:and)(?=\s)",
+    # members.py: words that may follow an organisation's name in a membership phrase, where another noun would make
+    # it a thing of the organisation ("left the EU single market")
+    "after_org": r"in|on|at|since|during|after|before|as|and|but|or|to|for|over|amid|following|because|when|while"
+                 r"|which|who|last|this|earlier|later|until|with|by|from|despite|although|though|itself|altogether"
+                 r"|completely|formally|officially|entirely",
     # members.py: what may follow a joining phrase that names no organisation ("joined in 1984")
     "no_object": r"\s*(?:(?:in|on|at|since|during|after|despite|although|though|because|but|and)\b|,|\.|;|$)",
     # members.py: "Brunei joined in 1984, Vietnam in 1995": a later country that shares the verb
@@ -405,6 +410,7 @@ PACK = LanguagePack(
         "organisation_article": r"[Tt]he",
         "member_of": r"(?P<org>{org})\s+(?:members?|member\s+(?:states?|countries|nations?))\s+$",
         "member_aside": r"^,\s+(?:a|an)\s+(?:fellow\s+|founding\s+|full\s+)?(?P<org>{org})\s+member\b",
+        "former_aside": r"^,\s+(?:a|an)\s+former\s+(?P<org>{org})\s+member\b",
         "member_until": r"^\s+(?:was|had been|remained)\s+a\s+member\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?P<org>{org})"
                         r"\s+until\s+\d{4}",
         "year_lead": r"in|since|until|by|early|late|mid|from|(?:end|start|beginning|middle|half|quarter) of",

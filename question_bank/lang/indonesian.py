@@ -198,6 +198,12 @@ _MEMBERSHIP = {
                    r"|^[^.;]{0,50}?\b(?:tetapi|namun|dan)\s+keanggotaannya\s+(?:telah\s+|sempat\s+)?ditangguhkan",
     # members.py: "… dan juga menjadi bagian dari AFC": a second membership phrase of the same country
     "and_then": r"^[^,.;]{0,40}?\s(?:dan|serta)(?=\s)",
+    # members.py: words that may follow an organisation's name in a membership phrase, where another noun would make
+    # it a thing of the organisation ("keluar dari OPEC pekan lalu", not "keluar dari ruang sidang PBB")
+    "after_org": r"pada|sejak|tahun|bulan|pekan|minggu|hari|dalam|setelah|sebelum|sebagai|dan|tetapi|namun|atau|untuk"
+                 r"|karena|ketika|saat|yang|hingga|sampai|meski|meskipun|walaupun|di|ke|dari|dengan|bersama|secara"
+                 r"|per|mulai|lalu|kemarin|kini|sementara|sedangkan|sehingga|agar|sepenuhnya|secara resmi|itu|ini"
+                 r"|tersebut|juga|pun",
     # members.py: what may follow a joining phrase that names no organisation ("bergabung pada 1984")
     "no_object": r"\s*(?:(?:pada|sejak|tahun|dalam|setelah|meski|meskipun|walaupun|karena|tetapi|namun|dan|serta)\b"
                  r"|,|\.|$)",
@@ -413,6 +419,7 @@ PACK = LanguagePack(
         "member_of": r"\banggota\s+(?P<org>{org})\s+$",
         # members.py: a membership that ended, after the country
         "member_aside": r"^,\s+(?:sesama\s+)?(?:negara\s+)?anggota\s+(?P<org>{org})(?=[\s,])",
+        "former_aside": r"^,\s+(?:negara\s+)?(?:mantan|bekas)\s+anggota\s+(?P<org>{org})(?=[\s,])",
         "member_until": r"^\s+(?:pernah\s+)?menjadi anggota\s+(?:\w+\s+){0,2}?(?P<org>{org})\s+(?:hingga|sampai)\s+"
                         r"(?:tahun\s+)?\d{4}",
         # dates.py: words after which a bare year is a date, the word "year", and the verbs of founding events
