@@ -50,8 +50,9 @@ _NO_INDEX = OrganisationIndex()
 
 
 @lru_cache(maxsize=8)
-def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Compile the pack's organisation name, its leading article, a dateline's capitals, and the name's head."""
+def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], ...]:
+    """Compile the pack's organisation name, its leading article, a dateline's capitals, the name's head, and the
+    word that may join two words of a name ("European Coal and Steel Community")."""
     p = pack.patterns
     head = rf"(?:{p['organisation_head']})(?![\w-])"
     name = p["organisation_name"].replace("{word}", _NAME_WORD).replace("{head}", head)
@@ -59,7 +60,7 @@ def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.
     dateline = re.compile(
         rf"^(?:[A-Z][A-Z’'.-]+\s+)*[A-Z][A-Z’'.-]+(?=\s*(?:[–—-]|\(|,\s*(?:\d|(?i:{months})\b)))")
     return (re.compile(rf"(?<![\w-])(?:{name})"), re.compile(rf"^(?:{p['organisation_article']})\s+"), dateline,
-            re.compile(head))
+            re.compile(head), re.compile(p["organisation_joiner"]))
 
 
 @lru_cache(maxsize=8)
@@ -88,7 +89,7 @@ def _key(surface: str, pack: LanguagePack, index: OrganisationIndex) -> str | No
 
 def _names(text: str, pack: LanguagePack, index: OrganisationIndex) -> list[OrgMention]:
     """Find the names built on an organisation word ("Uni Eropa", "Gulf Cooperation Council (GCC)")."""
-    name, article, _, _ = _patterns(pack)
+    name, article = _patterns(pack)[:2]
     found = []
     for m in name.finditer(text):
         start, end = _trimmed(text, m.start(), m.end(), pack, index)
@@ -112,7 +113,7 @@ def _names(text: str, pack: LanguagePack, index: OrganisationIndex) -> list[OrgM
 
 
 def _kind_dropped(surface: str, pack: LanguagePack, index: OrganisationIndex) -> str:
-    """Return the acronym of "Aliansi CSTO" or "the NATO alliance": a kind of organisation and its acronym name one."""
+    """Return the acronym of "Aliansi CSTO" or "the NATO Alliance": a kind of organisation and its acronym name one."""
     words = surface.split()
     folded = fold(surface)
     if len(words) != 2 or folded in index.aliases or folded in pack.organisations:
@@ -134,7 +135,8 @@ def _trimmed(text: str, start: int, end: int, pack: LanguagePack, index: Organis
     before = text[:words[0][0]].split()[-1:]
     if before and before[0][-1] not in ",.;:(“\"" and not _patterns(pack)[1].match(before[0] + " "):
         # "von der Leyen and New Development Bank": a name joined by "and" starts after an article or a stop
-        joined = [i for i, (s, e) in enumerate(words) if text[s:e] == "and"]
+        joiner = _patterns(pack)[4]
+        joined = [i for i, (s, e) in enumerate(words) if joiner.fullmatch(text, s, e)]
         words = words[joined[-1] + 1:] if joined else words
     titles = _title_words(pack)
     head = _patterns(pack)[3]
@@ -163,11 +165,12 @@ def organisations_in(text: str, pack: LanguagePack, index: OrganisationIndex | N
 
 @lru_cache(maxsize=65536)
 def _organisations(text: str, pack: LanguagePack, index: OrganisationIndex) -> tuple[OrgMention, ...]:
+    """Find names first, then the acronyms outside them, then the words the article or pack makes acronyms."""
     found = _names(text, pack, index)
     taken = [(m.start, m.end) for m in found]
-    head = _patterns(pack)[2].match(text)
-    if head:
-        taken.append((0, head.end()))  # "KUALA LUMPUR, May 27 –" is where the story was filed
+    filed = _patterns(pack)[2].match(text)
+    if filed:
+        taken.append((0, filed.end()))  # "KUALA LUMPUR, May 27 –" is where the story was filed
     acronyms = [m for m in _ACRONYM.finditer(text) if not _inside(m.start(), taken)]
     shouting = len(acronyms) > 2 and _shouting(text)
     i = 0

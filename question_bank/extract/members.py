@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from question_bank.entities import Mention, OrgMention, find_countries, list_separator
@@ -154,7 +154,7 @@ def _settled(facts: Iterable[Fact]) -> Iterator[Fact]:
     for (kind, org, country), fact in unique.items():
         if kind == "member" and ("former_member", org, country) in unique:
             continue  # "joined in 2012, but its membership was suspended in 2016"
-        yield fact
+        yield replace(fact, detail={"display": fact.detail["display"]})  # where its phrase ended is no one's business
 
 
 def _list_lead(reading: _Reading, context: ArticleContext) -> str | None:
@@ -278,8 +278,7 @@ def _single_facts(reading: _Reading, mention: Mention, context: ArticleContext) 
     # the phrase is short: look only just before the country, so a long sentence costs no more
     named = phrases.member_of.search(masked, max(0, mention.start - 40), mention.start)
     if named:
-        org = next(o for o in reading.orgs.values() if named.start() <= o.start < named.end())
-        yield _fact("member", org.canonical, mention, sentence)
+        yield _fact("member", reading.orgs[named.start("org")].canonical, mention, sentence)
     following = [c.start for c in reading.countries if c.start > mention.start]
     limit = following[0] if following else len(masked)
     starts = [mention.end]

@@ -407,6 +407,7 @@ PACK = LanguagePack(
         "organisation_name": r"(?:(?!(?:{head})\s+and\s){word}\s+(?:and\s+)?)+{head}"
                              r"(?:\s+(?:of the|of|for)\s+{word}(?:\s+{word})*)?"
                              r"|{head}\s+(?:of the|of|for)\s+{word}(?:\s+{word})*",
+        "organisation_joiner": r"and",
         "organisation_article": r"[Tt]he",
         "member_of": r"(?P<org>{org})\s+(?:members?|member\s+(?:states?|countries|nations?))\s+$",
         "member_aside": r"^,\s+(?:a|an)\s+(?:fellow\s+|founding\s+|full\s+)?(?P<org>{org})\s+member\b",

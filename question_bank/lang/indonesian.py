@@ -414,6 +414,7 @@ PACK = LanguagePack(
                              r"|Aliansi|Kelompok|Forum|Bank|Dana|Majelis|Komisi|Parlemen|Mahkamah|Badan|Liga|Federasi"
                              r"|Konfederasi|Blok|Kerja Sama",
         "organisation_name": r"{head}(?:\s+{word})+",
+        "organisation_joiner": r"(?!)",
         "organisation_article": r"(?!)",
         # members.py: one member named after its organisation, "anggota {org} Kazakhstan"
         "member_of": r"\banggota\s+(?P<org>{org})\s+$",
