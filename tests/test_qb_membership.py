@@ -80,6 +80,8 @@ def test_a_clause_between_a_country_and_its_membership_is_skipped() -> None:
          m("ASEAN", "Brunei", "Cambodia", "Philippines", "Vietnam")),
         ("The GCC, which groups Bahrain, Kuwait and Oman as well as Qatar, met on Tuesday.", "en",
          m("GCC", "Bahrain", "Kuwait", "Oman", "Qatar")),
+        ("The G7 groups Canada, France, Japan and the United States, while the EU also takes part.", "en",
+         m("G7", "Canada", "France", "Japan", "United States")),
         ("Sebagian anggota BRICS, yaitu Rusia, India, dan Iran, juga tergabung dalam SCO.", "id",
          m("BRICS", "Rusia", "India", "Iran") | m("SCO", "Rusia", "India", "Iran")),
     ],

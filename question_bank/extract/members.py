@@ -78,8 +78,8 @@ def _phrases(pack: LanguagePack) -> _Phrases:
     article = p["list_article"]
     return _Phrases(
         # the lead's own list follows it: a short noun phrase, at most a comma and a word that introduces the list
-        lead=re.compile(rf"(?:{p['member_lead']})[^.;,]{{0,50}}(?:,\s*(?:{p['list_intro']})\b[^.;,]{{0,20}})?$",
-                        re.IGNORECASE),
+        lead=re.compile(rf"(?:{p['member_lead'].replace('{org}', ORG)})[^.;,]{{0,50}}"
+                        rf"(?:,\s*(?:{p['list_intro']})\b[^.;,]{{0,20}})?$", re.IGNORECASE),
         not_member=re.compile(rf"(?<![\w-])(?:{p['not_member']})(?![\w-])", re.IGNORECASE),
         not_member_after=re.compile(p["not_member_after"], re.IGNORECASE),
         org_list=re.compile(rf"(?P<org>{ORG})(?:{p['org_list']})$", re.IGNORECASE),

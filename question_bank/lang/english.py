@@ -111,7 +111,8 @@ _MEMBERSHIP = {
                    r"|founders?\b[^.;]{0,40}?\b(?:were|are|include|included|namely)"
                    r"|(?:has|have|had)\s+(?:\S+\s+){0,3}?members?\b"
                    r"|(?:joined|to join)\b[^.;]{0,40}?\b(?:were|are|was|is|namely)"
-                   r"|seats?\b[^.;]{0,40}?\b(?:held|occupied)\s+by",
+                   r"|seats?\b[^.;]{0,40}?\b(?:held|occupied)\s+by"
+                   r"|{org}\s+(?:now\s+)?(?:groups|brings together|comprises|includes)",
     # members.py: words in a list's lead that make its countries something other than members
     "not_member": r"partners?|partnership|observers?|candidates?|candidacy|applicants?|applied|aspirants?|guests?"
                   r"|invit\w+|outside|non-members?|not (?:yet )?(?:a )?(?:full )?members?|associated?|neighbou?rs"

@@ -164,7 +164,8 @@ _MEMBERSHIP = {
                    r"|(?:memiliki|mempunyai)\s+(?:\S+\s+){0,3}?(?:negara\s+)?anggota\b"
                    r"|tergabung\s+(?:dalam|di)\b|berada\s+di\s+dalam\b"
                    r"|(?:bergabung|menyusul)\b[^.;]{0,40}?\b(?:yaitu|yakni|adalah|ialah)"
-                   r"|kursi\b[^.;]{0,60}?\b(?:dipegang|diisi|ditempati)\b",
+                   r"|kursi\b[^.;]{0,60}?\b(?:dipegang|diisi|ditempati)\b"
+                   r"|{org}\s+(?:kini\s+)?(?:menghimpun|mencakup|meliputi)",
     # members.py: words in a list's lead that make its countries something other than members
     "not_member": r"mitra|kemitraan|pengamat|calon|tamu|undangan|diundang|pelamar|mengajukan|peninjau|kandidat"
                   r"|di luar|bukan(?: negara)? anggota|non-?anggota|belum (?:menjadi )?anggota|tetangga|pesaing"
