@@ -255,8 +255,9 @@ def _tail(reading: _Reading, pos: int, limit: int, context: ArticleContext) -> l
     found: list[tuple[str, str, int]] = []
     while True:
         hit = None
+        rest = reading.masked[pos:limit]
         for pattern, kind, optional in readings:
-            m = pattern.match(reading.masked[pos:limit])
+            m = pattern.match(rest)
             org, end = _slot(reading, pos + m.end(), context, optional) if m else (None, pos)
             if org:
                 hit = (kind, org, end)
