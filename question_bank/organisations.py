@@ -125,6 +125,18 @@ def _kind_dropped(surface: str, pack: LanguagePack, index: OrganisationIndex) ->
     return surface
 
 
+_BRACKETED_ACRONYM = re.compile(r"\s*\((?:[A-Z][\w+]*)\)")
+
+
+def _known_prefix(text: str, words: list[tuple[int, int]], pack: LanguagePack, index: OrganisationIndex) -> int:
+    """Return how many of the words, from the first, are the longest form of a known organisation (0 if none)."""
+    for n in range(len(words), 1, -1):
+        known = fold(text[words[0][0]:words[n - 1][1]])
+        if known in index.aliases or known in pack.organisations:
+            return n
+    return 0
+
+
 def _trimmed(text: str, start: int, end: int, pack: LanguagePack, index: OrganisationIndex) -> tuple[int, int]:
     """Cut a name's run of capitalised words to the name: not the sentence's first words, not a title or person
     after it ("Dewan Keamanan PBB Vassily Nebenzia"): a name ends at its acronym, place, or the longest known form."""
@@ -141,7 +153,10 @@ def _trimmed(text: str, start: int, end: int, pack: LanguagePack, index: Organis
     titles = _title_words(pack)
     head = _patterns(pack)[3]
     first = next((i for i, (s, e) in enumerate(words) if head.fullmatch(text[s:e])), len(words))
-    for i, (s, e) in enumerate(words[first + 1:], first + 1):
+    # a name given its acronym in brackets runs up to the brackets, places inside it and all ("… Afrika Bagian
+    # Selatan (SADC)")
+    named = _BRACKETED_ACRONYM.match(text, end) is not None or _known_prefix(text, words, pack, index) > 1
+    for i, (s, e) in enumerate(words[first + 1:] if not named else [], first + 1):
         word = text[s:e]
         if word in titles:
             words = words[:i]
@@ -150,11 +165,7 @@ def _trimmed(text: str, start: int, end: int, pack: LanguagePack, index: Organis
             if i + 1 < len(words) and text[words[i + 1][0]:words[i + 1][1]][:1].isupper():
                 words = words[:i + 1]  # "Komisi Eropa" ends at its place: what follows is a title or a person
             break
-    for n in range(len(words), 1, -1):
-        known = fold(text[words[0][0]:words[n - 1][1]])
-        if known in index.aliases or known in pack.organisations:
-            words = words[:n]
-            break
+    words = words[:_known_prefix(text, words, pack, index) or len(words)]
     return words[0][0], words[-1][1]
 
 
