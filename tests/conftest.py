@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -9,11 +10,12 @@ from pathlib import Path
 
 import flask_migrate
 import pytest
-from flask import Flask
+from flask import Flask, has_app_context
 from flask.testing import FlaskClient, FlaskCliRunner
 
 from quizapp import create_app
 from quizapp.db import db
+from quizapp.models import User
 
 # CSRF is off for view tests that post forms; tests/test_auth.py turns it on to prove it is enforced.
 TEST_CONFIG = {"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False}
@@ -63,6 +65,20 @@ def instance_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def app(instance_path: Path, migrated_database: Path) -> Iterator[Flask]:
     """Create an app for one test, with its own migrated SQLite database; no app context outlives the test."""
+    instance_path.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migrated_database, instance_path / DATABASE_FILE)
+    app = create_app(TEST_CONFIG)
+    yield app
+    dispose_engines(app)
+
+
+@pytest.fixture
+def own_app(instance_path: Path, migrated_database: Path) -> Iterator[Flask]:
+    """Create an app like `app`, for tests that do not use `app`: pytest-flask pushes no context for them.
+
+    Each request then has its own app context, so several browsers (test clients) in one test do not share
+    `g`, and with it Flask-Login's current user; use `with own_app.app_context():` around database work.
+    """
     instance_path.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(migrated_database, instance_path / DATABASE_FILE)
     app = create_app(TEST_CONFIG)
@@ -141,10 +157,24 @@ class Accounts:
             user_id = user.id if user else None
         if user_id is None:
             user_id = self.create(username, role)
-        with client.session_transaction() as session:
-            session["_user_id"] = str(user_id)
-            session["_fresh"] = True
+        log_in_as(client, user_id)
         return user_id
+
+
+def log_in_as(client: FlaskClient, user_id: int) -> None:
+    """Log the client in as the user with this id, as the login form would, without the form.
+
+    The session carries a login session's token, never the bare user id: a session naming an id logs nobody in.
+    """
+    from quizapp.auth.access import session_lifetime
+    from quizapp.services.sessions import open_session
+
+    # In the test's own app context when there is one (pytest-flask pushes it): its session may hold the user.
+    with contextlib.nullcontext() if has_app_context() else client.application.app_context():
+        token = open_session(db.session.get_one(User, user_id), session_lifetime())
+    with client.session_transaction() as session:
+        session["_user_id"] = token
+        session["_fresh"] = True
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from wtforms import StringField
 from quizapp import create_app
 from quizapp.db import db
 from quizapp.models import Role, User
+from quizapp.services.sessions import session_user
 from quizapp.services.users import find_user
 
 PASSWORD = "correct horse"
@@ -39,9 +41,14 @@ OFF_SITE = [
 
 
 def session_user_id(client: FlaskClient) -> str | None:
-    """Return the id of the user the browser's session is logged in as, or None."""
+    """Return the id of the user whose open login session the browser's session names, or None."""
     with client.session_transaction() as session:
-        return session.get("_user_id")
+        token = session.get("_user_id")
+    if token is None:
+        return None
+    with client.application.app_context():
+        user = session_user(token, timedelta(days=1))
+        return str(user.id) if user is not None else None
 
 
 def user_count() -> int:

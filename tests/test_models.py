@@ -253,7 +253,8 @@ def test_users_store_only_a_password_hash(app: Flask) -> None:
     assert not user.check_password("wrong horse")
     assert user.is_instructor
     assert (user.daily_new_limit, user.daily_review_limit, user.locale) == (20, 200, None)
-    assert user.get_id() == str(user.id)
+    with pytest.raises(RuntimeError):
+        user.get_id()  # the session cookie names a login session, never the user's id
 
 
 def test_every_model_has_a_readable_repr(app: Flask) -> None:

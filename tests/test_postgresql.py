@@ -169,3 +169,27 @@ def test_an_instructor_runs_a_class_on_postgresql(pg_app: Flask) -> None:
         assert body.startswith("\ufeff") and "dimas" in body, report
     attempts = teacher.get(f"/scores/attempts.csv?class={class_id}").get_data(as_text=True).splitlines()
     assert len(attempts) == 2 and re.search(r",5,\d+(\.\d)?$", attempts[1]), attempts
+
+
+def test_accounts_and_logins_on_postgresql(pg_app: Flask) -> None:
+    """One account per name in any case, a lost race as a form error, and a logout that ends the login."""
+    from quizapp.models import User
+    from quizapp.services import users
+
+    client = pg_app.test_client()
+    data = {"username": "Ayu", "password": "correct horse", "confirm": "correct horse"}
+    assert client.post("/auth/register", data=data).status_code == 302
+    saved = client.get_cookie("session").value
+    assert client.get("/study/").status_code == 200
+    client.post("/auth/logout")
+    client.set_cookie("session", saved)
+    assert client.get("/study/").status_code == 302
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr("quizapp.auth.forms.find_user", lambda name: None)
+        monkeypatch.setattr(users, "find_user", lambda name: None)
+        response = pg_app.test_client().post("/auth/register", data={**data, "username": "aYU"})
+    assert response.status_code == 200
+    assert "That username is taken; choose another." in response.get_data(as_text=True)
+    with pg_app.app_context():
+        assert db.session.scalars(sa.select(User.username)).all() == ["Ayu"]

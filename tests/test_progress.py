@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from conftest import log_in_as
 from flask import Flask
 from flask.testing import FlaskClient
 from test_stats import AGAIN, GOOD, LEARNING, NOW, REVIEW, TODAY, Study, days_ago, make_card, make_deck
@@ -29,9 +30,7 @@ def fixed_clock(app: Flask) -> None:
 
 
 def log_in(client: FlaskClient, study: Study) -> None:
-    with client.session_transaction() as session:
-        session["_user_id"] = str(study.id)
-        session["_fresh"] = True
+    log_in_as(client, study.id)
 
 
 def charts(html: str) -> dict[str, ET.Element]:

@@ -47,3 +47,23 @@ class RegisterForm(FlaskForm):
             raise ValidationError(str(exc)) from None
         if find_user(field.data) is not None:
             raise ValidationError(_l("That username is taken; choose another."))
+
+
+class PasswordForm(FlaskForm):
+    """Change the password: the current one, then the new one twice."""
+
+    current = PasswordField(_l("Current password"), validators=[DataRequired(REQUIRED)],
+                            render_kw={"autocomplete": "current-password"})
+    password = PasswordField(_l("New password"),
+                             validators=[DataRequired(REQUIRED), Length(min=MIN_PASSWORD_LENGTH, message=TOO_SHORT)],
+                             render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(_l("Repeat the new password"),
+                            validators=[DataRequired(REQUIRED), EqualTo("password", message=DIFFERENT)],
+                            render_kw={"autocomplete": "new-password"})
+    submit = SubmitField(_l("Change the password"))
+
+
+class LogoutEverywhereForm(FlaskForm):
+    """End every login session of the account, this one included."""
+
+    submit = SubmitField(_l("Log out everywhere"))

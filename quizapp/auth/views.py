@@ -1,16 +1,18 @@
-"""The auth pages: register, log in, log out."""
+"""The auth pages: register, log in, log out; the account page: change the password, log out everywhere."""
 
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
-from quizapp.auth.forms import LoginForm, RegisterForm
+from quizapp.auth.access import session_lifetime
+from quizapp.auth.forms import LoginForm, LogoutEverywhereForm, PasswordForm, RegisterForm
 from quizapp.auth.redirects import local_path
 from quizapp.models import Role
-from quizapp.services.users import create_user, find_user
+from quizapp.services import sessions
+from quizapp.services.users import UsernameTaken, WrongPassword, change_password, create_user, find_user
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -27,10 +29,16 @@ def register() -> ResponseReturnValue:
         return redirect(url_for("study.decks"))
     form = RegisterForm()
     if form.validate_on_submit():
-        user = create_user(form.username.data, form.password.data, Role.STUDENT)
-        login_user(user)
-        flash(_("Welcome, %(name)s! Pick a deck to start.", name=user.username), "success")
-        return redirect(url_for("study.decks"))
+        try:
+            user = create_user(form.username.data, form.password.data, Role.STUDENT)
+        except UsernameTaken:
+            # another registration of the name committed after this form checked it
+            form.username.errors.append(_("That username is taken; choose another."))
+        else:
+            sessions.open_session(user, session_lifetime())
+            login_user(user)
+            flash(_("Welcome, %(name)s! Pick a deck to start.", name=user.username), "success")
+            return redirect(url_for("study.decks"))
     return render_template("auth/register.html", form=form)
 
 
@@ -46,6 +54,7 @@ def login() -> ResponseReturnValue:
             # one message for both cases, so the form does not reveal which usernames exist
             form.password.errors.append(_("Wrong username or password."))
         else:
+            sessions.open_session(user, session_lifetime())
             login_user(user, remember=form.remember.data)
             return redirect(_safe_next(url_for("study.decks")))
     return render_template("auth/login.html", form=form)
@@ -53,9 +62,57 @@ def login() -> ResponseReturnValue:
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
-    """Log the user out."""
+    """Log the user out, ending the login session on the server so that no copy of its cookies works."""
     # Not login_required: a stale Log out button would send the user through the login form, and the
     # redirect back would GET this POST-only page.
+    if current_user.is_authenticated:
+        sessions.end_session(current_user.session_token)
     logout_user()
     flash(_("You are logged out."), "info")
     return redirect(url_for("main.index"))
+
+
+@bp.get("/account")
+@login_required
+def account() -> ResponseReturnValue:
+    """Show the account page: change the password, log out everywhere."""
+    return _account_page(PasswordForm())
+
+
+@bp.post("/password")
+@login_required
+def password() -> ResponseReturnValue:
+    """Change the password; every other browser logged in to the account is logged out."""
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(current_user, form.current.data, form.password.data)
+        except WrongPassword as exc:
+            form.current.errors.append(str(exc))
+        else:
+            flash(_("Your password is changed. Every other browser logged in to your account is logged out."),
+                  "success")
+            return redirect(url_for("auth.account"))
+    return _account_page(form), 200
+
+
+@bp.post("/logout-everywhere")
+@login_required
+def logout_everywhere() -> ResponseReturnValue:
+    """End every login session of the account, on every device, this one included."""
+    if LogoutEverywhereForm().validate_on_submit():
+        sessions.end_every_session(current_user.id)
+        logout_user()
+        flash(_("You are logged out on every device."), "info")
+        return redirect(url_for("auth.login"))
+    return redirect(url_for("auth.account"))
+
+
+def _account_page(form: PasswordForm) -> str:
+    """Render the account page with form as the password form."""
+    return render_template(
+        "auth/account.html",
+        form=form,
+        everywhere=LogoutEverywhereForm(),
+        open_sessions=sessions.session_count(current_user.id, session_lifetime()),
+    )

@@ -17,11 +17,12 @@ from quizapp.models.content import (
 )
 from quizapp.models.review import AppendOnlyError, ReviewLog, ReviewState
 from quizapp.models.study import Answer, QuizItem, QuizSession
-from quizapp.models.users import Role, User
+from quizapp.models.users import LoginSession, Role, User, fold_username
 
 __all__ = [
     "ALL_DECK_SLUG",
     "Answer", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardRevision", "CardSource", "CardStatus", "Choice",
     "ClassDeck", "ClassMember", "Classroom", "Deck",
-    "QuizItem", "QuizSession", "ReviewLog", "ReviewState", "Role", "User", "deck_cards",
+    "LoginSession", "QuizItem", "QuizSession", "ReviewLog", "ReviewState", "Role", "User",
+    "deck_cards", "fold_username",
 ]
