@@ -16,7 +16,7 @@ from quizapp.commands.bank_files import import_command
 from quizapp.config import project_root
 from quizapp.db import schema_is_current
 from quizapp.models import Role
-from quizapp.services.users import UserError, create_user, find_user, random_password
+from quizapp.services.users import UserError, check_new_password, create_user, find_user, random_password
 
 if t.TYPE_CHECKING:
     from quizapp.services.bank.loading import LoadReport
@@ -135,6 +135,7 @@ def create_user_command(username: str, role: str, password: str | None) -> None:
         # Asked only now, so that nobody types a password for a command that cannot succeed.
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
+        check_new_password(password, username)
         user = create_user(username, password, Role(role))
     except UserError as exc:
         raise click.ClickException(str(exc)) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -64,8 +65,11 @@ def internal_error(error: InternalServerError) -> tuple[str, int]:
     ), 500
 
 
-def http_error(error: HTTPException) -> tuple[str, int]:
+def http_error(error: HTTPException) -> ResponseReturnValue:
     """Show any other HTTP error with its standard name and what it means."""
+    if error.response is not None:
+        # the code that raised it made its own page, such as the log-in form refused for too many failures
+        return error.response
     code = error.code or 500
     title = TITLES.get(code, error.name)
     return render_template("errors/error.html", code=code, title=title, message=_describe(error, code)), code

@@ -238,10 +238,12 @@ def test_other_error_pages_are_translated_too(app: Flask, client: FlaskClient) -
          {"username": "nama pengguna 'bad name' hanya boleh memakai huruf, angka, '.', '_' dan '-', "
                       "dan harus diawali huruf atau angka",
           "password": "Isian minimal 8 karakter.", "confirm": "Kata sandinya tidak sama."}),
-        ({"username": "a" * 81, "password": "password123", "confirm": "password123"},
+        ({"username": "a" * 81, "password": "kuda-benar-99", "confirm": "kuda-benar-99"},
          {"username": "nama pengguna lebih dari 80 karakter"}),
+        ({"username": "ayu", "password": "password123", "confirm": "password123"},
+         {"password": "Kata sandi ini termasuk yang paling umum dan paling dulu ditebak; pilih yang lain."}),
     ],
-    ids=["required", "malformed", "too-long"],
+    ids=["required", "malformed", "too-long", "common-password"],
 )
 def test_form_errors_are_translated(app: Flask, client: FlaskClient, data: dict[str, str],
                                     errors: dict[str, str]) -> None:

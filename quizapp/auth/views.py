@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask.wrappers import Response
 from flask_babel import gettext as _
+from flask_limiter import RequestLimit
 from flask_login import current_user, login_required, login_user, logout_user
 
 from quizapp.auth.access import session_lifetime
 from quizapp.auth.forms import LoginForm, LogoutEverywhereForm, PasswordForm, RegisterForm
 from quizapp.auth.redirects import local_path
+from quizapp.auth.throttle import account_key, failed, limiter, setting, user_key, wait_message
 from quizapp.models import Role
 from quizapp.services import sessions
-from quizapp.services.users import UsernameTaken, WrongPassword, change_password, create_user, find_user
+from quizapp.services.users import UsernameTaken, WrongPassword, authenticate, change_password, create_user
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -42,15 +45,25 @@ def register() -> ResponseReturnValue:
     return render_template("auth/register.html", form=form)
 
 
+def _refuse_login(limit: RequestLimit) -> Response:
+    """Show the log-in form again, saying that it is refused for a while (429 Too Many Requests)."""
+    form = LoginForm()
+    form.password.errors = [wait_message(limit)]
+    return Response(render_template("auth/login.html", form=form), status=429)
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(setting("LOGIN_LIMIT_PER_ACCOUNT"), key_func=account_key, methods=["POST"], deduct_when=failed,
+               on_breach=_refuse_login)
+@limiter.limit(setting("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=failed, on_breach=_refuse_login)
 def login() -> ResponseReturnValue:
     """Log a user in with their username and password."""
     if current_user.is_authenticated:
         return redirect(_safe_next(url_for("study.decks")))
     form = LoginForm()
     if form.validate_on_submit():
-        user = find_user(form.username.data)
-        if user is None or not user.check_password(form.password.data):
+        user = authenticate(form.username.data, form.password.data)
+        if user is None:
             # one message for both cases, so the form does not reveal which usernames exist
             form.password.errors.append(_("Wrong username or password."))
         else:
@@ -79,8 +92,18 @@ def account() -> ResponseReturnValue:
     return _account_page(PasswordForm())
 
 
+def _refuse_password_change(limit: RequestLimit) -> Response:
+    """Show the account page again, saying that password changes are refused for a while."""
+    form = PasswordForm()
+    form.current.errors = [wait_message(limit)]
+    return Response(_account_page(form), status=429)
+
+
 @bp.post("/password")
 @login_required
+# the current password is checked here too: a borrowed session must not be a way to guess it
+@limiter.limit(setting("LOGIN_LIMIT_PER_ACCOUNT"), key_func=user_key, deduct_when=failed,
+               on_breach=_refuse_password_change)
 def password() -> ResponseReturnValue:
     """Change the password; every other browser logged in to the account is logged out."""
     form = PasswordForm()

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
+from pathlib import Path
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.db import db
 from quizapp.models import Role, User, fold_username
 from quizapp.services import sessions
 
 MIN_PASSWORD_LENGTH = 8
+#: Room for any passphrase, while a password sent to exhaust the server's hashing is refused unread.
+MAX_PASSWORD_LENGTH = 128
 MAX_USERNAME_LENGTH = 80
+COMMON_PASSWORDS_FILE = Path(__file__).resolve().parent / "common-passwords.txt"
 _USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -30,6 +36,19 @@ class UsernameTaken(UserError):
 
 class WrongPassword(UserError):
     """The password given to confirm a change is not the user's."""
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """Return the passwords too common to accept, lower case (read once)."""
+    lines = COMMON_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Return the hash of a random password, made as real ones are, for checking a name that has no account."""
+    return generate_password_hash(secrets.token_urlsafe(16))
 
 
 def find_user(username: str) -> User | None:
@@ -53,9 +72,38 @@ def check_username(username: str) -> str:
 
 
 def check_password(password: str) -> None:
-    """Raise UserError if password is too weak to accept."""
+    """Raise UserError if password is too short or too long to accept."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(_l("the password must be at least %(min)d characters long", min=MIN_PASSWORD_LENGTH))
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise UserError(_l("the password must be at most %(max)d characters long", max=MAX_PASSWORD_LENGTH))
+
+
+def check_new_password(password: str, username: str = "") -> None:
+    """Raise UserError if a person may not choose password: too short, too long, too common, or their name.
+
+    Checked where a person chooses a password (registration, a password change, `quizapp create-user`), not in
+    create_user, so that tests and scripts can still make accounts with whatever password they need.
+    """
+    check_password(password)
+    folded = password.casefold()
+    if folded in common_passwords():
+        raise UserError(_l("This password is one of the most common, and is guessed first; choose another."))
+    if username and folded == fold_username(username):
+        raise UserError(_l("The password must not be the username."))
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """Return the user if password is theirs, else None, in the same time whether or not the name exists.
+
+    A name without an account still costs one password check (against a dummy hash): answering at once would
+    tell which names have accounts.
+    """
+    user = find_user(username)
+    if user is None:
+        check_password_hash(_dummy_hash(), password)
+        return None
+    return user if user.check_password(password) else None
 
 
 def create_user(username: str, password: str, role: Role = Role.STUDENT) -> User:
@@ -85,7 +133,7 @@ def change_password(user: User, current: str, new: str) -> None:
     """
     if not user.check_password(current):
         raise WrongPassword(_l("That is not your current password."))
-    check_password(new)
+    check_new_password(new, user.username)
     user.set_password(new)
     sessions.delete_sessions(user.id, keep=user.session_token)
     db.session.commit()
