@@ -41,6 +41,9 @@ def defaults(instance_path: str) -> dict[str, Any]:
         # An article pasted into the form may be as large as question_bank reads (1 MB); Flask's default of
         # 500 kB for a form field would refuse it with a bare 413 before the form could say what is wrong.
         "MAX_FORM_MEMORY_SIZE": 1_100_000,
+        # The largest request read at all: room for a question file (up to 2 MB, refused by its form past that
+        # with its own message) or an article (1 MB) with the rest of its form. Anything larger is 413 unread.
+        "MAX_CONTENT_LENGTH": 3 * 1024 * 1024,
     }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -82,5 +82,9 @@ def _describe(error: HTTPException, code: int) -> str:
         reason = CSRF_REASONS.get(description, description)
         return _("%(reason)s Reload the page and try again.", reason=reason)
     if description == type(error).description and code in MESSAGES:
+        if code == 413 and current_app.config.get("MAX_CONTENT_LENGTH"):
+            megabytes = current_app.config["MAX_CONTENT_LENGTH"] / (1024 * 1024)
+            return _("What was sent is larger than the %(size)s MB this site accepts at once. "
+                     "Go back and send a smaller file or text.", size=f"{megabytes:g}")
         return str(MESSAGES[code])
     return description

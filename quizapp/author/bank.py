@@ -23,6 +23,7 @@ from quizapp.models import Card, CardOrigin, CardStatus
 from quizapp.services.bank import disputes as dispute_service
 from quizapp.services.bank import listing
 from quizapp.services.bank import review as review_service
+from quizapp.urls import page_number
 
 _LABELS = {"kind_label": labels.kind_label, "status_label": labels.status_label, "origin_label": labels.origin_label}
 
@@ -127,7 +128,7 @@ def reopen_dispute() -> ResponseReturnValue:
 
 def _render_index(args: MultiDict[str, str], bulk_form: BulkReviewForm) -> str:
     bank_filter = listing.BankFilter.parse(args, current_user.id)
-    cards = listing.list_cards(bank_filter, args.get("page", 1, type=int) or 1)
+    cards = listing.list_cards(bank_filter, args.get("page", 1, type=page_number))
     filter_args = bank_filter.args()
 
     def page_url(page: int) -> str:

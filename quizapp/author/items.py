@@ -19,6 +19,7 @@ from quizapp.services.bank.listing import card_kinds
 from quizapp.services.instructor import items as item_service
 from quizapp.services.study import decks as deck_service
 from quizapp.study.decks import deck_name
+from quizapp.urls import page_number
 
 #: The largest "answered at least" the filter accepts.
 MAX_MIN_ANSWERS = 1_000_000
@@ -116,7 +117,7 @@ def items() -> ResponseReturnValue:
     status = 200
     if form.validate():
         report = item_service.item_report(
-            form.item_filter(), request.args.get("page", 1, type=int), per_page=item_service.PER_PAGE
+            form.item_filter(), request.args.get("page", 1, type=page_number), per_page=item_service.PER_PAGE
         )
     else:
         status = 400

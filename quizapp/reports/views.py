@@ -14,6 +14,7 @@ from markupsafe import Markup
 from quizapp.charts import accuracy_bars, forecast_bars, review_heatmap
 from quizapp.labels import kind_label
 from quizapp.services import stats
+from quizapp.urls import page_number
 
 bp = Blueprint("reports", __name__, url_prefix="/progress")
 
@@ -36,7 +37,7 @@ def progress() -> str:
     """Show the student's progress: numbers, charts with their tables, and every quiz, newest first."""
     now = clock_now()
     user_id = current_user.id
-    history = stats.quiz_history(user_id, request.args.get("page", 1, type=int))
+    history = stats.quiz_history(user_id, request.args.get("page", 1, type=page_number))
     by_deck = stats.accuracy_by_deck(user_id)
     by_kind = tuple(replace(row, label=kind_label(row.key)) for row in stats.accuracy_by_kind(user_id))
     streak = stats.study_streak(user_id, now)
