@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from quizapp import auth, config, db, errors, i18n, labels, urls
+from quizapp import auth, config, db, errors, i18n, labels, security, urls
 from quizapp import models as models  # registers every table before migrations compare them
 from quizapp.author import bp as author_bp
 from quizapp.classes import bp as classes_bp
@@ -27,6 +27,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     config.load(app, test_config)
     urls.init_app(app)  # first: a rule is compiled with its converter when its blueprint is registered
+    security.init_app(app)
 
     db.init_app(app)
     csrf.init_app(app)

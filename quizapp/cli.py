@@ -16,6 +16,7 @@ from quizapp.commands.bank_files import import_command
 from quizapp.config import project_root
 from quizapp.db import schema_is_current
 from quizapp.models import Role
+from quizapp.security import hide_server_version
 from quizapp.services.users import UserError, check_new_password, create_user, find_user, random_password
 
 if t.TYPE_CHECKING:
@@ -156,4 +157,5 @@ cli.add_command(export_group)
 
 def main() -> None:
     """Run the quizapp command line."""
+    hide_server_version()  # for `quizapp run`
     cli.main(prog_name="quizapp")

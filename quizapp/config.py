@@ -44,6 +44,15 @@ def defaults(instance_path: str) -> dict[str, Any]:
         # The largest request read at all: room for a question file (up to 2 MB, refused by its form past that
         # with its own message) or an article (1 MB) with the rest of its form. Anything larger is 413 unread.
         "MAX_CONTENT_LENGTH": 3 * 1024 * 1024,
+        # Served over HTTPS (directly or behind a proxy that terminates it): cookies are then sent over HTTPS only.
+        "HTTPS": False,
+        # How many reverse proxies in front set X-Forwarded-For/-Proto/-Host (0: none, trust no such header).
+        "TRUSTED_PROXIES": 0,
+        # Lax: the cookies go with a link followed from another site, never with its forms or frames.
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
     }
 
 

@@ -112,5 +112,11 @@ def page(browser: object, server: str) -> Iterator[object]:
     context = browser.new_context(base_url=server, locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
+    # Chromium reports each script or style the Content-Security-Policy blocked on the console: a page that
+    # needs one is broken for real users, so every journey fails on it.
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text
+            else None)
     yield page
     context.close()
+    assert not blocked, "the Content-Security-Policy blocked:\n" + "\n".join(blocked)
