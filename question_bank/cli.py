@@ -25,8 +25,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     gen.add_argument("--format", choices=("jsonl", "text"), default="text", help="output format (default: text)")
     gen.add_argument("--include-disputed", action="store_true",
                      help="also serve facts the articles disagree on, each attributed to its source")
+    gen.add_argument("--known-people", metavar="FILE",
+                     help="a UTF-8 file of people's names, one a line: wrong options for office and quotation "
+                          "questions where the articles name too few people")
     gen.add_argument("--language", default="id", help="language of the articles (default: id)")
     args = parser.parse_args(argv)
+    try:
+        known_people = _read_names(args.known_people) if args.known_people else []
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: {args.known_people}: cannot read the names ({exc})", file=err)
+        return 2
 
     try:
         result = read_articles(args.paths, language=args.language)
@@ -36,7 +44,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     for error in result.errors:
         print(f"error: {error.file}: {error.reason}", file=err)
     try:
-        cards = generate(result.articles, include_disputed=args.include_disputed)
+        cards = generate(result.articles, include_disputed=args.include_disputed, known_people=known_people)
     except Exception as exc:  # a generator bug must still reach the user as a message, not a traceback
         print(f"error: generating cards failed ({type(exc).__name__}: {exc}); please report this", file=err)
         return 3
@@ -45,6 +53,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     if not result.articles:
         print("error: no article could be read", file=err)
     return 1 if result.errors or not result.articles else 0
+
+
+def _read_names(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as names:
+        return [line.strip() for line in names if line.strip()]
 
 
 def _write_jsonl(cards: list[Card], out: TextIO) -> None:

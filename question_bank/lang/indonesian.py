@@ -205,4 +205,5 @@ PACK = LanguagePack(
         "explain_cloze": "Jawabannya {value}, seperti tertulis di artikel.",
         "explain_disputed": "Sumber lain menyebut {others}; artikel ini menyebut {value}.",
     },
+    membership_words=frozenset({"anggota", "bergabung"}),
 )

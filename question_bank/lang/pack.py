@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,3 +65,7 @@ class LanguagePack:
     epithets: Mapping[str, str]
     #: card templates by name
     templates: Mapping[str, str]
+    #: words that speak of membership, matched inside longer words too ("anggota" in "keanggotaan"): a country a
+    #: sentence names with one, in an article listing an organisation's members, may be a member no extractor
+    #: read, so it is never a wrong option
+    membership_words: frozenset[str] = field(default_factory=frozenset)
