@@ -7,6 +7,7 @@ import random
 from collections.abc import Callable, Iterable, Iterator
 
 from question_bank.cards.distractors import shuffled, wrong_countries, wrong_people
+from question_bank.cards.explain import explain, others, source_name
 from question_bank.cards.pools import Pools, build_pools, country_name, pack_of
 from question_bank.cards.quality import check_card
 from question_bank.cards.regions import countries_of
@@ -30,6 +31,8 @@ MIN_OPTIONS = 3
 MAX_SOURCES = 8
 #: A quotation longer than this is cut in the question; the whole one stays in the source.
 MAX_QUOTE_WORDS = 40
+#: A member-count explanation lists the members only up to this many.
+MAX_LISTED_MEMBERS = 12
 
 
 def generate_cards(corpus: Corpus, include_disputed: bool = False, known_people: Iterable[str] = ()) -> list[Card]:
@@ -100,17 +103,26 @@ def _member_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: Language
     picked = wrong_countries(fact.kind, fact.subject_key, fact.value, pools, pack, rng)
     card = _assemble(
         fact.kind, cid, pack.templates[fact.kind].format(subject=org), fact.value, picked.options,
-        _fact_dict(fact), _sources(fact, corpus),
-        pack.templates[f"explain_{fact.kind}"].format(value=fact.value, subject=org), pack, rng,
+        _fact_dict(fact), _sources(fact, corpus), _explain_membership(fact, pools, pack), pack, rng,
     )
     if card:
         yield card
 
 
-def _member_names(org: str, pools: Pools, pack: LanguagePack) -> list[str]:
+def _member_names(org: str, pools: Pools, pack: LanguagePack, without: str = "") -> list[str]:
     """Name the organisation's stated members that are not former members, sorted, in the pack's language."""
-    keys = pools.members[org] - pools.formers[org]
-    return sorted({n for n in (country_name(k, pack, pools) for k in keys) if n})
+    names = pools.member_names.get((org, pack.code))
+    if names is None:
+        keys = pools.members[org] - pools.formers[org]
+        names = sorted({n for n in (country_name(k, pack, pools) for k in keys) if n})
+        pools.member_names[(org, pack.code)] = names
+    return [n for n in names if n != without]
+
+
+def _explain_membership(fact: MergedFact, pools: Pools, pack: LanguagePack) -> str:
+    members = others(_member_names(fact.subject_key, pools, pack, without=fact.value), pack)
+    return explain(pack, f"explain_{fact.kind}", f"explain_{fact.kind}_with",
+                   value=fact.value, subject=fact.subject, others=members)
 
 
 def _negated_member_cards(corpus: Corpus, pools: Pools) -> Iterator[tuple[Card, LanguagePack]]:
@@ -135,7 +147,7 @@ def _negated_member_cards(corpus: Corpus, pools: Pools) -> Iterator[tuple[Card, 
         sources = tuple(dict.fromkeys(s for f in statements for s in _sources(f, corpus)))
         fact = {"subject": statements[0].subject, "value": answer, "negated": True}
         explanation = pack.templates["explain_member_negated"].format(
-            value=answer, subject=statements[0].subject, others=", ".join(members))
+            value=answer, subject=statements[0].subject, others=others(members, pack, MAX_LISTED_MEMBERS))
         card = _assemble("member", cid, pack.templates["member_negated"].format(subject=statements[0].subject),
                          answer, wrong, fact, sources[:3], explanation, pack, rng)
         if card:
@@ -146,10 +158,11 @@ def _role_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: LanguagePa
     cid = card_id(fact.kind, fact.subject_key, fact.value_key)
     rng = _rng(cid)
     picked = wrong_people(fact.first.sentence.file, pools.holders[fact.subject_key], pools, rng)
+    explanation = explain(pack, "explain_role", "explain_role_source", value=fact.value, subject=fact.subject,
+                          source=source_name(fact, corpus))
     card = _assemble(
         fact.kind, cid, pack.templates["role"].format(subject=fact.subject), fact.value, picked.options,
-        _fact_dict(fact), _sources(fact, corpus),
-        pack.templates["explain_role"].format(value=fact.value, subject=fact.subject), pack, rng,
+        _fact_dict(fact), _sources(fact, corpus), explanation, pack, rng,
     )
     if card:
         yield card
@@ -161,10 +174,12 @@ def _speaker_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: Languag
     quote = " ".join(words[:MAX_QUOTE_WORDS]) + (" …" if len(words) > MAX_QUOTE_WORDS else "")
     rng = _rng(cid)
     picked = wrong_people(fact.first.sentence.file, {fact.value_key}, pools, rng)
+    office = pools.offices.get(fact.value_key)
+    explanation = explain(pack, "explain_speaker", "explain_speaker_office" if office else "explain_speaker_source",
+                          value=fact.value, office=office, source=source_name(fact, corpus))
     card = _assemble(
         fact.kind, cid, pack.templates["speaker"].format(subject=quote), fact.value, picked.options,
-        _fact_dict(fact), _sources(fact, corpus), pack.templates["explain_speaker"].format(value=fact.value),
-        pack, rng,
+        _fact_dict(fact), _sources(fact, corpus), explanation, pack, rng,
     )
     if card:
         yield card
@@ -196,9 +211,12 @@ def _number_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: Language
     org = fact.first.detail.get("member_count_of")
     if org:
         question = pack.templates["member_count"].format(subject=org)
+        members = _member_names(org, pools, pack) if org in pools.complete else []
+        listed = others(members, pack, MAX_LISTED_MEMBERS) if len(members) <= MAX_LISTED_MEMBERS else None
+        explanation = explain(pack, "explain_cloze", "explain_member_count", value=format_number(value),
+                              subject=org, others=listed)
         card = _assemble(fact.kind, cid, question, format_number(value), wrong, _fact_dict(fact),
-                         _sources(fact, corpus), pack.templates["explain_cloze"].format(value=format_number(value)),
-                         pack, rng)
+                         _sources(fact, corpus), explanation, pack, rng)
         if card:
             yield card
         return
@@ -217,8 +235,9 @@ def _cloze_card(fact: MergedFact, cid: str, answer: str, wrong: list[str], corpu
     if fact.disputed:
         source = corpus.article(statement.sentence.file).source_name
         question = pack.templates["cloze_attributed"].format(source=source, cloze=cloze)
-    card = _assemble(fact.kind, cid, question, answer, wrong, data, _sources(fact, corpus),
-                     pack.templates["explain_cloze"].format(value=answer), pack, rng)
+    explanation = explain(pack, "explain_cloze", "explain_cloze_source", value=answer,
+                          source=source_name(fact, corpus))
+    card = _assemble(fact.kind, cid, question, answer, wrong, data, _sources(fact, corpus), explanation, pack, rng)
     if card:
         yield card
 

@@ -57,6 +57,8 @@ class Pools:
     numbers_by_noun: dict[str, set[float]] = field(default_factory=lambda: defaultdict(set))
     #: organisation -> its undisputed member facts, for the "which is NOT a member" card
     member_facts: dict[str, list[MergedFact]] = field(default_factory=lambda: defaultdict(list))
+    #: (organisation, language) -> its members' names, sorted, as explanations list them (filled when first asked)
+    member_names: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     #: (organisation, regions, language) -> outsiders in the region named by the corpus, by CLDR, and the corpus's
     #: others, each sorted (filled when first asked: every member card of one region shares them)
     outsiders: dict[tuple[str, frozenset[str], str], tuple[list[str], list[str], list[str]]] = field(
