@@ -15,7 +15,7 @@ from qb_helpers import PROJECT, SEEDS, seed_cards
 from question_bank.cli import main
 from question_bank.loading import MAX_ARTICLE_BYTES
 
-CONTRACT = {"id", "kind", "language", "question", "options", "answer", "fact", "sources", "explanation"}
+CONTRACT = {"id", "kind", "language", "question", "options", "answer", "fact", "sources", "explanation", "confidence"}
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -168,6 +168,7 @@ def test_people_the_caller_knows_fill_the_options() -> None:
     [card] = role_of(cards, TASMAGAMBETOV)
     assert wrong(card) <= {"Nikol Pashinyan", "Joko Widodo", "Retno Marsudi"}
     assert "Nikol Pashinyan" in wrong(card)  # the article's own people come first
+    assert card.confidence < 1
     speaker = [c for c in cards if c.kind == "speaker" and c.fact["value"] == TASMAGAMBETOV]
     assert speaker and TASMAGAMBETOV not in wrong(speaker[0])
 

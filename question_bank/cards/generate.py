@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
-from question_bank.cards.distractors import shuffled, wrong_countries, wrong_people
+from question_bank.cards.confidence import Doubts, confidence, leans_on_context
+from question_bank.cards.distractors import Picked, shuffled, wrong_countries, wrong_people
 from question_bank.cards.explain import explain, others, source_name
 from question_bank.cards.pools import Pools, build_pools, country_name, pack_of
 from question_bank.cards.quality import check_card
@@ -33,6 +35,7 @@ MAX_SOURCES = 8
 MAX_QUOTE_WORDS = 40
 #: A member-count explanation lists the members only up to this many.
 MAX_LISTED_MEMBERS = 12
+NO_DOUBT = Doubts()
 
 
 def generate_cards(corpus: Corpus, include_disputed: bool = False, known_people: Iterable[str] = ()) -> list[Card]:
@@ -77,8 +80,14 @@ def _sources(fact: MergedFact, corpus: Corpus) -> tuple[Source, ...]:
     return tuple(seen.values())
 
 
+def _articles(fact: MergedFact) -> int:
+    """Count the articles that state a fact."""
+    return len({statement.sentence.file for statement in fact.statements})
+
+
 def _assemble(kind: str, cid: str, question: str, answer: str, wrong: Iterable[str], fact: dict,
-              sources: tuple[Source, ...], explanation: str, pack: LanguagePack, rng: random.Random) -> Card | None:
+              sources: tuple[Source, ...], explanation: str, pack: LanguagePack, rng: random.Random,
+              doubts: Doubts = NO_DOUBT, articles: int = 1) -> Card | None:
     """Shuffle the answer in among the wrong options (with the card's own generator) and build the card."""
     picked: list[str] = []
     for option in wrong:
@@ -93,7 +102,16 @@ def _assemble(kind: str, cid: str, question: str, answer: str, wrong: Iterable[s
     return Card(
         id=cid, kind=kind, language=pack.code, question=question, options=tuple(options),
         answer=options.index(answer), fact=fact, sources=sources, explanation=explanation,
+        confidence=confidence(doubts, articles, len(options)),
     )
+
+
+def _with_outside(card: Card | None, picked: Picked, doubt: str, articles: int, doubts: Doubts) -> Card | None:
+    """Lower a card's confidence where a wrong option it shows came from outside the corpus."""
+    if card is None or not picked.outside & set(card.options):
+        return card
+    doubts = replace(doubts, **{doubt: True})
+    return replace(card, confidence=confidence(doubts, articles, len(card.options)))
 
 
 def _member_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: LanguagePack) -> Iterator[Card]:
@@ -101,12 +119,39 @@ def _member_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: Language
     cid = card_id(fact.kind, fact.subject_key, fact.value_key)
     rng = _rng(cid)
     picked = wrong_countries(fact.kind, fact.subject_key, fact.value, pools, pack, rng)
+    doubts = Doubts(single_phrase=_in_passing(fact, pools), corrected=_misspelt(fact, pack))
+    articles = _articles(fact)
     card = _assemble(
         fact.kind, cid, pack.templates[fact.kind].format(subject=org), fact.value, picked.options,
         _fact_dict(fact), _sources(fact, corpus), _explain_membership(fact, pools, pack), pack, rng,
+        doubts, articles,
     )
+    # a country CLDR puts in the region may be a member the corpus never lists (where it lists them all, none
+    # is), or a former member: no corpus lists every country that ever left
+    if fact.kind == "former_member" or fact.subject_key not in pools.complete:
+        card = _with_outside(card, picked, "unverified_outsiders", articles, doubts)
     if card:
         yield card
+
+
+def _in_passing(fact: MergedFact, pools: Pools) -> bool:
+    """Say whether every statement of a membership is a passing phrase, not an item of a list.
+
+    A list states two or more memberships in one sentence ("beranggotakan A, B, dan C"), or one an item in
+    neighbouring sentences (a numbered list below its lead).
+    """
+    for statement in fact.statements:
+        counts = pools.listed[(statement.sentence.file, fact.subject_key)]
+        index = statement.sentence.index
+        if counts.get(index - 1, 0) + counts.get(index, 0) + counts.get(index + 1, 0) >= 2:
+            return False
+    return True
+
+
+def _misspelt(fact: MergedFact, pack: LanguagePack) -> bool:
+    """Say whether every statement of a country spells it in a way the pack does not know (read as a misspelling)."""
+    table = countries_of(pack)
+    return all(table.code(s.value) is None and fold(s.value) not in pack.epithets for s in fact.statements)
 
 
 def _member_names(org: str, pools: Pools, pack: LanguagePack, without: str = "") -> list[str]:
@@ -148,8 +193,9 @@ def _negated_member_cards(corpus: Corpus, pools: Pools) -> Iterator[tuple[Card, 
         fact = {"subject": statements[0].subject, "value": answer, "negated": True}
         explanation = pack.templates["explain_member_negated"].format(
             value=answer, subject=statements[0].subject, others=others(members, pack, MAX_LISTED_MEMBERS))
+        doubts = Doubts(unverified_outsiders=not (formers - stated) and org not in pools.complete)
         card = _assemble("member", cid, pack.templates["member_negated"].format(subject=statements[0].subject),
-                         answer, wrong, fact, sources[:3], explanation, pack, rng)
+                         answer, wrong, fact, sources[:3], explanation, pack, rng, doubts)
         if card:
             yield card, pack
 
@@ -158,12 +204,15 @@ def _role_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: LanguagePa
     cid = card_id(fact.kind, fact.subject_key, fact.value_key)
     rng = _rng(cid)
     picked = wrong_people(fact.first.sentence.file, pools.holders[fact.subject_key], pools, rng)
+    doubts = Doubts(qualified_elsewhere=not any(s.detail.get("qualified") for s in fact.statements))
+    articles = _articles(fact)
     explanation = explain(pack, "explain_role", "explain_role_source", value=fact.value, subject=fact.subject,
                           source=source_name(fact, corpus))
     card = _assemble(
         fact.kind, cid, pack.templates["role"].format(subject=fact.subject), fact.value, picked.options,
-        _fact_dict(fact), _sources(fact, corpus), explanation, pack, rng,
+        _fact_dict(fact), _sources(fact, corpus), explanation, pack, rng, doubts, articles,
     )
+    card = _with_outside(card, picked, "outside_people", articles, doubts)
     if card:
         yield card
 
@@ -174,13 +223,18 @@ def _speaker_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: Languag
     quote = " ".join(words[:MAX_QUOTE_WORDS]) + (" …" if len(words) > MAX_QUOTE_WORDS else "")
     rng = _rng(cid)
     picked = wrong_people(fact.first.sentence.file, {fact.value_key}, pools, rng)
+    # "…," katanya: the name stands in an earlier sentence, found by following the article
+    continued = all(fact.value_key not in fold(s.sentence.text).split() for s in fact.statements)
+    doubts = Doubts(continued_speaker=continued, cut_quote=len(words) > MAX_QUOTE_WORDS)
+    articles = _articles(fact)
     office = pools.offices.get(fact.value_key)
     explanation = explain(pack, "explain_speaker", "explain_speaker_office" if office else "explain_speaker_source",
                           value=fact.value, office=office, source=source_name(fact, corpus))
     card = _assemble(
         fact.kind, cid, pack.templates["speaker"].format(subject=quote), fact.value, picked.options,
-        _fact_dict(fact), _sources(fact, corpus), explanation, pack, rng,
+        _fact_dict(fact), _sources(fact, corpus), explanation, pack, rng, doubts, articles,
     )
+    card = _with_outside(card, picked, "outside_people", articles, doubts)
     if card:
         yield card
 
@@ -216,7 +270,7 @@ def _number_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: Language
         explanation = explain(pack, "explain_cloze", "explain_member_count", value=format_number(value),
                               subject=org, others=listed)
         card = _assemble(fact.kind, cid, question, format_number(value), wrong, _fact_dict(fact),
-                         _sources(fact, corpus), explanation, pack, rng)
+                         _sources(fact, corpus), explanation, pack, rng, articles=_articles(fact))
         if card:
             yield card
         return
@@ -237,7 +291,9 @@ def _cloze_card(fact: MergedFact, cid: str, answer: str, wrong: list[str], corpu
         question = pack.templates["cloze_attributed"].format(source=source, cloze=cloze)
     explanation = explain(pack, "explain_cloze", "explain_cloze_source", value=answer,
                           source=source_name(fact, corpus))
-    card = _assemble(fact.kind, cid, question, answer, wrong, data, _sources(fact, corpus), explanation, pack, rng)
+    doubts = Doubts(leans_on_context=leans_on_context(text, pack))
+    card = _assemble(fact.kind, cid, question, answer, wrong, data, _sources(fact, corpus), explanation, pack, rng,
+                     doubts, _articles(fact))
     if card:
         yield card
 

@@ -215,5 +215,10 @@ PACK = LanguagePack(
         "explain_cloze_source": "Jawabannya {value}, seperti ditulis {source}.",
         "list_joined": "{items}, dan {last}",
     },
+    context_dependent_openers=(
+        "hal ini", "hal itu", "hal tersebut", "ini", "itu", "tersebut", "ia", "dia", "beliau", "mereka",
+        "keduanya", "kedua negara", "kedua belah pihak", "saat itu", "kala itu", "waktu itu", "di sana",
+    ),
+    trailing_demonstratives=frozenset({"ini", "itu", "tersebut"}),
     membership_words=frozenset({"anggota", "bergabung"}),
 )
