@@ -87,16 +87,25 @@ def _articles(fact: MergedFact) -> int:
 
 def _assemble(kind: str, cid: str, question: str, answer: str, wrong: Iterable[str], fact: dict,
               sources: tuple[Source, ...], explanation: str, pack: LanguagePack, rng: random.Random,
-              doubts: Doubts = NO_DOUBT, articles: int = 1) -> Card | None:
-    """Shuffle the answer in among the wrong options (with the card's own generator) and build the card."""
+              doubts: Doubts = NO_DOUBT, articles: int = 1, outside: Picked | None = None,
+              outside_doubt: str = "") -> Card | None:
+    """Shuffle the answer in among the wrong options (with the card's own generator) and build the card.
+
+    Where a wrong option shown is one of `outside`'s (from beyond the corpus), `outside_doubt` holds too.
+    """
     picked: list[str] = []
+    seen = {fold(answer)}
     for option in wrong:
-        if fold(option) != fold(answer) and fold(option) not in {fold(p) for p in picked}:
+        folded = fold(option)
+        if folded not in seen:
+            seen.add(folded)
             picked.append(option)
-        if len(picked) == OPTIONS - 1:
-            break
+            if len(picked) == OPTIONS - 1:
+                break
     if len(picked) < MIN_OPTIONS - 1:
         return None
+    if outside_doubt and outside is not None and not outside.outside.isdisjoint(picked):
+        doubts = replace(doubts, **{outside_doubt: True})
     options = [answer, *picked]
     rng.shuffle(options)
     return Card(
@@ -106,30 +115,20 @@ def _assemble(kind: str, cid: str, question: str, answer: str, wrong: Iterable[s
     )
 
 
-def _with_outside(card: Card | None, picked: Picked, doubt: str, articles: int, doubts: Doubts) -> Card | None:
-    """Lower a card's confidence where a wrong option it shows came from outside the corpus."""
-    if card is None or not picked.outside & set(card.options):
-        return card
-    doubts = replace(doubts, **{doubt: True})
-    return replace(card, confidence=confidence(doubts, articles, len(card.options)))
-
-
 def _member_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: LanguagePack) -> Iterator[Card]:
     org = fact.subject
     cid = card_id(fact.kind, fact.subject_key, fact.value_key)
     rng = _rng(cid)
     picked = wrong_countries(fact.kind, fact.subject_key, fact.value, pools, pack, rng)
     doubts = Doubts(single_phrase=_in_passing(fact, pools), corrected=_misspelt(fact, pack))
-    articles = _articles(fact)
+    # a country CLDR puts in the region may be a member the corpus never lists (where it lists them all, none
+    # is), or a former member: no corpus lists every country that ever left
+    unverified = fact.kind == "former_member" or fact.subject_key not in pools.complete
     card = _assemble(
         fact.kind, cid, pack.templates[fact.kind].format(subject=org), fact.value, picked.options,
         _fact_dict(fact), _sources(fact, corpus), _explain_membership(fact, pools, pack), pack, rng,
-        doubts, articles,
+        doubts, _articles(fact), picked, "unverified_outsiders" if unverified else "",
     )
-    # a country CLDR puts in the region may be a member the corpus never lists (where it lists them all, none
-    # is), or a former member: no corpus lists every country that ever left
-    if fact.kind == "former_member" or fact.subject_key not in pools.complete:
-        card = _with_outside(card, picked, "unverified_outsiders", articles, doubts)
     if card:
         yield card
 
@@ -205,14 +204,13 @@ def _role_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: LanguagePa
     rng = _rng(cid)
     picked = wrong_people(fact.first.sentence.file, pools.holders[fact.subject_key], pools, rng)
     doubts = Doubts(qualified_elsewhere=not any(s.detail.get("qualified") for s in fact.statements))
-    articles = _articles(fact)
     explanation = explain(pack, "explain_role", "explain_role_source", value=fact.value, subject=fact.subject,
                           source=source_name(fact, corpus))
     card = _assemble(
         fact.kind, cid, pack.templates["role"].format(subject=fact.subject), fact.value, picked.options,
-        _fact_dict(fact), _sources(fact, corpus), explanation, pack, rng, doubts, articles,
+        _fact_dict(fact), _sources(fact, corpus), explanation, pack, rng, doubts, _articles(fact),
+        picked, "outside_people",
     )
-    card = _with_outside(card, picked, "outside_people", articles, doubts)
     if card:
         yield card
 
@@ -226,15 +224,14 @@ def _speaker_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: Languag
     # "…," katanya: the name stands in an earlier sentence, found by following the article
     continued = all(fact.value_key not in fold(s.sentence.text).split() for s in fact.statements)
     doubts = Doubts(continued_speaker=continued, cut_quote=len(words) > MAX_QUOTE_WORDS)
-    articles = _articles(fact)
     office = pools.offices.get(fact.value_key)
     explanation = explain(pack, "explain_speaker", "explain_speaker_office" if office else "explain_speaker_source",
                           value=fact.value, office=office, source=source_name(fact, corpus))
     card = _assemble(
         fact.kind, cid, pack.templates["speaker"].format(subject=quote), fact.value, picked.options,
-        _fact_dict(fact), _sources(fact, corpus), explanation, pack, rng, doubts, articles,
+        _fact_dict(fact), _sources(fact, corpus), explanation, pack, rng, doubts, _articles(fact),
+        picked, "outside_people",
     )
-    card = _with_outside(card, picked, "outside_people", articles, doubts)
     if card:
         yield card
 

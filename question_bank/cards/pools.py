@@ -190,8 +190,9 @@ def _add_countries(corpus: Corpus, pools: Pools, listing: dict[tuple[str, int], 
             beside = acronyms.intersection(_ACRONYM.findall(sentence.text))
             beside.update(org for org in spelt_out if org in sentence.text and _names(sentence.text, org))
             beside |= listing.get((article.file, sentence.index), set())
-            if listed_in[article.file] and _speaks_of_membership(sentence.text, pack):
-                beside |= listed_in[article.file]  # "Timor Leste diterima sebagai anggota kesebelas"
+            listed_here = listed_in[article.file]
+            if listed_here and not listed_here <= beside and _speaks_of_membership(sentence.text, pack):
+                beside |= listed_here  # "Timor Leste diterima sebagai anggota kesebelas"
             if not beside:
                 continue
             # cached: extraction read the same sentence with the same pack
