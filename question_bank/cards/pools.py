@@ -129,6 +129,7 @@ def country_name(key: str, pack: LanguagePack, pools: Pools) -> str | None:
     return unnamed if language == pack.code else None
 
 
+_NONE: frozenset[str] = frozenset()
 # Without look-arounds, four times faster: a hit inside a longer word only keeps a country from being a wrong option.
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
 
@@ -184,19 +185,26 @@ def _add_countries(corpus: Corpus, pools: Pools, listing: dict[tuple[str, int], 
     # most organisations are acronyms: one search of a sentence's capitalised words finds them all at once
     acronyms = {org for org in orgs if _ACRONYM.fullmatch(org)}
     spelt_out = [org for org in orgs if org not in acronyms]
+    keys_of: dict[tuple[str, str], str] = {}
     for article in corpus.articles.values():
         pack = pools.packs[article.file]
+        listed_here = listed_in.get(article.file, _NONE)
         for sentence in article.sentences:
-            beside = acronyms.intersection(_ACRONYM.findall(sentence.text))
-            beside.update(org for org in spelt_out if org in sentence.text and _names(sentence.text, org))
-            beside |= listing.get((article.file, sentence.index), set())
-            listed_here = listed_in[article.file]
-            if listed_here and not listed_here <= beside and _speaks_of_membership(sentence.text, pack):
+            text = sentence.text
+            beside = acronyms.intersection(_ACRONYM.findall(text))
+            if spelt_out:
+                beside.update(org for org in spelt_out if org in text and _names(text, org))
+            beside |= listing.get((article.file, sentence.index), _NONE)
+            if listed_here and not listed_here <= beside and _speaks_of_membership(text, pack):
                 beside |= listed_here  # "Timor Leste diterima sebagai anggota kesebelas"
             if not beside:
                 continue
-            # cached: extraction read the same sentence with the same pack
-            keys = {country_key(m.canonical, pack, pools) for m in find_countries(sentence.text, pack)}
+            keys = set()
+            for mention in find_countries(text, pack):  # cached: extraction read the sentence with this pack
+                key = keys_of.get((pack.code, mention.canonical))
+                if key is None:
+                    key = keys_of[(pack.code, mention.canonical)] = country_key(mention.canonical, pack, pools)
+                keys.add(key)
             for org in beside:
                 pools.near[org] |= keys
 
