@@ -53,6 +53,8 @@ class Doubts:
 
 
 _NAMES = tuple(f.name for f in fields(Doubts))
+#: The doubts of a card the generator is sure of.
+NO_DOUBT = Doubts()
 
 
 def confidence(doubts: Doubts, articles: int = 1, options: int = FULL_OPTIONS) -> float:
@@ -62,6 +64,8 @@ def confidence(doubts: Doubts, articles: int = 1, options: int = FULL_OPTIONS) -
     """
     about_fact = 1.0
     about_question = THREE_OPTIONS if options < FULL_OPTIONS else 1.0
+    if doubts == NO_DOUBT:
+        return about_question
     for name in doubts.names():
         if name in _ABOUT_THE_FACT:
             about_fact *= FACTORS[name]

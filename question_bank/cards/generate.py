@@ -7,7 +7,7 @@ import random
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from question_bank.cards.confidence import Doubts, confidence, leans_on_context
+from question_bank.cards.confidence import NO_DOUBT, Doubts, confidence, leans_on_context
 from question_bank.cards.distractors import Picked, shuffled, wrong_countries, wrong_people
 from question_bank.cards.explain import explain, others, source_name
 from question_bank.cards.pools import Pools, build_pools, country_name, pack_of
@@ -35,7 +35,6 @@ MAX_SOURCES = 8
 MAX_QUOTE_WORDS = 40
 #: A member-count explanation lists the members only up to this many.
 MAX_LISTED_MEMBERS = 12
-NO_DOUBT = Doubts()
 
 
 def generate_cards(corpus: Corpus, include_disputed: bool = False, known_people: Iterable[str] = ()) -> list[Card]:
