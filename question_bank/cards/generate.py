@@ -171,6 +171,8 @@ def _explain_membership(fact: MergedFact, pools: Pools, pack: LanguagePack) -> s
 def _negated_member_cards(corpus: Corpus, pools: Pools) -> Iterator[tuple[Card, LanguagePack]]:
     """One "which is NOT a member" card per organisation, its answer a former member or a surely-not member."""
     for org, statements in sorted(pools.member_facts.items()):
+        if not statements:
+            continue
         pack = pack_of(statements[0], pools)
         stated, formers = pools.members[org], pools.formers[org]
         members = _member_names(org, pools, pack)  # a country also called a former member is disputed: not served

@@ -150,7 +150,8 @@ def _speaks_of_membership(text: str, pack: LanguagePack) -> bool:
 
 
 def _stated_members(org: str, pools: Pools) -> set[str]:
-    return {country_key(f.value, pack_of(f, pools), pools) for f in pools.member_facts[org]}
+    # .get: an organisation whose members no article lists (only counts them) must not gain an empty list here
+    return {country_key(f.value, pack_of(f, pools), pools) for f in pools.member_facts.get(org, ())}
 
 
 def _add_date(fact: MergedFact, pools: Pools) -> None:
