@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from question_bank.lang import languages
 from question_bank.model import DRAFT_BELOW, Card
 from question_bank.pipeline import generate, read_articles
 
@@ -31,7 +32,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     gen.add_argument("--known-people", metavar="FILE",
                      help="a UTF-8 file of people's names, one a line: wrong options for office and quotation "
                           "questions where the articles name too few people")
-    gen.add_argument("--language", default="id", help="language of the articles (default: id)")
+    gen.add_argument("--language", default="auto",
+                     help=f"language of the articles: {', '.join(languages())}, or auto for each article's own "
+                          "(default: auto)")
     args = parser.parse_args(argv)
     try:
         known_people = _read_names(args.known_people) if args.known_people else []
@@ -40,7 +43,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return 2
 
     try:
-        result = read_articles(args.paths, language=args.language)
+        result = read_articles(args.paths, language=None if args.language == "auto" else args.language)
     except KeyError as exc:  # an unknown language code
         print(f"error: {exc.args[0]}", file=err)
         return 2

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
-from question_bank.lang import LanguagePack, get_pack
+from question_bank.lang import LanguagePack, detect_language, get_pack
 from question_bank.model import Article, Sentence
 from question_bank.sentences import LIST_ITEM, split_sentences
 from question_bank.text import fold
@@ -25,6 +26,10 @@ _TERMINAL = re.compile(r"[.!?][”\"’)]*$|[”\"]$|’’$")
 _SIGN_OFF = re.compile(
     r"(?:\s*(?:\([a-z]{1,5}(?:/[a-z]{1,5})*\)|\[[a-z]{1,5}(?:/[a-z]{1,5})*\]|[(\[]\*[)\]]|\*{3,}|â€\S?|[Â�]))+$"
 )
+
+
+#: A headline is at most this long; a longer first line without a full stop is prose that lost its stop.
+_HEADLINE_WORDS = 16
 
 
 class ArticleError(ValueError):
@@ -53,10 +58,10 @@ def decode_article(file: str, data: bytes) -> str:
     return text
 
 
-def load_article(file: str, data: bytes, language: str = "id") -> Article:
-    """Read one article from its bytes; raise ArticleError if it is not a usable text article."""
+def load_article(file: str, data: bytes, language: str | None = None) -> Article:
+    """Read one article from its bytes, in its own language unless one is given; raise ArticleError if unusable."""
     text = decode_article(file, data)
-    return parse_article(file, text, get_pack(language))
+    return parse_article(file, text, get_pack(language or detect_language(text)))
 
 
 def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
@@ -64,11 +69,15 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
     lines = [_SIGN_OFF.sub("", " ".join(line.split())) for line in text.splitlines()]
     outlet: str | None = None
     headline: str | None = None
+    dateline: str | None = None
     seen: set[str] = set()
     body: list[str] = []
     in_list = False  # the lines just kept are a list, or the lead line that introduces one
     for number, line in enumerate(lines):
         if not line or _is_furniture(line, pack):
+            continue
+        if _is_date_line(line, pack):
+            dateline = dateline or line  # "Published: 26 May 2025" dates the page; it is not prose
             continue
         key = fold(line)
         if key in seen:
@@ -78,6 +87,7 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
             lead = _LEAD.match(line)
             if lead and _is_lead(lead.group("lead")):
                 outlet = outlet or _outlet_of(lead.group("lead"), pack)
+                dateline = dateline or lead.group("lead")
                 line = line[lead.end():].strip()
                 if not line:
                     continue
@@ -90,7 +100,7 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
             in_list = True
             body.append(line)
             continue
-        if _is_heading(line):
+        if _is_heading(line) or _is_headline(line, headline, body):
             # A line with no sentence end is a heading, a menu item or a caption, not prose.
             if headline is None and not body and len(line.split()) >= 4:
                 headline = line
@@ -102,7 +112,8 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
     )
     if not sentences:
         raise ArticleError(file, "no article text (only headings, menus or page furniture)")
-    return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences)
+    return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences,
+                   dateline=dateline)
 
 
 def rebuild_article(
@@ -133,6 +144,16 @@ def _is_heading(line: str) -> bool:
     return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _is_headline(line: str, headline: str | None, body: list[str]) -> bool:
+    """Say whether a line is the article's headline: the first line, short, with no sentence end.
+
+    English outlets set headlines in sentence case ("NATO leaders back 5% spending goal"), which reads as
+    prose by its words; only its place and its missing full stop tell it.
+    """
+    return headline is None and not body and not _TERMINAL.search(line) and not line.endswith(":") \
+        and 4 <= len(line.split()) <= _HEADLINE_WORDS
+
+
 def _reads_as_prose(line: str, min_words: int) -> bool:
     """Say whether a line without a sentence end reads as prose: enough words, half of them lower-case."""
     words = [w for w in line.split() if w[:1].isalpha()]
@@ -159,15 +180,32 @@ def _is_furniture(line: str, pack: LanguagePack) -> bool:
     if lowered.startswith(pack.furniture_prefixes):
         return True
     # a caption with a photo credit at its end ("… Kredit Foto: Reuters/…")
-    return any(f" {p}" in lowered for p in ("kredit foto:", "foto:", "sumber foto:"))
+    return re.search(pack.patterns["caption_credit"], lowered) is not None
+
+
+@lru_cache(maxsize=8)
+def _date_line(pack: LanguagePack) -> re.Pattern[str]:
+    """A line that only dates the page: "Published: 26 May 2025", "Senin, 26 Mei 2025 10:15 WIB", "May 26, 2025"."""
+    months = "|".join(sorted(pack.months, key=len, reverse=True))
+    weekdays = "|".join(sorted(pack.weekdays, key=len, reverse=True))
+    day = (rf"(?:\d{{1,2}}\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+           rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}})")
+    return re.compile(rf"^(?:(?:{pack.patterns['published']})\s*:?\s*)?(?:(?:{weekdays}),?\s+)?{day}"
+                      r"(?:[\s,|–-]+\d{1,2}[:.]\d{2}(?:\s*[A-Za-z]{2,4})?)?$", re.IGNORECASE)
+
+
+def _is_date_line(line: str, pack: LanguagePack) -> bool:
+    """Say whether a line only dates the page (a publication line), so it is kept as the article's dateline."""
+    return len(line) <= 80 and _date_line(pack).match(line) is not None
 
 
 def _is_lead(lead: str) -> bool:
     """Say whether a paragraph's opening words are an outlet or dateline rather than prose."""
     words = lead.replace(",", " ").split()
-    if not words or len(words) > 6:
+    if not words or len(words) > 6 or not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() for w in words)
+    # a place's own particles stay lower-case ("Rio de Janeiro", "Den Haag"); other prose words do not
+    return all(w[:1].isupper() or (len(w) <= 3 and w.isalpha() and w.islower()) for w in words)
 
 
 def _outlet_of(lead: str, pack: LanguagePack) -> str | None:

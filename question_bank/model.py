@@ -30,6 +30,8 @@ class Article:
     outlet: str | None
     headline: str | None
     sentences: tuple[Sentence, ...]
+    #: the line that dates the page as it gives it ("JAKARTA, May 26 (Newswire)", "Published: 26 May 2025"), if any
+    dateline: str | None = None
 
     @property
     def source_name(self) -> str:

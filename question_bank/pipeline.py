@@ -44,8 +44,9 @@ def article_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Article
     return files, errors
 
 
-def read_articles(paths: Iterable[str | Path], language: str = "id") -> ReadResult:
-    """Read every article under the paths; a file that fails is reported and the rest still load."""
+def read_articles(paths: Iterable[str | Path], language: str | None = None) -> ReadResult:
+    """Read every article under the paths, each in its own language unless one is given; a file that fails is
+    reported and the rest still load."""
     files, errors = article_files(paths)
     names = _names(files)
     articles: list[Article] = []

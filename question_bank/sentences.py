@@ -13,6 +13,9 @@ _CLOSING = ("’’", "”")
 _ABBREVIATIONS = frozenset({
     "dr", "drs", "ir", "prof", "no", "jl", "st", "mr", "mrs", "ms", "h", "hj", "kh", "tn", "ny", "sdr",
     "dll", "dsb", "dst", "vs", "u.s", "a.s", "bpk", "kol", "jend", "letjen", "mayjen", "brigjen",
+    # English news: month abbreviations before a day ("Nov. 30"), and titles before a name ("Gen. Smith")
+    "jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "sen", "rep", "gov", "lt", "col",
+    "capt", "sgt", "maj", "adm", "jr", "sr", "inc", "co", "corp",
 })
 
 

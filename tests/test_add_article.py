@@ -151,10 +151,25 @@ def test_bad_input_is_refused_next_to_its_field(
         assert db.session.scalar(sa.select(sa.func.count()).where(Article.added_by_id.is_not(None))) == 0
 
 
-def test_a_language_without_a_pack_is_refused_with_the_reason(bank_app: Flask, teacher: FlaskClient) -> None:
-    response = teacher.post("/author/articles/new", data={"text": NO_FACT, "language": "en"})
+ENGLISH = """Leaders gathered in Kuala Lumpur on Monday, May 26, 2025, for the 46th summit of the bloc.
+The region has about 680 million people and trade between its members grew by 4.2% last year.
+"""
+
+
+def test_an_english_article_is_told_from_its_words_and_asked_in_english(bank_app: Flask, teacher: FlaskClient) -> None:
+    form = Page.of(teacher.get("/author/articles/new"))
+    assert "selected" in form.find("option", value="auto")  # the language is told from the text unless chosen
+    assert teacher.post("/author/articles/new", data={"text": ENGLISH, "language": "auto"}).status_code == 303
+    article, _deck, cards = added_article(bank_app)
+    assert article.language == "en"
+    assert cards and {card.language for card in cards} == {"en"}
+    assert any(card.question.startswith("Complete the sentence:") for card in cards)
+
+
+def test_a_language_the_app_does_not_offer_is_refused(bank_app: Flask, teacher: FlaskClient) -> None:
+    response = teacher.post("/author/articles/new", data={"text": NO_FACT, "language": "fr"})
     assert response.status_code == 400
-    assert "no language pack for 'en'" in Page.of(response).field_errors("text")
+    assert Page.of(response).field_errors("language") == "Choose Indonesian or English."
 
 
 def test_the_same_text_twice_is_refused(bank_app: Flask, teacher: FlaskClient) -> None:

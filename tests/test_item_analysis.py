@@ -323,6 +323,18 @@ def test_only_finished_quiz_attempts_by_students_count(bank: Bank) -> None:
     assert [o.count for o in rows["a"].options] == [1, 0, 0, 0]
 
 
+def test_a_retry_of_the_missed_questions_is_not_an_attempt(bank: Bank) -> None:
+    bank.card("a")
+    bank.card("b")
+    first = bank.attempt("s1", {"a": 1, "b": 0})
+    retry = bank.attempt("s1", {"a": 0})
+    retry.retry_of_id = first.id
+    db.session.commit()
+    rows = by_id(item_service.analyse_items())
+    assert (rows["a"].answered, rows["a"].right) == (1, 0)
+    assert [o.count for o in rows["a"].options] == [0, 1, 0, 0]
+
+
 def test_answers_to_an_earlier_version_are_left_out_and_counted_apart(bank: Bank) -> None:
     bank.card("a", version=2)
     bank.card("b")

@@ -1,4 +1,4 @@
-"""The same app on PostgreSQL: migrations, idempotent loading, a quiz, a review and the progress page.
+"""The same app on PostgreSQL: migrations, idempotent loading, a quiz and its retry, a review, the progress page.
 
 SQLite serves one machine; a deployment that outgrows it points QUIZAPP_DATABASE_URL at PostgreSQL. These
 tests run when QUIZAPP_TEST_POSTGRES_URL names an empty database they may wipe (`.ci/run` starts one); in
@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import flask_migrate
@@ -71,21 +72,37 @@ def test_a_student_studies_and_sees_progress_on_postgresql(pg_app: Flask) -> Non
         assert not load_bank([SEEDS]).errors
     client = pg_app.test_client()
     Accounts(pg_app).login(client, "ayu", "student")
+    # a fixed clock: the cards missed in the quiz are not due yet when the retry answers them right
+    pg_app.config["QUIZAPP_CLOCK"] = lambda: datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
-    # a quiz of five questions, each answered with the first option
+    with pg_app.app_context():
+        keys = {card.id: card.answer_index for card in db.session.scalars(sa.select(Card))}
+
+    def take(quiz_url: str, questions: int, right: bool) -> str:
+        """Answer every question right or wrong; return the score page."""
+        for _ in range(questions):
+            page = client.get(quiz_url, follow_redirects=True).get_data(as_text=True)
+            found = re.search(r'name="card_id"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="card_id"', page)
+            assert found, page[:500]
+            card_id = found.group(1) or found.group(2)
+            answer_url = re.search(r'action="([^"]*/answer)"', page).group(1)
+            choice = keys[card_id] if right else (keys[card_id] + 1) % 4
+            client.post(answer_url, data={"card_id": card_id, "choice": str(choice)})
+        return client.get(quiz_url.rstrip("/") + "/result", follow_redirects=True).get_data(as_text=True)
+
+    # a quiz of five questions, each answered wrong: each goes into the schedule
     response = client.post("/study/decks/all/quiz", data={"count": "5"})
     assert response.status_code in (302, 303)
     quiz_url = response.headers["Location"]
-    for _ in range(5):
-        page = client.get(quiz_url, follow_redirects=True).get_data(as_text=True)
-        card_id = re.search(r'name="card_id"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="card_id"', page)
-        assert card_id, page[:500]
-        answer_url = re.search(r'action="([^"]*/answer)"', page).group(1)
-        client.post(answer_url, data={"card_id": card_id.group(1) or card_id.group(2), "choice": "0"})
-    result = client.get(quiz_url.rstrip("/") + "/result", follow_redirects=True).get_data(as_text=True)
-    assert re.search(r"[0-5]/5", result)
+    result = take(quiz_url, 5, right=False)
+    assert "0/5" in result and "Retry the 5 missed questions" in result
 
-    # one review: the first new card, answered with the first option
+    # its retry, answered right
+    response = client.post(quiz_url.rstrip("/") + "/retry")
+    assert response.status_code == 303
+    assert "5/5" in take(response.headers["Location"], 5, right=True)
+
+    # one review: the first new card (the missed ones are due in a minute), answered with the first option
     page = client.get("/study/review").get_data(as_text=True)
     token = re.search(r'name="token" value="([^"]+)"', page).group(1)
     card = re.search(r'name="card_id" value="([^"]+)"', page).group(1)
@@ -98,10 +115,11 @@ def test_a_student_studies_and_sees_progress_on_postgresql(pg_app: Flask) -> Non
     assert progress.get_data(as_text=True).count("<svg") >= 2
     with pg_app.app_context():
         db.session.remove()
-        assert db.session.scalar(sa.select(sa.func.count()).select_from(Answer)) == 6
-        assert db.session.scalar(sa.select(sa.func.count()).select_from(ReviewLog)) == 1
-        state = db.session.scalars(sa.select(ReviewState)).one()
-        assert state.due.tzinfo is not None
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Answer)) == 11
+        # the five cards met in the quiz (right answers in the retry leave them alone: not due yet) and the review
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(ReviewLog)) == 6
+        states = db.session.scalars(sa.select(ReviewState)).all()
+        assert len(states) == 6 and all(state.due.tzinfo is not None for state in states)
 
 
 def test_an_instructor_runs_a_class_on_postgresql(pg_app: Flask) -> None:

@@ -34,7 +34,7 @@ def test_get_pack() -> None:
     pack = get_pack("id")
     assert pack.code == "id"
     assert pack.countries["kyrgyzstan"] == "Kirgizstan"
-    with pytest.raises(KeyError, match="known: id"):
+    with pytest.raises(KeyError, match="known: en, id"):
         get_pack("xx")
 
 

@@ -150,3 +150,26 @@ def test_a_stored_article_with_a_list_splits_again_into_the_same_sentences() -> 
         stored = "\n\n".join(" ".join(texts) for texts in paragraphs.values())
         rebuilt = rebuild_article(article.file, stored, article.language, article.outlet, article.headline)
         assert rebuilt.sentences == article.sentences
+
+
+def test_a_sentence_case_headline_on_the_first_line_is_the_headline() -> None:
+    # English outlets set headlines in sentence case: by its words it reads as prose, by its place it is none
+    article = load_article("en.txt", (
+        b"NATO leaders back 5% spending goal at The Hague summit\n"
+        b"Leaders of the alliance agreed on Wednesday to lift spending on defence to 5% of output by 2035.\n"
+    ))
+    assert article.headline == "NATO leaders back 5% spending goal at The Hague summit"
+    assert [s.text[:7] for s in article.sentences] == ["Leaders"]
+
+
+def test_a_long_first_line_without_a_stop_is_still_prose() -> None:
+    line = ("Para menteri luar negeri Asia Tenggara berkumpul di Jakarta pada Selasa untuk membahas krisis "
+            "kemanusiaan yang terus memburuk di Myanmar sejak kudeta militer")
+    assert texts(f"{line}\n{LAST}\n") == [line, LAST]
+
+
+def test_a_dateline_keeps_a_place_with_lower_case_particles() -> None:
+    article = load_article("rio.txt", f"Suara Dunia, Rio de Janeiro –\n{PROSE}\n".encode())
+    assert article.outlet == "Suara Dunia"
+    assert article.headline is None
+    assert [s.text for s in article.sentences] == [PROSE]

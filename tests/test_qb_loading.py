@@ -247,7 +247,7 @@ def test_not_utf8_error_says_where() -> None:
 
 
 def test_unknown_language_is_refused() -> None:
-    with pytest.raises(KeyError, match="known: id"):
+    with pytest.raises(KeyError, match="known: en, id"):
         load_article("x.txt", PROSE.encode(), language="xx")
 
 

@@ -125,3 +125,9 @@ def test_quoted_spans_and_inside() -> None:
     assert [text[s:e] for s, e in spans] == ["“Satu dua,”", '"tiga"', "“empat"]
     assert inside(text.index("dua"), spans)
     assert not inside(text.index("kata"), spans)
+
+
+def test_an_english_month_or_title_abbreviation_ends_no_sentence() -> None:
+    paragraph = "The talks ended on Nov. 30 in Brasilia. Gen. Abdel Fattah al-Sisi flew home on Dec. 1."
+    assert split_sentences(paragraph) == [
+        "The talks ended on Nov. 30 in Brasilia.", "Gen. Abdel Fattah al-Sisi flew home on Dec. 1."]

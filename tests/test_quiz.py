@@ -272,11 +272,11 @@ def test_the_score_waits_for_the_last_answer(bank_client: FlaskClient, student: 
 
 
 def test_time_taken_runs_from_the_first_showing_by_the_server_clock(
-    bank_app: Flask, bank_client: FlaskClient, student: int, monkeypatch: pytest.MonkeyPatch
+    bank_app: Flask, bank_client: FlaskClient, student: int
 ) -> None:
-    quiz_id = start(bank_client)
     clock = [datetime(2026, 3, 2, 8, 0, tzinfo=UTC)]
-    monkeypatch.setattr("quizapp.study.quiz.utcnow", lambda: clock[0])
+    bank_app.config["QUIZAPP_CLOCK"] = lambda: clock[0]
+    quiz_id = start(bank_client)
     card_id = current_card(bank_client, quiz_id)
     clock[0] += timedelta(seconds=5)
     assert current_card(bank_client, quiz_id) == card_id  # a reload keeps the first showing

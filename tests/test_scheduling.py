@@ -14,6 +14,7 @@ from quizapp.services.study.scheduling import (
     format_interval,
     new_schedule,
     preview_intervals,
+    quiz_answer_counts,
     rating_for_answer,
     remaining_today,
     review,
@@ -121,6 +122,24 @@ def test_consecutive_good_reviews_grow_the_interval() -> None:
     assert intervals[1] >= timedelta(days=1)  # graduated from learning
     assert all(later > earlier for earlier, later in zip(intervals, intervals[1:], strict=False))
     assert intervals[-1] > timedelta(days=90)
+
+
+@pytest.mark.parametrize(
+    ("due_in", "correct", "counts"),
+    [
+        (None, True, True),  # a new card met in a quiz is introduced, right ...
+        (None, False, True),  # ... or wrong
+        (timedelta(0), True, True),  # due now: the quiz answer is its review
+        (-timedelta(days=3), True, True),  # overdue
+        (timedelta(days=3), True, False),  # not due yet: a right answer leaves the schedule alone
+        (timedelta(minutes=1), True, False),  # a learning step not reached yet either
+        (timedelta(days=3), False, True),  # a wrong answer is a lapse, due or not
+    ],
+)
+def test_which_quiz_answers_count(due_in: timedelta | None, correct: bool, counts: bool) -> None:
+    schedule = None if due_in is None else Schedule(**(asdict(review_state_card()) | {"due": NOW + due_in}))
+    assert quiz_answer_counts(schedule, correct, NOW) is counts
+    assert quiz_answer_counts(schedule, correct, NOW.astimezone(WIB)) is counts  # any offset, same instant
 
 
 def test_review_outcome_describes_the_review() -> None:

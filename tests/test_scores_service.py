@@ -10,7 +10,17 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 from flask import Flask
-from scores_helpers import T0, School, article_deck, build_school, find_deck, make_user, review_next, take_quiz
+from scores_helpers import (
+    T0,
+    School,
+    article_deck,
+    build_school,
+    find_deck,
+    make_user,
+    review_next,
+    right_position,
+    take_quiz,
+)
 from sqlalchemy.dialects import postgresql
 
 from quizapp.db import db
@@ -18,6 +28,7 @@ from quizapp.models import Answer, Card, CardRevision, Role, User
 from quizapp.services import stats
 from quizapp.services.instructor import scores
 from quizapp.services.instructor.scores import Scope, ScoreFilter
+from quizapp.services.study import quiz as quiz_service
 
 NOW = T0 + timedelta(days=10)
 ATTEMPT_STUDENT, ATTEMPT_CLASS, ATTEMPT_DECK, ATTEMPT_ID = 0, 1, 2, 3
@@ -201,7 +212,7 @@ def test_student_numbers(school: School) -> None:
     siti = rows["siti"]
     assert siti[2:7] == (2, 100.0, 87.5, 100.0, "2026-03-04 08:00:30")
     assert rows["budi"][2:7] == (1, 50.0, 50.0, 50.0, "2026-03-03 08:00:20")  # unfinished left out
-    assert siti[8] == 1  # one review
+    assert siti[8] == 8  # one review, and the seven quiz answers that introduced their cards to her schedule
 
 
 def test_learned_and_retention_are_the_progress_pages(school: School) -> None:
@@ -218,7 +229,22 @@ def test_learned_and_retention_are_the_progress_pages(school: School) -> None:
     assert summary.learned == stats.card_counts(school.siti).learned > 0
     assert (summary.retention_passed, summary.retention_total) == (retention.passed, retention.total) == (1, 2)
     assert summary.retention == 50.0
-    assert summary.reviews == 7
+    assert summary.reviews == 14  # the seven quiz answers of build_school feed the schedule too
+
+
+def test_a_retry_of_the_missed_questions_is_practice_not_an_attempt(school: School) -> None:
+    siti = db.session.get(User, school.siti)
+    at = T0 + timedelta(days=7)
+    quiz = take_quiz(siti, find_deck(), at, [False, False], seed=5)  # 0 of 2, finished at 08:00:20
+    retry = quiz_service.start_retry(quiz, now=at + timedelta(minutes=5))
+    for item in list(retry.items):
+        quiz_service.answer(retry, item.card_id, right_position(item.card), at + timedelta(minutes=6))
+
+    ids = [row[ATTEMPT_ID] for row in attempts(Scope.of(school.ines))]
+    assert quiz.id in ids and retry.id not in ids
+    # 75, 100 and 0 percent: the retry's 100 is neither the best attempt nor the last
+    assert students(Scope.of(school.ines))["siti"][2:7] == (3, 100.0, 58.3, 0.0, "2026-03-09 08:00:20")
+    assert [row[2] for row in answers(Scope.of(school.ines))].count(retry.id) == 2  # its answers are reported
 
 
 def test_students_without_attempts_are_listed_with_zeros(school: School) -> None:

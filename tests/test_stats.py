@@ -112,11 +112,14 @@ class Study:
         db.session.flush()
         return row
 
-    def review(self, card: Card, at: datetime, rating: int = GOOD, state_before: int = REVIEW) -> ReviewLog:
+    def review(
+        self, card: Card, at: datetime, rating: int = GOOD, state_before: int = REVIEW, due: datetime | None = None
+    ) -> ReviewLog:
+        """Log a review at `at` of a card that was due at `due` (by default, just then)."""
         row = ReviewLog(
             user_id=self.id, card_id=card.id, rating=rating, reviewed_at=at,
             state_before=state_before, step_before=None, stability_before=10.0, difficulty_before=5.0,
-            due_before=at, state_after=REVIEW, step_after=None, stability_after=12.0, difficulty_after=5.0,
+            due_before=due or at, state_after=REVIEW, step_after=None, stability_after=12.0, difficulty_after=5.0,
             due_after=at + timedelta(days=10),
         )
         db.session.add(row)
@@ -217,6 +220,16 @@ def test_true_retention_counts_reviews_of_review_state_cards_in_the_last_30_days
     assert (retention.passed, retention.total) == (3, 4)
     assert retention.percent == 75
     assert (retention.start, retention.end) == (TODAY - timedelta(days=29), TODAY)
+
+
+def test_true_retention_leaves_out_a_quiz_lapse_before_the_card_was_due(app: Flask) -> None:
+    card = make_card()
+    siti = Study()
+    siti.review(card, days_ago(3), GOOD, due=days_ago(4))  # overdue: measured
+    # a wrong quiz answer two days early: a lapse in the schedule, but the right answers that early leave no log
+    siti.review(card, days_ago(1), AGAIN, due=days_ago(1) + timedelta(days=2))
+    retention = stats.true_retention(siti.id, NOW)
+    assert (retention.passed, retention.total) == (1, 1)
 
 
 def test_true_retention_without_reviews_has_no_percentage(app: Flask) -> None:

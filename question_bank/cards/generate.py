@@ -259,20 +259,20 @@ def _number_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: Language
         wrong = nearby_stated(detail, rng, pools.numbers_by_noun[noun], pack)
         yield from _cloze_card(fact, cid, format_stated(detail, pack), wrong, corpus, pack, rng)
         return
-    wrong = [format_number(n) for n in nearby_numbers(value, rng, pools.numbers_by_noun[noun])]
+    wrong = [format_number(n, pack) for n in nearby_numbers(value, rng, pools.numbers_by_noun[noun])]
     org = fact.first.detail.get("member_count_of")
     if org:
         question = pack.templates["member_count"].format(subject=org)
         members = _member_names(org, pools, pack) if org in pools.complete else []
         listed = others(members, pack, MAX_LISTED_MEMBERS) if len(members) <= MAX_LISTED_MEMBERS else None
-        explanation = explain(pack, "explain_cloze", "explain_member_count", value=format_number(value),
+        explanation = explain(pack, "explain_cloze", "explain_member_count", value=format_number(value, pack),
                               subject=org, others=listed)
-        card = _assemble(fact.kind, cid, question, format_number(value), wrong, _fact_dict(fact),
+        card = _assemble(fact.kind, cid, question, format_number(value, pack), wrong, _fact_dict(fact),
                          _sources(fact, corpus), explanation, pack, rng, articles=_articles(fact))
         if card:
             yield card
         return
-    yield from _cloze_card(fact, cid, format_number(value), wrong, corpus, pack, rng)
+    yield from _cloze_card(fact, cid, format_number(value, pack), wrong, corpus, pack, rng)
 
 
 def _cloze_card(fact: MergedFact, cid: str, answer: str, wrong: list[str], corpus: Corpus,

@@ -21,18 +21,25 @@ def month_name(month: int, pack: LanguagePack) -> str:
 
 
 def format_date(value: DateValue, pack: LanguagePack) -> str:
-    """Write a date at its own precision: "2020", "Januari 2022", "27 November 2022"."""
+    """Write a date at its own precision, as the pack writes it: "2020", "Januari 2022", "27 November 2022"."""
     if value.month is None:
         return str(value.year)
     month = month_name(value.month, pack)
-    return f"{value.day} {month} {value.year}" if value.day else f"{month} {value.year}"
+    if value.day is None:
+        return f"{month} {value.year}"
+    return pack.date_format.format(day=value.day, month=month, year=value.year)
 
 
-def format_number(value: float) -> str:
-    """Write a number the Indonesian way: a dot between thousands, a comma before decimals."""
+def format_number(value: float, pack: LanguagePack) -> str:
+    """Write a number as the pack's language does: "3.380" and "1,5" in Indonesian, "3,380" and "1.5" in English."""
     if value == int(value):
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.2f}".rstrip("0").replace(",", "_").replace(".", ",").replace("_", ".")
+        return _marks(f"{int(value):,}", pack)
+    return _marks(f"{value:,.2f}".rstrip("0"), pack)
+
+
+def _marks(written: str, pack: LanguagePack) -> str:
+    """Swap Python's "," and "." for the pack's group and decimal marks."""
+    return written.replace(",", "\x00").replace(".", pack.decimal_mark).replace("\x00", pack.group_mark)
 
 
 def nearby_dates(value: DateValue, rng: random.Random, avoid: set[str],
@@ -61,6 +68,8 @@ def nearby_dates(value: DateValue, rng: random.Random, avoid: set[str],
         candidates += [DateValue(value.year - 1, value.month), DateValue(value.year + 1, value.month)]
     else:
         candidates = [DateValue(value.year + d) for d in (-4, -3, -2, -1, 1, 2, 3, 4)]
+    if value.not_after is not None:  # the article reports the date as past: no wrong option after its own year
+        candidates = [c for c in candidates if c.year <= value.not_after]
     rng.shuffle(candidates)
     offered = [c for c in candidates if c.key != value.key and c.key not in avoid]
     if latest is None or last_day(value) >= first_day(latest):
@@ -104,12 +113,11 @@ def nearby_numbers(value: float, rng: random.Random, avoid: set[float]) -> list[
     return out
 
 
-def format_figure(value: float, decimals: int) -> str:
-    """Write a figure with as many decimals as the article wrote, the Indonesian way ("1,3", "3.380")."""
+def format_figure(value: float, decimals: int, pack: LanguagePack) -> str:
+    """Write a figure with as many decimals as the article wrote, as its language does ("1,3", "3.380")."""
     if decimals == 0:
-        return format_number(float(round(value)))
-    whole = f"{value:,.{decimals}f}"
-    return whole.replace(",", "_").replace(".", ",").replace("_", ".")
+        return format_number(float(round(value)), pack)
+    return _marks(f"{value:,.{decimals}f}", pack)
 
 
 def _ordinal_word(n: int, pack: LanguagePack) -> str | None:
@@ -125,10 +133,10 @@ def _render(detail: dict, number: float, pack: LanguagePack) -> str | None:
     shape = detail["shape"]
     if shape in ("quantity", "percent"):
         scale = detail["number"] / detail["figure"]
-        figure_text = format_figure(number / scale, detail["decimals"])
+        figure_text = format_figure(number / scale, detail["decimals"], pack)
         return figure_text + detail["suffix"]
     if shape == "ordinal":
-        return f"{pack.ordinal_prefix}{int(number)}"
+        return pack.ordinal_format(int(number))
     if shape == "ordinal_word":
         return _ordinal_word(int(number), pack)
     if shape == "span":

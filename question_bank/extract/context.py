@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from question_bank.entities import main_organisation, person_key, person_names
+from question_bank.extract.article_date import ArticleDate, article_date
 from question_bank.lang import LanguagePack
 from question_bank.model import Article
 
@@ -21,6 +22,11 @@ class ArticleContext:
     def of(cls, article: Article, pack: LanguagePack) -> ArticleContext:
         """Build the context of one article; what it knows of the whole article is read when first asked."""
         return cls(article, pack)
+
+    @cached_property
+    def own_date(self) -> ArticleDate:
+        """When the article was written, as far as its dateline, publication line or dates tell."""
+        return article_date(self.article, self.pack)
 
     @cached_property
     def main_org(self) -> str | None:

@@ -4,30 +4,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from question_bank.entities import Mention, find_countries, list_separator, organisations_in
 from question_bank.extract.context import ArticleContext
 from question_bank.extract.registry import extractor
+from question_bank.lang import LanguagePack
 from question_bank.model import Fact, Sentence
 from question_bank.sentences import LIST_ITEM
 
-# What may stand before a list of members ("beranggotakan", "terdiri dari enam negara:", "anggota …, yaitu").
-_MEMBER_LEAD = re.compile(
-    r"(beranggotakan|terdiri (?:dari|atas)|anggota\w*\b[^.;]{0,80}?\b(?:yaitu|yakni|meliputi|antara lain|adalah))"
-    r"[^.;]{0,60}$",
-    re.IGNORECASE,
-)
-# What may follow a list of countries that have left ("… telah meninggalkan CSTO").
-_LEFT_AFTER = re.compile(
-    r"^,?\s+(?:telah|sudah|pernah)\s+(?:meninggalkan|keluar dari|menarik diri dari)\s+(?:\w+\s+){0,2}?"
-    r"(?P<org>[A-Z]{2,8})\b"
-)
-# "anggota CSTO Kazakhstan": one member named after its organisation.
-_MEMBER_OF = re.compile(r"\banggota\s+(?P<org>[A-Z]{2,8})\s+$")
-# "Uzbekistan menjadi anggota aliansi CSTO hingga tahun 2012": a membership that ended.
-_MEMBER_UNTIL = re.compile(
-    r"^\s+(?:pernah\s+)?menjadi anggota\s+(?:\w+\s+){0,2}?(?P<org>[A-Z]{2,8})\s+(?:hingga|sampai)\s+(?:tahun\s+)?\d{4}"
-)
+#: an organisation's name where a membership phrase names one: its acronym
+ORG = r"[A-Z]{2,8}"
+
+
+@lru_cache(maxsize=8)
+def _phrases(pack: LanguagePack) -> _Phrases:
+    """Compile the pack's membership phrases (see the pack's `patterns`: member_lead, left_after, …)."""
+    p = pack.patterns
+    return _Phrases(
+        lead=re.compile(rf"({p['member_lead']})[^.;]{{0,60}}$", re.IGNORECASE),
+        left_after=re.compile(rf"^,?\s+{p['left_after']}(?P<org>{ORG})\b"),
+        member_of=re.compile(p["member_of"].replace("{org}", ORG)),
+        member_until=re.compile(p["member_until"].replace("{org}", ORG)),
+    )
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    #: what may stand before a list of members ("beranggotakan", "terdiri dari enam negara:", "members include")
+    lead: re.Pattern[str]
+    #: what may follow a list of countries that have left ("… telah meninggalkan CSTO")
+    left_after: re.Pattern[str]
+    #: one member named next to its organisation ("anggota CSTO Kazakhstan")
+    member_of: re.Pattern[str]
+    #: a membership that ended ("Uzbekistan menjadi anggota aliansi CSTO hingga tahun 2012")
+    member_until: re.Pattern[str]
 
 
 @extractor("member")
@@ -50,7 +62,7 @@ def extract_members(context: ArticleContext) -> Iterator[Fact]:
 
 def _list_lead(text: str, context: ArticleContext) -> str | None:
     """Return the organisation whose members a colon-ended lead names in the list below it, else None."""
-    if not text.endswith(":") or not _MEMBER_LEAD.search(text[:-1]):
+    if not text.endswith(":") or not _phrases(context.pack).lead.search(text[:-1]):
         return None
     return _organisation(text, len(text), context)
 
@@ -82,10 +94,11 @@ def _list_facts(sentence: Sentence, group: list[Mention], context: ArticleContex
     text = sentence.text
     before = text[:group[0].start]
     after = text[group[-1].end:]
-    left = _LEFT_AFTER.match(after)
+    phrases = _phrases(context.pack)
+    left = phrases.left_after.match(after)
     if left:
         kind, org = "former_member", left.group("org")
-    elif _MEMBER_LEAD.search(before):
+    elif phrases.lead.search(before):
         kind, org = "member", _organisation(text, group[0].start, context)
     else:
         return
@@ -97,11 +110,12 @@ def _list_facts(sentence: Sentence, group: list[Mention], context: ArticleContex
 
 def _single_facts(sentence: Sentence, mention: Mention, context: ArticleContext) -> Iterator[Fact]:
     text = sentence.text
+    phrases = _phrases(context.pack)
     # the phrase is short: look only just before the country, so a long sentence costs no more
-    named_after = _MEMBER_OF.search(text[max(0, mention.start - 30):mention.start])
+    named_after = phrases.member_of.search(text[max(0, mention.start - 30):mention.start])
     if named_after:
         yield _fact("member", named_after.group("org"), mention, sentence)
-    until = _MEMBER_UNTIL.match(text[mention.end:mention.end + 120])
+    until = phrases.member_until.match(text[mention.end:mention.end + 120])
     if until:
         yield _fact("former_member", until.group("org"), mention, sentence)
 

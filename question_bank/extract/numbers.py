@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from question_bank.entities import organisations_in
 from question_bank.extract.context import ArticleContext
-from question_bank.extract.quantities import news_numbers, scaled_or_money
+from question_bank.extract.quantities import figure_pattern, news_numbers, scaled_or_money
 from question_bank.extract.registry import extractor
 from question_bank.lang import LanguagePack
 from question_bank.model import Fact, Sentence
@@ -26,7 +27,7 @@ def _pattern(pack: LanguagePack) -> re.Pattern[str]:
     words = "|".join(sorted((w for w, n in pack.number_words.items() if n >= _SMALLEST), key=len, reverse=True))
     nouns = "|".join(sorted(pack.counted_nouns, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w.,/-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|{words})\s+(?P<noun>{nouns})\b",
+        rf"(?<![\w.,/-])(?P<num>{figure_pattern(pack)}|{words})\s+(?P<noun>{nouns})\b",
         re.IGNORECASE,
     )
 
@@ -47,14 +48,15 @@ def _number_words(pack: LanguagePack) -> frozenset[str]:
 
 
 def parse_number(text: str, pack: LanguagePack) -> float | None:
-    """Read "3.380", "1,5" or "enam" as a number; None if it is not one."""
+    """Read "3.380", "1,5" or "enam" (in Indonesian) as a number; None if it is not one."""
     word = pack.number_words.get(text.lower())
     if word is not None:
         return float(word)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
-        return float(text.replace(".", ""))  # Indonesian thousands separator
+    whole, _, decimals = text.partition(pack.decimal_mark)
+    if pack.group_mark in whole and not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(pack.group_mark)}\d{{3}})+", whole):
+        return None
     try:
-        return float(text.replace(",", "."))
+        return float(whole.replace(pack.group_mark, "") + ("." + decimals if decimals else ""))
     except ValueError:
         return None
 
@@ -77,18 +79,19 @@ def _sentence_numbers(sentence: Sentence, context: ArticleContext) -> Iterator[F
         value = parse_number(m.group("num"), context.pack)
         if value is None or not _SMALLEST <= value <= _LARGEST or inside(start, quotes):
             continue
-        if m.group("noun").lower() == "tahun" and 1500 <= value <= 2100:
+        if _terms(context.pack).year_noun.fullmatch(m.group("noun").lower()) and 1500 <= value <= 2100:
             continue  # "2020 tahun" is a year, not a count
         if scaled_or_money(text, start, end, context.pack):
             continue  # "3 juta jiwa" is a quantity, read with its scale below; money is not a count
         noun = m.group("noun").lower()
         after = text[m.end():m.end() + 40].lower()
-        counted = f"{noun} {after.split()[0]}" if after.split() and after.split()[0] == "anggota" else noun
+        following = after.split()[0] if after.split() else ""
+        counted = f"{noun} {following}" if _terms(context.pack).member_noun.fullmatch(following) else noun
         org = _members_counted(text, m, context)
         cloze = text[:start] + "___" + text[end:]
         yield Fact(
             kind="number",
-            subject=f"jumlah negara anggota {org}" if org else cloze,
+            subject=context.pack.templates["member_count_subject"].format(org=org) if org else cloze,
             value=m.group("num"),
             subject_key=f"members:{org}" if org else fold(cloze),
             value_key=_format(value),
@@ -100,19 +103,45 @@ def _sentence_numbers(sentence: Sentence, context: ArticleContext) -> Iterator[F
 
 def _members_counted(text: str, m: re.Match[str], context: ArticleContext) -> str | None:
     """Return the organisation whose member count this is ("CSTO enam negara", "terdiri dari enam negara")."""
-    if m.group("noun").lower() != "negara":
+    terms = _terms(context.pack)
+    if not terms.country_noun.fullmatch(m.group("noun").lower()):
         return None
     after = text[m.end():m.end() + 30].lower()
-    if re.match(r"\s+(?:anggota\s+)?(?:lain|lainnya)\b", after):
+    if terms.others_after.match(after):
         return None  # "lima negara anggota lainnya" counts the others, not all
     before = text[:m.start()]
     named = re.search(r"\b([A-Z]{2,8})\)?\s*$", before)
     if named and organisations_in(named.group(1), context.pack):
         return named.group(1)
-    if re.search(r"\b(?:terdiri (?:dari|atas)|beranggotakan)\s*$", before, re.IGNORECASE):
+    if terms.lead_before.search(before):
         orgs = organisations_in(before, context.pack)
         return orgs[-1].canonical if orgs else context.main_org
     return None
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """The pack's words for counting an organisation's members, compiled."""
+
+    year_noun: re.Pattern[str]
+    member_noun: re.Pattern[str]
+    country_noun: re.Pattern[str]
+    #: "lima negara anggota lainnya": the count is of the others
+    others_after: re.Pattern[str]
+    #: "terdiri dari enam negara": the count is of all members
+    lead_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _terms(pack: LanguagePack) -> _Terms:
+    p = pack.patterns
+    return _Terms(
+        year_noun=re.compile(p["year_noun"]),
+        member_noun=re.compile(p["member_noun"]),
+        country_noun=re.compile(p["country_noun"]),
+        others_after=re.compile(rf"\s+(?:{p['others']})\b"),
+        lead_before=re.compile(rf"\b(?:{p['members_counted_lead']})\s*$", re.IGNORECASE),
+    )
 
 
 def _format(value: float) -> str:

@@ -16,8 +16,6 @@ from question_bank.model import Fact, Sentence
 from question_bank.sentences import inside, quoted_spans
 from question_bank.text import fold
 
-#: a figure as Indonesian writes it: "3.380", "1,3", "500", "1.250,5"
-_FIGURE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 #: what may not touch a figure: it would be part of a date, a time, a phone number, a code or a word
 _BEFORE = r"(?<![\w.,/:+\-–$€£])"
 _AFTER = r"(?![\w/:]|[.,]\d|[\-–]\d)"
@@ -33,16 +31,22 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @lru_cache(maxsize=8)
+def figure_pattern(pack: LanguagePack) -> str:
+    """Return the pattern of a figure as the pack's language writes it: "3.380", "1,3", "1.250,5" in Indonesian."""
+    group, decimal = re.escape(pack.group_mark), re.escape(pack.decimal_mark)
+    return rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
+
+
+@lru_cache(maxsize=8)
 def _figures(pack: LanguagePack) -> re.Pattern[str]:
     words = "|".join(sorted((re.escape(w) for w in pack.number_words), key=len, reverse=True))
-    return re.compile(rf"{_BEFORE}(?P<num>(?:{_FIGURE}){_AFTER}|(?:{words})\b)", re.IGNORECASE)
+    return re.compile(rf"{_BEFORE}(?P<num>(?:{figure_pattern(pack)}){_AFTER}|(?:{words})\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
 def _ordinals(pack: LanguagePack) -> re.Pattern[str]:
     words = "|".join(sorted((re.escape(w) for w in pack.ordinal_words), key=len, reverse=True))
-    prefix = re.escape(pack.ordinal_prefix)
-    return re.compile(rf"(?<![\w\-])(?:{prefix}(?P<n>\d{{1,3}})(?![\w\-])|(?P<w>{words})\b)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w\-])(?:{pack.ordinal_pattern}(?![\w\-])|(?P<w>{words})\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -56,9 +60,9 @@ def _figure_value(text: str, pack: LanguagePack) -> tuple[float, int] | None:
     word = pack.number_words.get(text.lower())
     if word is not None:
         return float(word), 0
-    whole, _, decimals = text.partition(",")
+    whole, _, decimals = text.partition(pack.decimal_mark)
     try:
-        return float(whole.replace(".", "") + ("." + decimals if decimals else "")), len(decimals)
+        return float(whole.replace(pack.group_mark, "") + ("." + decimals if decimals else "")), len(decimals)
     except ValueError:
         return None
 
@@ -179,7 +183,7 @@ def _quantities(text: str, pack: LanguagePack) -> _Found:
 
 def _counted(text: str, pack: LanguagePack) -> _Found:
     """Yield a bare figure and the noun right after it that the pack's fixed list does not know ("40 kapal")."""
-    for m in re.finditer(rf"{_BEFORE}(?P<num>(?:{_FIGURE})){_AFTER}", text):
+    for m in _bare_figures(pack).finditer(text):
         start, end = m.span("num")
         raw = m.group("num")
         noun = _word_after(text, end)
@@ -189,11 +193,12 @@ def _counted(text: str, pack: LanguagePack) -> _Found:
                 or folded in pack.scale_words or folded in pack.percent_words or folded in pack.currency_words
                 or _money(text, start, end, pack)):
             continue
-        digits = raw.split(",")[0]
-        if raw.startswith("0") or ("." not in digits and len(digits) > _MAX_BARE_DIGITS):
+        digits = raw.split(pack.decimal_mark)[0]
+        grouped = pack.group_mark in digits
+        if raw.startswith("0") or (not grouped and len(digits) > _MAX_BARE_DIGITS):
             continue  # "021", "5551234": a code or a phone number
         read = _figure_value(raw, pack)
-        if read is None or read[0] < 2 or (read[1] == 0 and "." not in digits and 1500 <= read[0] <= 2100):
+        if read is None or read[0] < 2 or (read[1] == 0 and not grouped and 1500 <= read[0] <= 2100):
             continue  # "2024 lalu" is a year, not a count; one is too trivial to ask
         before = _word_before(text, start)
         if before and before[0].isupper() and text[:start].strip() != before:
@@ -203,6 +208,11 @@ def _counted(text: str, pack: LanguagePack) -> _Found:
         detail = {"shape": "quantity", "number": read[0], "noun": f"quantity:{folded}", "figure": read[0],
                   "decimals": read[1], "suffix": "", "word": False}
         yield start, end, _key(read[0]), detail
+
+
+@lru_cache(maxsize=8)
+def _bare_figures(pack: LanguagePack) -> re.Pattern[str]:
+    return re.compile(rf"{_BEFORE}(?P<num>(?:{figure_pattern(pack)})){_AFTER}")
 
 
 def _ordinal_facts(text: str, pack: LanguagePack) -> _Found:

@@ -16,7 +16,6 @@ from question_bank.text import fold
 _NAME = re.compile(rf"^,?\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})")
 _GAP = re.compile(r"\s+")
 _ACRONYM = re.compile(r"[A-Z]{2,8}\b")
-_CONNECTOR = re.compile(r"(untuk|dan|di)\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -93,7 +92,7 @@ def _qualifier(text: str, pos: int, pack: LanguagePack) -> tuple[str, int]:
     parts: list[str] = []
     while gap := _GAP.match(text, pos):
         at = gap.end()
-        joined = _CONNECTOR.match(text[at:]) if parts else None
+        joined = _connector(pack).match(text[at:]) if parts else None
         if joined and (place := _place_at(text, at + joined.end(), pack)):
             parts += [joined.group(1), place[0]]
             pos = place[1]
@@ -104,6 +103,12 @@ def _qualifier(text: str, pos: int, pack: LanguagePack) -> tuple[str, int]:
         parts.append(place[0])
         pos = place[1]
     return " ".join(parts), pos
+
+
+@lru_cache(maxsize=8)
+def _connector(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the words that join two qualifiers of a title ("untuk Eropa dan Eurasia")."""
+    return re.compile(rf"({pack.patterns['role_connector']})\s+", re.IGNORECASE)
 
 
 def _place_at(text: str, pos: int, pack: LanguagePack) -> tuple[str, int] | None:
@@ -130,7 +135,7 @@ def _title_words(pack: LanguagePack) -> frozenset[str]:
 def _nationality(person: str, context: ArticleContext) -> str:
     """Find the country an article ties a person to ("Tokayev dari Kazakhstan"), or ''."""
     surname = person.split()[-1]
-    pattern = re.compile(rf"\b{re.escape(surname)}\s+dari\s+(\w+)")
+    pattern = re.compile(rf"\b{re.escape(surname)}\s+(?:{context.pack.patterns['origin']})\s+(\w+)")
     for sentence in context.article.sentences:
         m = pattern.search(sentence.text) if surname in sentence.text else None
         if m and fold(m.group(1)) in context.pack.countries:

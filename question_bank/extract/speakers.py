@@ -16,16 +16,17 @@ from question_bank.sentences import quoted_spans, unquote
 #: A quotation shorter than this ("Jangan khawatir.") makes no question worth asking.
 MIN_QUOTE_WORDS = 5
 _NAME = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}")
-_CITED = re.compile(rf"\bmengutip\s+({_NAME.pattern})")
 
 
 @lru_cache(maxsize=8)
-def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return (a name then a speech verb ending the text before a quotation, a sentence reporting speech)."""
+def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return (a name then a speech verb ending the text before a quotation, a sentence reporting speech,
+    a quotation's source cited by name: "mengutip X")."""
     verbs = "|".join(sorted(pack.before_quote_verbs))
     return (
         re.compile(rf"({_NAME.pattern})\s+(?:\w+\s+){{0,3}}?(?:{verbs})\s*:?\s*$"),
         re.compile(rf"^(?:\w+,\s+)?({_NAME.pattern})\b[^.]*?\b(?:{verbs})\b"),
+        re.compile(rf"\b(?:{pack.patterns['cited_speaker']})\s+({_NAME.pattern})"),
     )
 
 
@@ -67,7 +68,7 @@ def _speaker(sentence: Sentence, quote_start: int, quote_end: int, context: Arti
         word, rest = verb.group(1).lower(), verb.group(2)
         if word.endswith("nya"):
             return previous, previous is not None  # "ungkapnya": the speaker named just before, if any
-        cited = _CITED.search(rest)
+        cited = _patterns(pack)[2].search(rest)
         if cited:
             return _person(cited.group(1), context)
         first = rest.split()[0].lower() if rest.split() else ""

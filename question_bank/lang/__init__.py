@@ -2,18 +2,44 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from question_bank.lang.pack import LanguagePack
+
+_WORD = re.compile(r"[^\W\d_]+")
+#: How much of an article is read to tell its language: a few hundred words tell it as well as all of them.
+_SAMPLE_CHARS = 4000
+
+
+@cache
+def _packs() -> dict[str, LanguagePack]:
+    from question_bank.lang import english, indonesian
+
+    return {"id": indonesian.PACK, "en": english.PACK}
+
+
+def languages() -> tuple[str, ...]:
+    """Return the codes of the languages that have a pack."""
+    return tuple(sorted(_packs()))
 
 
 def get_pack(code: str) -> LanguagePack:
     """Return the language pack for an ISO 639-1 code; raise KeyError naming the known codes."""
-    from question_bank.lang import indonesian
-
-    packs = {"id": indonesian.PACK}
     try:
-        return packs[code]
+        return _packs()[code]
     except KeyError:
-        raise KeyError(f"no language pack for {code!r} (known: {', '.join(sorted(packs))})") from None
+        raise KeyError(f"no language pack for {code!r} (known: {', '.join(languages())})") from None
 
 
-__all__ = ["LanguagePack", "get_pack"]
+def detect_language(text: str, default: str = "id") -> str:
+    """Tell a text's language by which pack's common words it uses most; `default` when none is used."""
+    words = _WORD.findall(text[:_SAMPLE_CHARS].lower())
+    scores = {code: sum(w in pack.common_words for w in words) for code, pack in _packs().items()}
+    best = max(scores.values(), default=0)
+    if best == 0:
+        return default
+    return default if scores.get(default) == best else max(sorted(scores), key=scores.__getitem__)
+
+
+__all__ = ["LanguagePack", "detect_language", "get_pack", "languages"]

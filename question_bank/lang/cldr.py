@@ -30,3 +30,21 @@ def country_names(locale: str) -> dict[str, str]:
         if _MATCHABLE.match(name):
             names[code] = name
     return names
+
+
+@cache
+def city_names(locale: str) -> dict[str, str]:
+    """Return the cities CLDR's time zones name, by zone ("Asia/Kuala_Lumpur" -> "Kuala Lumpur"; "Wina" in id)."""
+    # A zone's id spells its city in English; a locale's own spelling ("Moskwa") overrides it where CLDR has one.
+    from babel.core import get_global
+
+    localized = localedata.load(locale)["time_zones"]
+    names = {}
+    for zone in get_global("zone_territories"):
+        region, _, city = zone.partition("/")
+        if not city or "/" in city or region in ("Etc", "SystemV"):
+            continue
+        name = localized.get(zone, {}).get("city") or city.replace("_", " ")
+        if _MATCHABLE.match(name):
+            names[zone] = name
+    return names

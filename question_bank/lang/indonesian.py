@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from question_bank.lang.cldr import country_names
+from question_bank.lang.cldr import city_names, country_names
 from question_bank.lang.pack import LanguagePack
 
 _MONTHS = {
@@ -101,6 +101,22 @@ _PLACES = {
 }
 
 
+def _places() -> dict[str, str]:
+    """Map every name of a place (lower-case) to its canonical name: CLDR's cities, then the list above."""
+    indonesian, english = city_names("id"), city_names("en")
+    out: dict[str, str] = {}
+    for zone, name in indonesian.items():
+        for variant in (name, english.get(zone, name)):  # "Vienna" in an English quote is still Wina
+            if variant.lower() not in _NOT_PLACE_NAMES:
+                out[variant.lower()] = name
+    return {**out, **_variants(_PLACES)}
+
+
+# City names that are also common words or given names in this language ("lima" is five).
+_NOT_PLACE_NAMES = frozenset({"lima", "victoria", "regina", "adelaide", "darwin", "dawson", "denver", "phoenix",
+                              "santiago", "chita", "kirov", "hope", "nelson", "eucla", "marengo"})
+
+
 def _variants(table: dict[str, list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for canonical, others in table.items():
@@ -113,10 +129,11 @@ def _variants(table: dict[str, list[str]]) -> dict[str, str]:
 PACK = LanguagePack(
     code="id",
     months=_MONTHS,
-    weekdays=frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}),
+    weekdays={"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6,
+              "ahad": 6},
     number_words=_NUMBER_WORDS,
     countries=_countries(),
-    places=_variants(_PLACES),
+    places=_places(),
     list_conjunctions=frozenset({"dan", "serta", "atau"}),
     after_quote_verbs=frozenset({
         "kata", "ujar", "ungkap", "imbuh", "lanjut", "tegas", "jelas", "tutur", "ucap", "sebut", "tambah",
@@ -147,7 +164,8 @@ PACK = LanguagePack(
     }),
     scale_words={"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12},
     percent_words=frozenset({"persen", "%"}),
-    ordinal_prefix="ke-",
+    ordinal_pattern=r"ke-(?P<n>\d{1,3})",
+    ordinal_format="ke-{}".format,
     ordinal_words={
         "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7, "kedelapan": 8,
         "kesembilan": 9, "kesepuluh": 10, "kesebelas": 11, "kedua belas": 12,
@@ -214,6 +232,71 @@ PACK = LanguagePack(
         "explain_speaker_source": "Kutipan ini diucapkan oleh {value}, seperti dikutip {source}.",
         "explain_cloze_source": "Jawabannya {value}, seperti ditulis {source}.",
         "list_joined": "{items}, dan {last}",
+        "member_count_subject": "jumlah negara anggota {org}",
+    },
+    group_mark=".",
+    decimal_mark=",",
+    common_words=frozenset({
+        "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "pada", "tidak", "akan", "ke",
+        "juga", "oleh", "karena", "bahwa", "adalah", "telah", "sudah", "tersebut", "para", "kata", "ujar",
+    }),
+    date_format="{day} {month} {year}",
+    patterns={
+        # members.py: what stands before a list of members ("beranggotakan", "anggota …, yaitu")
+        "member_lead": r"beranggotakan|terdiri (?:dari|atas)"
+                       r"|anggota\w*\b[^.;]{0,80}?\b(?:yaitu|yakni|meliputi|antara lain|adalah)",
+        # members.py: what follows a list of countries that left ("… telah meninggalkan CSTO"), up to the organisation
+        "left_after": r"(?:telah|sudah|pernah)\s+(?:meninggalkan|keluar dari|menarik diri dari)\s+(?:\w+\s+){0,2}?",
+        # members.py: one member named after its organisation, "anggota {org} Kazakhstan"
+        "member_of": r"\banggota\s+(?P<org>{org})\s+$",
+        # members.py: a membership that ended, after the country
+        "member_until": r"^\s+(?:pernah\s+)?menjadi anggota\s+(?:\w+\s+){0,2}?(?P<org>{org})\s+(?:hingga|sampai)\s+"
+                        r"(?:tahun\s+)?\d{4}",
+        # dates.py: words after which a bare year is a date, the word "year", and the verbs of founding events
+        "year_lead": r"pada|sejak|hingga|sampai|tahun|awal|akhir|pertengahan|medio"
+                     r"|(?:kuartal|triwulan) (?:pertama|kedua|ketiga|keempat|I|II|III|IV)"
+                     r"|semester (?:pertama|kedua|I|II)",
+        "year_word": r"tahun",
+        "event_verb": r"didirikan|dibentuk|berdiri|dibubarkan",
+        "range_joiner": r"hingga|sampai|-|–",
+        "period_word": r"awal|akhir|pertengahan",
+        # date_forms.py: the word before a weekday ("hari Senin"), the words after which a day and month stand without a
+        # year ("pada 20 Juni"), and what marks a date as ahead of the article, a deadline or relative to its year
+        "weekday_word": r"hari",
+        "day_lead": r"pada|sejak|hingga|sampai|tanggal|tgl\.?|mulai|per|sebelum|setelah|sesudah|usai|menjelang"
+                    r"|jelang|dan|atau|hari",
+        "day_suffix": r"",
+        "future_marker": r"akan|bakal|mendatang|dijadwalkan|direncanakan|rencananya|rencana|berencana|target"
+                         r"|menargetkan|ditargetkan|proyeksi|diproyeksikan|memperkirakan|diperkirakan|perkiraan"
+                         r"|berikutnya|depan|nanti",
+        "deadline_lead": r"hingga|sampai|paling lambat|selambat-lambatnya|sebelum|menjelang|jelang|menuju",
+        "last_year": r"tahun (?:lalu|sebelumnya|kemarin)",
+        "next_year": r"tahun (?:depan|berikutnya)",
+        "this_year": r"tahun ini",
+        # dates.py: words that name no event (pronouns, "hal ini", "terjadi"): a date with only these says nothing
+        "empty_context": r"hal|peristiwa|kejadian|ia|dia|beliau|mereka|keduanya|terjadi|berlangsung|demikian|begitu"
+                         r"|semua|semuanya",
+        # dates.py: a sentence that opens by pointing back ("Pertemuan tersebut", "Hal ini", "Ia") names its event
+        # only through what follows
+        "deictic_opener": r"(?:[^\W\d_]+\s+){1,2}(?:ini|itu|tersebut)|ini|itu|ia|dia|beliau|mereka|keduanya",
+        # dates.py: "antara April dan September 2025" is one span, not two dates
+        "range_open": r"antara|dari|sejak|mulai",
+        "range_and": r"dan|hingga|sampai",
+        # loading.py: a line that dates the page ("Diterbitkan: Senin, 26 Mei 2025 10:15 WIB")
+        "published": r"(?:diterbitkan|dipublikasikan|diperbarui|terbit|diposting|dipublish|tayang)(?:\s+pada)?",
+        # roles.py: words that join two qualifiers of a title ("untuk Eropa dan Eurasia"), and "X dari Kazakhstan"
+        "role_connector": r"untuk|dan|di",
+        "origin": r"dari",
+        # speakers.py: "mengutip X" names the speaker of a quotation
+        "cited_speaker": r"mengutip",
+        # numbers.py: a count of an organisation's member countries
+        "country_noun": r"negara",
+        "member_noun": r"anggota",
+        "others": r"(?:anggota\s+)?(?:lain|lainnya)",
+        "members_counted_lead": r"terdiri (?:dari|atas)|beranggotakan",
+        "year_noun": r"tahun",
+        # loading.py: a caption's photo credit at its end ("… Kredit Foto: Reuters")
+        "caption_credit": r" (?:kredit foto|foto|sumber foto):",
     },
     context_dependent_openers=(
         "hal ini", "hal itu", "hal tersebut", "ini", "itu", "tersebut", "ia", "dia", "beliau", "mereka",

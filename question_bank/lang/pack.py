@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -13,8 +13,8 @@ class LanguagePack:
     code: str
     #: month name (folded) -> month number
     months: Mapping[str, int]
-    #: weekday names, which may precede a date ("Minggu (27/11/2022)")
-    weekdays: frozenset[str]
+    #: weekday name -> its number, Monday 0 (as datetime counts), which may precede a date ("Minggu (27/11/2022)")
+    weekdays: Mapping[str, int]
     #: number words -> value
     number_words: Mapping[str, int]
     #: variant (folded) -> canonical display name of a country
@@ -41,8 +41,10 @@ class LanguagePack:
     scale_words: Mapping[str, float]
     #: words and signs that make a figure a percentage ("persen", "%")
     percent_words: frozenset[str]
-    #: the prefix of a written ordinal ("ke-" in "KTT ke-32")
-    ordinal_prefix: str
+    #: a written ordinal, its number in group n ("ke-(?P<n>\\d{1,3})" for "KTT ke-32", "(?P<n>\\d{1,3})th")
+    ordinal_pattern: str
+    #: how an ordinal is written back ("ke-32", "32nd")
+    ordinal_format: Callable[[int], str]
     #: ordinal words -> their number ("kesembilan" -> 9)
     ordinal_words: Mapping[str, int]
     #: fraction words -> their value ("sepertiga" -> 1/3), asked only before `fraction_link`
@@ -65,6 +67,15 @@ class LanguagePack:
     epithets: Mapping[str, str]
     #: card templates by name
     templates: Mapping[str, str]
+    #: the mark between thousands and the decimal mark ("3.380,5" in Indonesian, "3,380.5" in English)
+    group_mark: str = "."
+    decimal_mark: str = ","
+    #: frequent function words, by which an article's language is told ("yang", "the")
+    common_words: frozenset[str] = frozenset()
+    #: how a date is written on a card: "{day} {month} {year}" or "{month} {day}, {year}"
+    date_format: str = "{day} {month} {year}"
+    #: named regular expressions the stages apply (member leads, event verbs, …): see each stage for its names
+    patterns: Mapping[str, str] = field(default_factory=dict)
     #: phrases that, opening a sentence, point back to what came before ("hal ini", "langkah tersebut", "ia"):
     #: a cloze made of such a sentence does not stand alone
     context_dependent_openers: tuple[str, ...] = ()

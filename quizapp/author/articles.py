@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from quizapp.auth import instructor_required
 from quizapp.author.blueprint import bp
-from quizapp.author.forms_articles import ArticleForm
+from quizapp.author.forms_articles import AUTO_LANGUAGE, ArticleForm
 from quizapp.services.bank import articles as article_service
 from quizapp.services.study.decks import display_title
 
@@ -30,14 +30,14 @@ def add_article() -> ResponseReturnValue:
     """Add an article, pasted or uploaded; its questions are drafts until an instructor approves them."""
     form = ArticleForm()
     if not form.is_submitted():
-        form.language.data = "id"
+        form.language.data = AUTO_LANGUAGE
         return render_template("author/article_new.html", form=form)
     if not form.validate():
         return render_template("author/article_new.html", form=form), 400
     try:
         added = article_service.add_article(
             form.article_bytes(),
-            language=form.language.data,
+            language=form.article_language,
             added_by_id=current_user.id,
             title=form.title.data,
             upload_name=form.file.data.filename if form.uploaded else None,

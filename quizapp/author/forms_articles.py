@@ -8,13 +8,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileSize
-from wtforms import SelectField, StringField, SubmitField, TextAreaField
+from wtforms import SelectChoice, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
 from quizapp.author.forms_editor import LANGUAGES, TOO_LONG, language_choices
 from quizapp.services.bank.articles import MAX_ARTICLE_BYTES
 
 MAX_TITLE_LENGTH = 300
+#: The language choice that leaves it to question_bank to tell the article's language from its words.
+AUTO_LANGUAGE = "auto"
 TOO_LARGE = _l("The article is larger than 1 MB; an article may be at most 1 MB.")
 
 
@@ -40,7 +42,7 @@ class ArticleForm(FlaskForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.language.choices = language_choices()
+        self.language.choices = [SelectChoice(AUTO_LANGUAGE, str(_l("Tell from the text"))), *language_choices()]
 
     @property
     def uploaded(self) -> bool:
@@ -59,8 +61,13 @@ class ArticleForm(FlaskForm):
 
     def validate_language(self, field: SelectField) -> None:
         """Refuse a language the app does not offer."""
-        if field.data not in {code for code, _label in LANGUAGES}:
+        if field.data != AUTO_LANGUAGE and field.data not in {code for code, _label in LANGUAGES}:
             raise ValidationError(_("Choose Indonesian or English."))
+
+    @property
+    def article_language(self) -> str | None:
+        """Return the language chosen, or None to tell it from the article's own words."""
+        return None if self.language.data == AUTO_LANGUAGE else self.language.data
 
     def article_bytes(self) -> bytes:
         """Return the article as bytes: the uploaded file's, or the pasted text in UTF-8."""

@@ -24,6 +24,8 @@ class QuizSession(db.Model):
     finished_at: so.Mapped[datetime | None]
     #: Correct answers, set when the quiz is finished.
     score: so.Mapped[int | None]
+    #: The quiz whose missed questions this one asks again; None for a quiz drawn from the deck.
+    retry_of_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("quiz_sessions.id"), index=True)
 
     user: so.Mapped[User] = so.relationship()
     deck: so.Mapped[Deck] = so.relationship()
@@ -34,6 +36,11 @@ class QuizSession(db.Model):
 
     def __repr__(self) -> str:
         return f"<QuizSession {self.id} user={self.user_id} deck={self.deck_id} score={self.score}>"
+
+    @property
+    def is_retry(self) -> bool:
+        """Tell whether the quiz asks again the questions missed in another quiz."""
+        return self.retry_of_id is not None
 
     @property
     def card_ids(self) -> list[str]:

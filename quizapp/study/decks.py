@@ -13,7 +13,6 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, SubmitField
 from wtforms.validators import AnyOf
 
-from quizapp.db import utcnow
 from quizapp.labels import deck_name as deck_name
 from quizapp.models import Deck
 from quizapp.services.instructor import assignments as assignment_service
@@ -75,7 +74,7 @@ def _deck_or_404(slug: str) -> Deck:
 
 
 def _render_deck(deck: Deck, form: StartQuizForm) -> str:
-    (overview,) = deck_service.overviews(current_user.id, [deck], utcnow())
+    (overview,) = deck_service.overviews(current_user.id, [deck], clock())
     unfinished = quiz_service.unfinished_quiz(current_user.id, deck.id)
     progress = None
     if unfinished is not None:
@@ -104,7 +103,7 @@ def start_quiz(slug: str) -> ResponseReturnValue:
     if not form.validate_on_submit():
         return _render_deck(deck, form), 400
     try:
-        quiz = quiz_service.start_quiz(current_user.id, deck.id, form.count.data)
+        quiz = quiz_service.start_quiz(current_user.id, deck.id, form.count.data, now=clock())
     except quiz_service.EmptyDeckError:
         flash(_("This deck has no questions to ask yet."), "error")
         return redirect(url_for("study.deck", slug=deck.slug), code=303)

@@ -1,7 +1,9 @@
 """Quiz pages: one question at a time, feedback after each answer, and the score at the end.
 
 Answering follows post/redirect/get: the answer form posts, the server records the answer once and
-redirects to the feedback page, so reloading or going back never sends the answer again unnoticed.
+redirects to the feedback page, so reloading or going back never sends the answer again unnoticed. The score
+page offers to retry the questions missed. Time comes from the review service's clock, since an answer also
+moves the student's review schedule.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField
 from wtforms.validators import InputRequired, Regexp
 
-from quizapp.db import utcnow
 from quizapp.models import QuizItem, QuizSession
 from quizapp.services.bank import revisions
 from quizapp.services.study import quiz as quiz_service
+from quizapp.services.study.review import clock
 from quizapp.study.blueprint import bp
 from quizapp.study.decks import StartQuizForm, deck_name
 
@@ -107,7 +109,7 @@ def quiz_question(quiz_id: int) -> ResponseReturnValue:
     item = quiz_service.current_item(quiz)
     if item is None:
         return redirect(url_for("study.quiz_result", quiz_id=quiz.id))
-    _remember_shown(quiz, item, utcnow())
+    _remember_shown(quiz, item, clock())
     form = AnswerForm(formdata=None, card_id=item.card_id)
     response = make_response(render_template(
             "study/quiz.html", quiz=quiz, item=item, form=form, deck_name=deck_name(quiz.deck)
@@ -130,7 +132,7 @@ def quiz_answer(quiz_id: int) -> ResponseReturnValue:
         return redirect(here, code=303)
     card_id = form.card_id.data
     try:
-        recorded = quiz_service.answer(quiz, card_id, int(form.choice.data), utcnow(), _shown_at(quiz, card_id))
+        recorded = quiz_service.answer(quiz, card_id, int(form.choice.data), clock(), _shown_at(quiz, card_id))
     except quiz_service.QuizError as error:
         flash(_error_message(error), "error")
         return redirect(here, code=303)
@@ -183,3 +185,18 @@ def quiz_result(quiz_id: int) -> ResponseReturnValue:
         form=_again_form(quiz),
         deck_name=deck_name(quiz.deck),
     )
+
+
+@bp.post("/quiz/<int:quiz_id>/retry")
+@login_required
+def quiz_retry(quiz_id: int) -> ResponseReturnValue:
+    """Start a quiz of the questions missed in this one, then show its first question."""
+    quiz = _quiz_or_404(quiz_id)  # CSRFProtect has checked the form's token
+    try:
+        retry = quiz_service.start_retry(quiz, now=clock())
+    except quiz_service.NothingMissedError:
+        # an unfinished quiz's score page sends the student back to its question, and says why
+        if quiz.finished_at is not None:
+            flash(_("There is no missed question to retry."), "info")
+        return redirect(url_for("study.quiz_result", quiz_id=quiz.id), code=303)
+    return redirect(url_for("study.quiz_question", quiz_id=retry.id), code=303)

@@ -66,13 +66,14 @@ def stored_name(data: bytes, title: str | None, upload_name: str | None) -> str:
 def add_article(
     data: bytes,
     *,
-    language: str,
+    language: str | None,
     added_by_id: int,
     title: str | None = None,
     upload_name: str | None = None,
     now: datetime | None = None,
 ) -> AddedArticle:
-    """Read an article's bytes, store it with its deck and draft cards in one transaction, and commit.
+    """Read an article's bytes (in `language`, or the one its words tell when None), store it with its deck and
+    draft cards in one transaction, and commit.
 
     Raise AddArticleError (nothing stored) when question_bank cannot read it or it was added already.
     """

@@ -71,7 +71,7 @@ class LoadReport:
 
 
 def load_bank(
-    paths: Iterable[str | Path], *, language: str = "id", include_disputed: bool = False
+    paths: Iterable[str | Path], *, language: str | None = None, include_disputed: bool = False
 ) -> LoadReport:
     """Read the articles under paths, generate their cards and store both in one transaction.
 

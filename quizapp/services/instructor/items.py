@@ -203,9 +203,14 @@ def item_flags(answered: int, right: int, options: Sequence[OptionCount], index:
 
 
 def _attempt_conditions(item_filter: ItemFilter) -> list[sa.ColumnElement[bool]]:
-    """Select the attempts counted: finished, by a student, of the class if one is given."""
+    """Select the attempts counted: finished, by a student, of the class if one is given, and not retries.
+
+    A retry asks only the questions the student just missed, right after seeing their answers: its facility and
+    discrimination would say nothing of the questions.
+    """
     conditions = [
         QuizSession.finished_at.is_not(None),
+        QuizSession.retry_of_id.is_(None),
         QuizSession.user_id.in_(sa.select(User.id).where(User.role == Role.STUDENT)),
     ]
     if item_filter.class_id is not None:

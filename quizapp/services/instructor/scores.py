@@ -4,7 +4,9 @@ Three reports, each a generator of plain tuples (one per row, in the order of it
 
 attempts
     One row per quiz (QuizSession) started in the date range: student, class, deck, attempt, started, finished,
-    time taken (seconds), score, total, percent. An unfinished quiz has no finish, time, score or percent.
+    time taken (seconds), score, total, percent. An unfinished quiz has no finish, time, score or percent. A
+    retry of the questions missed in a quiz is practice, not an attempt: it is left out here, from the students
+    report and from item analysis, while its answers are in the answers report.
 answers
     One row per answer (Answer) given in the date range, quiz and review answers alike: student, class, attempt
     (the quiz's id; empty for a review answer), deck (the quiz's deck; empty for a review answer), question and
@@ -98,7 +100,10 @@ def attempts_query(scope: Scope, filters: ScoreFilter) -> sa.Select[Any]:
     select = sa.select(
         QuizSession.id, QuizSession.user_id, QuizSession.deck_id, utc_text(QuizSession.started_at),
         utc_text(QuizSession.finished_at), seconds, QuizSession.score, total,
-    ).where(QuizSession.user_id.in_(student_ids(scope, filters)), *in_days(QuizSession.started_at, filters))
+    ).where(
+        QuizSession.user_id.in_(student_ids(scope, filters)), QuizSession.retry_of_id.is_(None),
+        *in_days(QuizSession.started_at, filters),
+    )
     if filters.deck_id is not None:
         select = select.where(QuizSession.deck_id == filters.deck_id)
     return select.order_by(QuizSession.started_at, QuizSession.id)

@@ -2,7 +2,7 @@
 
 "Learned" and "true retention" are the progress page's (quizapp.services.stats.activity: card_counts and
 true_retention), computed here for every student in one query instead of one query per student; a test holds
-the two to the same numbers.
+the two to the same numbers. A retry of the questions missed in a quiz is not an attempt and is left out.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from quizapp.services.instructor.score_filters import (
     student_ids,
     utc_datetime_text,
 )
-from quizapp.services.stats import RETENTION_DAYS, utc_today
+from quizapp.services.stats import RETENTION_DAYS, measured_by_retention, utc_today
 from quizapp.services.stats.sql import count_if
 
 # The progress page's definitions (quizapp.services.stats.activity: card_counts, true_retention).
@@ -79,7 +79,10 @@ def students_query(scope: Scope, filters: ScoreFilter, now: datetime) -> sa.Sele
     )
     finished = sa.select(
         QuizSession.user_id, QuizSession.finished_at, percent.label("percent"), order.label("newest")
-    ).where(QuizSession.finished_at.is_not(None), *in_days(QuizSession.started_at, filters))
+    ).where(
+        QuizSession.finished_at.is_not(None), QuizSession.retry_of_id.is_(None),
+        *in_days(QuizSession.started_at, filters),
+    )
     if filters.deck_id is not None:
         finished = finished.where(QuizSession.deck_id == filters.deck_id)
     finished = finished.subquery()
@@ -102,7 +105,7 @@ def students_query(scope: Scope, filters: ScoreFilter, now: datetime) -> sa.Sele
         window = ScoreFilter(start=today - timedelta(days=RETENTION_DAYS - 1), end=today)
     else:
         window = filters
-    measured = sa.and_(ReviewLog.state_before == _REVIEW, *in_days(ReviewLog.reviewed_at, window))
+    measured = sa.and_(measured_by_retention(), *in_days(ReviewLog.reviewed_at, window))
     in_range = sa.and_(sa.true(), *in_days(ReviewLog.reviewed_at, filters))
     reviews = sa.select(
         ReviewLog.user_id, count_if(in_range).label("reviews"),

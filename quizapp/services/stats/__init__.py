@@ -36,6 +36,7 @@ from quizapp.services.stats.activity import (
     Streak,
     card_counts,
     due_forecast,
+    measured_by_retention,
     review_calendar,
     streak_from_days,
     study_streak,
@@ -46,6 +47,6 @@ from quizapp.services.stats.sql import epoch_seconds, utc_date, utc_today
 __all__ = [
     "CALENDAR_WEEKS", "FORECAST_DAYS", "MATURE_DAYS", "QUIZZES_PER_PAGE", "RETENTION_DAYS", "Accuracy", "CardCounts",
     "Forecast", "QuizHistory", "QuizRow", "Retention", "ReviewCalendar", "Streak", "accuracy_by_deck",
-    "accuracy_by_kind", "card_counts", "due_forecast", "epoch_seconds", "quiz_history", "review_calendar",
-    "streak_from_days", "study_streak", "true_retention", "utc_date", "utc_today",
+    "accuracy_by_kind", "card_counts", "due_forecast", "epoch_seconds", "measured_by_retention", "quiz_history",
+    "review_calendar", "streak_from_days", "study_streak", "true_retention", "utc_date", "utc_today",
 ]

@@ -36,6 +36,8 @@ class QuizRow:
     answered: int
     #: Correct answers, stored when the quiz was finished; None while it is in progress.
     score: int | None
+    #: Whether the quiz asked again the questions missed in another.
+    is_retry: bool = False
 
     @property
     def finished(self) -> bool:
@@ -96,6 +98,7 @@ def quiz_history(user_id: int, page: int = 1, per_page: int = QUIZZES_PER_PAGE) 
             questions=counts[quiz.id][0],
             answered=counts[quiz.id][1],
             score=quiz.score,
+            is_retry=quiz.is_retry,
         )
         for quiz in quizzes
     )

@@ -121,17 +121,27 @@ class Retention:
         return whole_percent(self.passed, self.total)
 
 
+def measured_by_retention() -> sa.ColumnElement[bool]:
+    """Select the ReviewLog rows true retention measures: reviews of Review-state cards that were due.
+
+    Reviews of cards still learning or relearning say nothing about long-term memory. Nor do reviews before the
+    due date: only a quiz makes them, and only for a wrong answer (a right one leaves a card that is not due
+    alone, see quizapp.services.study.scheduling.quiz_answer_counts), so counting them would count the early
+    failures without the early successes.
+    """
+    return sa.and_(ReviewLog.state_before == _REVIEW, ReviewLog.reviewed_at >= ReviewLog.due_before)
+
+
 def true_retention(user_id: int, now: datetime, days: int = RETENTION_DAYS) -> Retention:
     """Return the user's true retention over the last days UTC days, today included.
 
-    Counts ReviewLog rows with state_before Review (2); a review passes unless rated Again (1). Reviews of
-    cards still learning or relearning say nothing about long-term memory and are left out.
+    Counts the reviews measured_by_retention selects; a review passes unless rated Again (1).
     """
     end = utc_today(now)
     start = end - timedelta(days=days - 1)
     query = sa.select(count_if(ReviewLog.rating != _AGAIN), sa.func.count()).where(
         ReviewLog.user_id == user_id,
-        ReviewLog.state_before == _REVIEW,
+        measured_by_retention(),
         ReviewLog.reviewed_at >= midnight(start),
         ReviewLog.reviewed_at < midnight(end + timedelta(days=1)),
     )

@@ -29,12 +29,17 @@ def _in_deck(deck_id: int) -> sa.ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class DeckCounts:
-    """One student's cards in one deck."""
+    """One student's cards in one deck: each is new, learning or learned; due cuts across the last two."""
 
-    new: int  # active cards of the deck this user has never reviewed
+    new: int  # active cards of the deck this user has never reviewed (nor answered in a quiz)
     due: int  # this user's review states for the deck's active cards with due <= now
     learned: int  # this user's review states for the deck's active cards that are in fsrs State.Review
     total: int  # active cards in the deck
+
+    @property
+    def learning(self) -> int:
+        """Cards met but not learned yet: in fsrs State.Learning or State.Relearning."""
+        return self.total - self.new - self.learned
 
 
 def deck_counts(user_id: int, deck_ids: Sequence[int], now: datetime) -> dict[int, DeckCounts]:

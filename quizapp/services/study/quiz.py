@@ -3,6 +3,12 @@
 A quiz asks its items in order; item positions start at 1, so position 3 is "question 3 of 10". An answer
 is stored once per (quiz, card): a double submit or a form re-sent from the browser history returns the
 answer already stored, and the database's unique constraint settles two requests that race.
+
+A quiz feeds learning: each answer, in the transaction that stores it, goes into the student's FSRS schedule
+by the quiz rule of :func:`quizapp.services.study.scheduling.quiz_answer_counts` (a new card is introduced, a
+wrong answer is a lapse that comes back within minutes, a right answer moves only a card that is due). A
+finished quiz with wrong answers can be retried: a new quiz of exactly the missed cards, as often as the
+student likes, each retry asking what the last one missed.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.db import db, utcnow
 from quizapp.models import Answer, Card, CardStatus, QuizItem, QuizSession, deck_cards
+from quizapp.services.study import review
 
 #: How many questions a quiz asks unless the student picks another of QUESTION_COUNTS.
 DEFAULT_QUESTION_COUNT = 10
@@ -35,6 +42,10 @@ class EmptyDeckError(QuizError):
 
 class BadCountError(QuizError):
     """The number of questions asked for is not between 1 and MAX_QUESTION_COUNT."""
+
+
+class NothingMissedError(QuizError):
+    """The quiz is unfinished, or has no wrong answer to a question still served, so there is nothing to retry."""
 
 
 class NotInQuizError(QuizError):
@@ -88,6 +99,11 @@ class QuizResult:
     lines: Sequence[ResultLine]
 
     @property
+    def missed(self) -> list[ResultLine]:
+        """The questions answered wrong, in the quiz's order."""
+        return [line for line in self.lines if line.answer is not None and not line.correct]
+
+    @property
     def percent(self) -> int:
         """The score as a whole percentage, rounded half up."""
         return (200 * self.score + self.total) // (2 * self.total) if self.total else 0
@@ -119,11 +135,53 @@ def start_quiz(
     if not card_ids:
         raise EmptyDeckError(f"deck {deck_id} has no active card")
     picked = (rng or random.Random()).sample(card_ids, min(count, len(card_ids)))
-    quiz = QuizSession(user_id=user_id, deck_id=deck_id, started_at=now or utcnow())
-    quiz.items = [QuizItem(position=position, card_id=card_id) for position, card_id in enumerate(picked, start=1)]
+    return _create(user_id, deck_id, picked, now)
+
+
+def _create(
+    user_id: int, deck_id: int, card_ids: Sequence[str], now: datetime | None, retry_of: QuizSession | None = None
+) -> QuizSession:
+    """Create and commit a quiz asking card_ids in this order."""
+    quiz = QuizSession(
+        user_id=user_id, deck_id=deck_id, started_at=now or utcnow(),
+        retry_of_id=retry_of.id if retry_of is not None else None,
+    )
+    quiz.items = [QuizItem(position=position, card_id=card_id) for position, card_id in enumerate(card_ids, start=1)]
     db.session.add(quiz)
     db.session.commit()
     return quiz
+
+
+def missed_card_ids(quiz: QuizSession) -> list[str]:
+    """Return the cards answered wrong in the quiz that are still served, in the quiz's order."""
+    answered = answers_by_card(quiz)
+    return [
+        item.card_id for item in quiz.items
+        if item.card_id in answered and not answered[item.card_id].correct and item.card.status == CardStatus.ACTIVE
+    ]
+
+
+def start_retry(quiz: QuizSession, rng: random.Random | None = None, now: datetime | None = None) -> QuizSession:
+    """Create and commit a quiz of exactly the cards missed in a finished quiz, in a new random order.
+
+    A retry of this quiz not finished yet is returned instead, so a double click starts one retry, not two.
+    Raise NothingMissedError when the quiz is unfinished or every answer was right.
+    """
+    if quiz.finished_at is None:
+        raise NothingMissedError(f"quiz {quiz.id} is not finished")
+    started = db.session.scalar(
+        sa.select(QuizSession)
+        .where(QuizSession.retry_of_id == quiz.id, QuizSession.finished_at.is_(None))
+        .order_by(QuizSession.id.desc())
+        .limit(1)
+    )
+    if started is not None:
+        return started
+    missed = missed_card_ids(quiz)
+    if not missed:
+        raise NothingMissedError(f"quiz {quiz.id} has no missed question to retry")
+    (rng or random.Random()).shuffle(missed)
+    return _create(quiz.user_id, quiz.deck_id, missed, now, retry_of=quiz)
 
 
 def get_quiz(quiz_id: int, user_id: int) -> QuizSession | None:
@@ -215,6 +273,7 @@ def answer(
     db.session.add(row)
     try:
         db.session.flush()
+        review.schedule_quiz_answer(row, item.card, now)
         if current_item(quiz) is None:
             _finish(quiz, now)
         db.session.commit()

@@ -3,13 +3,15 @@
 The queue
     Cards due now come first, earliest due first; then cards the student has never reviewed, in the order
     the cards were stored (the decks' order). Only active cards are served; a deck narrows the queue to its
-    cards. A ReviewState row exists only once a card has been reviewed, so "new" means "no ReviewState".
+    cards. A ReviewState row exists only once a card has been reviewed or answered in a quiz, so "new" means
+    "no ReviewState".
 
 Daily limits
     Each user has ``daily_new_limit`` (20) and ``daily_review_limit`` (200). "Today" is since 00:00 UTC; a
     per-user timezone is future work. A review whose schedule before had no memory state
     (``stability_before IS NULL``: the card had never been reviewed) counts against the new-card limit, every
-    other review against the review limit.
+    other review against the review limit. Quiz answers that move the schedule are logged alike and count
+    too: a card met in a quiz adds to the reviews to come as one met here does. The limits never stop a quiz.
 
 How an answer is scored (see :func:`quizapp.services.study.scheduling.rating_for_answer`)
     Wrong -> Again. Right -> Good; right within 5 s -> Easy; right after 20 s or more -> Hard (both thresholds
@@ -17,6 +19,14 @@ How an answer is scored (see :func:`quizapp.services.study.scheduling.rating_for
     receiving the answer; an answer that took longer than AWAY_AFTER (5 minutes) is taken as untimed, since
     the student most likely stepped away, and so rates Good when right. In flashcard mode the student rates
     the card Again, Hard, Good or Easy.
+
+Quiz answers
+    A quiz answer is rated by the same rule (:func:`answer_rating`) and feeds the schedule when
+    :func:`quizapp.services.study.scheduling.quiz_answer_counts` says so: always on a new card (which the
+    quiz introduces) and for a wrong answer (a lapse: the card comes back within minutes); for a right answer
+    only when the card is due, so that a quiz never pushes a card off its due date early.
+    :func:`schedule_quiz_answer` writes it in the quiz's own transaction; the quiz's one answer per question
+    is what makes it count once.
 
 Counted once
     Each question is shown with a signed token naming the student, the card, the mode, the card's last review
@@ -64,8 +74,8 @@ from quizapp.services.study.tokens import TOKEN_MAX_AGE, Presented, present, rea
 __all__ = [
     "AWAY_AFTER", "CLOCK_CONFIG_KEY", "TOKEN_MAX_AGE", "Allowance", "AnswerResult", "DeckCounts", "Feedback",
     "Mode", "Presented", "Problem", "QueueStatus", "RateResult", "Reveal", "ReviewError", "ReviewItem",
-    "allowance", "answer_card", "clock", "deck_counts", "feedback", "find_deck", "next_card", "present",
-    "queue_status", "rate_card", "read_token", "reveal", "start_of_day",
+    "allowance", "answer_card", "answer_rating", "clock", "deck_counts", "feedback", "find_deck", "next_card",
+    "present", "queue_status", "rate_card", "read_token", "reveal", "schedule_quiz_answer", "start_of_day",
 ]
 
 #: The app config key of a zero-argument callable returning the time now; tests set it to a fixed clock.
@@ -107,9 +117,13 @@ def _state(user_id: int, card_id: str) -> ReviewState | None:
     )
 
 
+def _last_review(state: ReviewState | None) -> datetime | None:
+    return state.last_review if state is not None else None
+
+
 def _is_current(state: ReviewState | None, presented: Presented) -> bool:
     """Tell whether the card has not been reviewed since the question was shown."""
-    return (state.last_review if state is not None else None) == presented.last_review
+    return _last_review(state) == presented.last_review
 
 
 def _schedule(state: ReviewState | None, now: datetime) -> Schedule:
@@ -131,17 +145,26 @@ def _elapsed_ms(presented: Presented, now: datetime) -> int | None:
     return elapsed if elapsed >= 0 else None
 
 
+def answer_rating(card: Card, correct: bool, elapsed_ms: int | None) -> fsrs.Rating:
+    """Rate a multiple-choice answer to the card, in review or in a quiz (see the module docstring)."""
+    timed = elapsed_ms if elapsed_ms is not None and elapsed_ms <= AWAY_AFTER / timedelta(milliseconds=1) else None
+    return scheduling.rating_for_answer(correct, timed, max(len(card.choices), 2))
+
+
 def _apply(
     user_id: int,
     card: Card,
     state: ReviewState | None,
-    presented: Presented,
+    seen_review: datetime | None,
     rating: fsrs.Rating,
     now: datetime,
     duration_ms: int | None,
     answer_id: int | None,
 ) -> scheduling.ReviewOutcome | None:
-    """Write the new schedule and append the log row; None (caller rolls back) if it was already counted."""
+    """Write the new schedule and append the log row; None (caller rolls back) if it was already counted.
+
+    seen_review is the card's last review when the answer was given: the write happens only if it still is.
+    """
     after, outcome = scheduling.review(_schedule(state, now), rating, now)
     if state is None:
         db.session.add(ReviewState(user_id=user_id, card_id=card.id, **_columns(after)))
@@ -151,9 +174,7 @@ def _apply(
             return None
     else:
         seen = (
-            ReviewState.last_review.is_(None)
-            if presented.last_review is None
-            else ReviewState.last_review == presented.last_review
+            ReviewState.last_review.is_(None) if seen_review is None else ReviewState.last_review == seen_review
         )
         result = db.session.execute(
             sa.update(ReviewState).where(ReviewState.id == state.id, seen).values(**_columns(after)),
@@ -206,19 +227,37 @@ def answer_card(
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
 
     elapsed = _elapsed_ms(presented, now)
-    timed = elapsed if elapsed is not None and elapsed <= AWAY_AFTER / timedelta(milliseconds=1) else None
-    rating = scheduling.rating_for_answer(choice.is_correct, timed, max(len(card.choices), 2))
+    rating = answer_rating(card, choice.is_correct, elapsed)
     answer = Answer(
         session_id=None, user_id=user.id, card_id=card.id, chosen_position=choice.position,
         correct=choice.is_correct, time_taken_ms=elapsed, card_version=card.version, answered_at=now,
     )
     db.session.add(answer)
     db.session.flush()
-    if _apply(user.id, card, state, presented, rating, now, elapsed, answer.id) is None:
+    if _apply(user.id, card, state, presented.last_review, rating, now, elapsed, answer.id) is None:
         db.session.rollback()
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card_id, presented))
     db.session.commit()
     return AnswerResult(applied=True, answer_id=answer.id)
+
+
+def schedule_quiz_answer(answer: Answer, card: Card, now: datetime) -> scheduling.ReviewOutcome | None:
+    """Feed a quiz answer, just stored, into the student's schedule; None if the quiz rule leaves it alone.
+
+    The caller commits, with the answer: this writes inside a savepoint, so that losing a race to a review of
+    the same card (which then counts instead) keeps the quiz's answer.
+    """
+    state = _state(answer.user_id, card.id)
+    if not scheduling.quiz_answer_counts(_schedule(state, now) if state is not None else None, answer.correct, now):
+        return None
+    rating = answer_rating(card, answer.correct, answer.time_taken_ms)
+    savepoint = db.session.begin_nested()
+    outcome = _apply(answer.user_id, card, state, _last_review(state), rating, now, answer.time_taken_ms, answer.id)
+    if outcome is None:
+        savepoint.rollback()
+    else:
+        savepoint.commit()
+    return outcome
 
 
 @dataclass(frozen=True)
@@ -263,7 +302,7 @@ def rate_card(
     state = _state(user.id, card.id)
     if not _is_current(state, presented):
         return RateResult(applied=False, rating=chosen, interval=None)
-    outcome = _apply(user.id, card, state, presented, chosen, now, _elapsed_ms(presented, now), None)
+    outcome = _apply(user.id, card, state, presented.last_review, chosen, now, _elapsed_ms(presented, now), None)
     if outcome is None:
         db.session.rollback()
         return RateResult(applied=False, rating=chosen, interval=None)

@@ -127,6 +127,17 @@ def rating_for_answer(correct: bool, time_taken_ms: int | None, n_options: int =
     return fsrs.Rating.Good
 
 
+def quiz_answer_counts(schedule: Schedule | None, correct: bool, now: datetime) -> bool:
+    """Tell whether a quiz answer goes into the schedule (schedule None: a card never studied).
+
+    A quiz is practice, so it only teaches the schedule what it would otherwise miss: a new card met in a
+    quiz is introduced, right or wrong; a wrong answer always counts, as a lapse that brings the card back
+    within minutes; a right answer counts only on a card that is due, since recalling a card before its time
+    says little of the memory and would push it away after a single early look.
+    """
+    return schedule is None or not correct or schedule.due <= _utc(now, "now")
+
+
 def review(
     schedule: Schedule,
     rating: fsrs.Rating | int,
