@@ -85,6 +85,16 @@ def test_a_country_named_with_a_membership_word_is_no_outsider() -> None:
         assert "Timor Leste" not in card.options
 
 
+def test_another_list_of_countries_beside_a_member_list_is_no_outsider() -> None:
+    """The extractor reads the elected members; the permanent ones stand in a list of their own."""
+    text = ("Suara – Negara yang terpilih sebagai anggota tidak tetap DK PBB adalah Denmark, Yunani, dan Pakistan.\n"
+            "Kursi tetap dipegang lima negara, yaitu Amerika Serikat, Inggris, Prancis, Rusia, dan Tiongkok.\n")
+    cards = [c for c in generate([inline_article(text)]) if c.kind == "member"]
+    assert cards
+    for card in cards:
+        assert not set(card.options) & {"Amerika Serikat", "Inggris", "Prancis", "Rusia", "Cina"}, card.options
+
+
 def test_a_member_stated_by_one_article_is_no_wrong_option_in_another() -> None:
     one = inline_article("Kabar – CSTO beranggotakan Armenia, Belarus, dan Rusia.\n", "one.txt")
     other = inline_article("Warta – Pasukan dikirim ke anggota CSTO Kazakhstan pada Januari.\n", "other.txt")
@@ -171,6 +181,19 @@ def test_people_the_caller_knows_fill_the_options() -> None:
     assert card.confidence < 1
     speaker = [c for c in cards if c.kind == "speaker" and c.fact["value"] == TASMAGAMBETOV]
     assert speaker and TASMAGAMBETOV not in wrong(speaker[0])
+
+
+def test_no_one_credited_with_the_same_quotation_is_a_wrong_speaker() -> None:
+    quote = "“Dunia membutuhkan tatanan yang lebih adil bagi negara berkembang,”"
+    one = inline_article(f"Kabar – Presiden Brasil, Luiz Inacio Lula da Silva, membuka pertemuan di Rio.\n"
+                         f"{quote} ujar Lula.\n", "one.txt")
+    other = inline_article(f"Warta – Presiden Rusia, Vladimir Putin, membuka pertemuan di Kazan.\n{quote} kata Putin.\n"
+                           "Juru bicara Kremlin, Dmitry Peskov, dan Presiden Kazakhstan, Kassym-Jomart Tokayev, "
+                           "hadir.\n", "other.txt")
+    speakers = [c for c in generate([one, other]) if c.kind == "speaker"]
+    assert {c.fact["value"] for c in speakers} == {"Luiz Inacio Lula", "Vladimir Putin"}
+    for card in speakers:
+        assert not {"Luiz Inacio Lula", "Vladimir Putin"} & wrong(card), card.options
 
 
 def test_the_corpus_people_come_before_the_callers() -> None:

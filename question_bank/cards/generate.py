@@ -221,7 +221,8 @@ def _speaker_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: Languag
     words = fact.subject.split()
     quote = " ".join(words[:MAX_QUOTE_WORDS]) + (" …" if len(words) > MAX_QUOTE_WORDS else "")
     rng = _rng(cid)
-    picked = wrong_people(fact.first.sentence.file, {fact.value_key}, pools, rng)
+    # another article may credit the same words to someone else: never a wrong option either
+    picked = wrong_people(fact.first.sentence.file, {fact.value_key} | pools.speakers[fact.subject_key], pools, rng)
     # "…," katanya: the name stands in an earlier sentence, found by following the article
     continued = all(fact.value_key not in fold(s.sentence.text).split() for s in fact.statements)
     doubts = Doubts(continued_speaker=continued, cut_quote=len(words) > MAX_QUOTE_WORDS)

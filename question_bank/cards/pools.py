@@ -42,6 +42,8 @@ class Pools:
     unnamed: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: office -> the family-name keys of the people who hold it
     holders: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: quotation -> the family-name keys of the people credited with it (two articles may credit two people)
+    speakers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: family-name key -> an office the corpus gives that person (the first qualified one)
     offices: dict[str, str] = field(default_factory=dict)
     #: (family-name key, full name) of every person, sorted once so each card samples without a scan
@@ -86,6 +88,8 @@ def build_pools(corpus: Corpus, known_people: Iterable[str] = ()) -> Pools:
             pools.holders[fact.subject_key].add(fact.value_key)
             if fact.first.detail.get("qualified") and not fact.disputed:
                 pools.offices.setdefault(fact.value_key, fact.subject)
+        elif fact.kind == "speaker":
+            pools.speakers[fact.subject_key].add(fact.value_key)
         elif fact.kind == "date":
             _add_date(fact, pools)
         elif fact.kind == "number":
@@ -130,6 +134,8 @@ def country_name(key: str, pack: LanguagePack, pools: Pools) -> str | None:
 
 
 _NONE: frozenset[str] = frozenset()
+#: Countries one sentence names that make a list of them.
+_A_LIST = 3
 
 
 def _names(text: str, org: str) -> bool:
@@ -194,10 +200,17 @@ def _add_countries(corpus: Corpus, pools: Pools, listing: dict[tuple[str, int], 
             beside |= listing.get((article.file, sentence.index), _NONE)
             if listed_here and not listed_here <= beside and _speaks_of_membership(text, pack):
                 beside |= listed_here  # "Timor Leste diterima sebagai anggota kesebelas"
+            if not listed_here and not beside:
+                continue
+            mentions = find_countries(text, pack)  # cached: extraction read the sentence with this pack
+            if listed_here and len(mentions) >= _A_LIST:
+                # another list of countries where an article lists members ("Kursi tetap … dipegang lima negara,
+                # yaitu Amerika Serikat, Inggris, …") may be more of them in words no extractor read
+                beside |= listed_here
             if not beside:
                 continue
             keys = set()
-            for mention in find_countries(text, pack):  # cached: extraction read the sentence with this pack
+            for mention in mentions:
                 key = keys_of.get((pack.code, mention.canonical))
                 if key is None:
                     key = keys_of[(pack.code, mention.canonical)] = country_key(mention.canonical, pack, pools)
