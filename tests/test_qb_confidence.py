@@ -74,7 +74,7 @@ def test_a_sentence_that_points_back_is_found(sentence: str, leans: bool) -> Non
 
 
 def test_a_pack_without_the_words_finds_no_context() -> None:
-    bare = dataclasses.replace(PACK, context_dependent_openers=(), trailing_demonstratives=frozenset())
+    bare = dataclasses.replace(PACK, context_dependent_openers=(), trailing_demonstratives=frozenset(), patterns={})
     assert not leans_on_context("Hal ini terjadi pada 2020.", bare)
 
 
@@ -168,3 +168,20 @@ def test_a_card_that_is_no_draft_has_no_draft_key() -> None:
     status, out, _ = run("generate", str(SEEDS), "--format", "jsonl", "--include-drafts")
     assert status == 0
     assert all("draft" not in json.loads(line) for line in out.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("It replaces a ten-year vision that was adopted in 2015.", True),
+        ("That meeting took place on May 3, 2025.", True),
+        ("However, this decision was taken in 2020.", True),
+        ("Italy joined the alliance in 1949.", False),
+        ("Items were sold in 2020.", False),
+    ],
+)
+def test_a_pack_without_openers_of_its_own_uses_its_pointing_back_pattern(sentence: str, leans: bool) -> None:
+    """The English pack has dates.py's deictic_opener pattern but no openers yet: its clozes are checked too."""
+    english = get_pack("en")
+    assert not english.context_dependent_openers
+    assert leans_on_context(sentence, english) is leans

@@ -100,12 +100,28 @@ def _points_back(words: list[str], pack: LanguagePack) -> bool:
     phrase = " ".join(w for w in words if w not in ",;:") + " "
     if phrase.startswith(_openers(pack)):
         return True
+    fallback = _deictic_opener(pack)
+    if fallback is not None:
+        return fallback.match(phrase) is not None
     # "Survei tersebut melibatkan …", "Pertemuan puncak itu dihadiri …": a demonstrative closing the opening noun
     # phrase; one followed by a comma closes a connective instead ("Selain itu, …")
     for n in (1, 2):
         if len(words) > n + 1 and words[n] in pack.trailing_demonstratives and words[n + 1] not in ",;:":
             return all(w not in ",;:" for w in words[:n])
     return False
+
+
+@lru_cache(maxsize=8)
+def _deictic_opener(pack: LanguagePack) -> re.Pattern[str] | None:
+    """Return the pack's pattern of a pointing-back opening that dates.py reads, for a pack without openers of its own.
+
+    The openers and trailing demonstratives say it more closely (a demonstrative before a comma closes a
+    connective, "Selain itu, …"); a pack that has not listed them yet still has its sentences checked.
+    """
+    pattern = pack.patterns.get("deictic_opener")
+    if pack.context_dependent_openers or pack.trailing_demonstratives or not pattern:
+        return None
+    return re.compile(rf"(?:{pattern})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
