@@ -210,3 +210,14 @@ def test_a_wrong_date_of_a_past_event_is_not_after_the_articles_latest_date() ->
     [card] = [c for c in generate([inline_article(text)]) if c.fact["value"] == "2020"]
     assert all(int(o) <= 2023 for o in card.options), card.options
     assert any(int(o) > 2020 for o in card.options), card.options  # the answer is not always the latest
+
+
+def test_a_pack_without_membership_words_uses_its_member_noun() -> None:
+    """The English pack lists no membership words yet; "… is expected to become the 11th member" still counts."""
+    file = "en_asean_summit.txt"
+    article = load_article(file, (ARTICLES / file).read_bytes())
+    assert article.language == "en" and not get_pack("en").membership_words
+    cards = membership_cards(generate([article]))
+    assert cards
+    for card in cards:
+        assert "Timor-Leste" not in card.options

@@ -151,8 +151,17 @@ def _word(name: str) -> re.Pattern[str]:
 def _speaks_of_membership(text: str, pack: LanguagePack) -> bool:
     """Say whether a text holds a membership word, inside a longer word too ("keanggotaan"): a word too many
     only keeps a country from being a wrong option, and a search of the lower-cased text costs far less."""
-    lowered = text.lower()
-    return any(word in lowered for word in pack.membership_words)
+    pattern = _membership(pack)
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _membership(pack: LanguagePack) -> re.Pattern[str] | None:
+    """Return the search for a pack's membership words; without any, its member noun as numbers.py reads it."""
+    if pack.membership_words:
+        return re.compile("|".join(re.escape(w) for w in sorted(pack.membership_words)), re.IGNORECASE)
+    noun = pack.patterns.get("member_noun")
+    return re.compile(noun, re.IGNORECASE) if noun else None
 
 
 def _stated_members(org: str, pools: Pools) -> set[str]:
