@@ -7,6 +7,8 @@ from typing import Any
 
 #: The fact kinds the generators know; new kinds get their own name.
 KINDS = ("member", "former_member", "date", "speaker", "role", "number")
+#: A card less sure than this is a draft: printed only when asked, kept from students until an instructor approves.
+DRAFT_BELOW = 0.5
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,13 @@ class Card:
     fact: dict[str, Any]
     sources: tuple[Source, ...]
     explanation: str
+    #: how sure the generator is that the card is right and stands alone, 0 to 1 (see cards/confidence.py)
+    confidence: float = 1.0
+
+    @property
+    def is_draft(self) -> bool:
+        """Say whether the card is too unsure to serve before an instructor approves it."""
+        return round(self.confidence, 2) < DRAFT_BELOW  # as to_dict writes it, so readers of the JSONL agree
 
     def to_dict(self) -> dict[str, Any]:
         """Return the card as the JSON object of the card contract."""
@@ -110,4 +119,5 @@ class Card:
             "fact": dict(self.fact),
             "sources": sources,
             "explanation": self.explanation,
+            "confidence": round(self.confidence, 2),
         }

@@ -81,14 +81,17 @@ def build_corpus(articles: Sequence[Article]) -> Corpus:
     return merge_facts(articles, facts, countries)
 
 
-def generate(articles: Sequence[Article], include_disputed: bool = False) -> list[Card]:
-    """Generate the cards for a set of articles, deterministically ordered."""
+def generate(articles: Sequence[Article], include_disputed: bool = False,
+             known_people: Iterable[str] = ()) -> list[Card]:
+    """Generate the cards for a set of articles, deterministically ordered, each in its article's language.
+
+    `known_people` are names the caller knows beyond these articles: wrong options where they name too few.
+    """
     if not articles:
         return []
     with _collector_paused():
         corpus = build_corpus(articles)
-        # one corpus, one language: the first article's decides the templates
-        return generate_cards(corpus, get_pack(articles[0].language), include_disputed=include_disputed)
+        return generate_cards(corpus, include_disputed=include_disputed, known_people=known_people)
 
 
 @contextmanager

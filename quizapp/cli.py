@@ -95,10 +95,21 @@ def init_command(ctx: click.Context) -> None:
     "(the card contract). Implies --print.",
 )
 @click.option("--include-disputed", is_flag=True, help="Also make cards for facts the articles disagree on.")
+@click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="With --print or --format, also print the cards the generator is unsure of; a load always stores them, "
+    "as drafts for an instructor to approve.",
+)
 @click.pass_context
 @with_appcontext
 def generate_command(
-    ctx: click.Context, paths: tuple[str, ...], print_only: bool, fmt: str | None, include_disputed: bool
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    print_only: bool,
+    fmt: str | None,
+    include_disputed: bool,
+    include_drafts: bool,
 ) -> None:
     """Generate the question bank from article files or folders (default: seeds/) and load it.
 
@@ -113,6 +124,8 @@ def generate_command(
         argv = ["generate", *sources, "--format", fmt or "text"]
         if include_disputed:
             argv.append("--include-disputed")
+        if include_drafts:
+            argv.append("--include-drafts")
         ctx.exit(qb_main(argv))
 
     from quizapp.services.bank.loading import load_bank

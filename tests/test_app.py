@@ -231,7 +231,7 @@ def test_generate_print_defaults_to_the_seeds_as_text(
 def test_generate_passes_paths_and_options_through(
     runner: FlaskCliRunner, fake_question_bank_cli: list[list[str]]
 ) -> None:
-    args = ["generate", "a.txt", "more/", "--format", "jsonl", "--include-disputed"]
+    args = ["generate", "a.txt", "more/", "--format", "jsonl", "--include-disputed", "--include-drafts"]
     result = runner.invoke(cli, args)
     assert fake_question_bank_cli == [args]
     assert result.exit_code == 3

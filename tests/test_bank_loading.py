@@ -80,7 +80,7 @@ def test_a_first_load_stores_every_generated_card_as_it_was_generated(app: Flask
         assert [(s.article.file, s.sentence) for s in row.sources if s.article] == [
             (s.file, s.sentence) for s in card.sources
         ]
-        status = CardStatus.DRAFT if card.fact.get("disputed") else CardStatus.ACTIVE
+        status = CardStatus.DRAFT if card.fact.get("disputed") or card.is_draft else CardStatus.ACTIVE
         assert (row.origin, row.status) == (CardOrigin.GENERATED, status)
         assert row.created_at.tzinfo == UTC
 

@@ -116,7 +116,8 @@ def test_to_dict_is_the_jsonl_contract() -> None:
     for card in CARDS:
         data = json.loads(json.dumps(card.to_dict(), ensure_ascii=False))
         assert set(data) == {"id", "kind", "language", "question", "options", "answer", "fact", "sources",
-                             "explanation"}
+                             "explanation", "confidence"}
+        assert 0 <= data["confidence"] <= 1 and data["confidence"] == round(card.confidence, 2)
         assert data["options"] == list(card.options)
         assert {"subject", "value"} <= set(data["fact"])
         assert all(set(s) == {"file", "sentence"} for s in data["sources"])

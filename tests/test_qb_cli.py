@@ -15,7 +15,7 @@ from qb_helpers import PROJECT, SEEDS, seed_cards
 from question_bank.cli import main
 from question_bank.loading import MAX_ARTICLE_BYTES
 
-CONTRACT = {"id", "kind", "language", "question", "options", "answer", "fact", "sources", "explanation"}
+CONTRACT = {"id", "kind", "language", "question", "options", "answer", "fact", "sources", "explanation", "confidence"}
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -189,3 +189,21 @@ def test_subprocess_text_format_with_a_latin1_file(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert f"error: {latin}: not UTF-8" in result.stderr
     assert result.stdout.endswith(f"\n{len(seed_cards())} cards\n")
+
+
+def test_known_people_from_a_file_fill_office_questions(tmp_path: Path) -> None:
+    names = tmp_path / "people.txt"
+    names.write_text("Joko Widodo\nRetno Marsudi\n", encoding="utf-8")
+    article = str(SEEDS / "001_e93b1a53fa8a29f7.txt")
+    _, without, _ = run("generate", article, "--format", "jsonl")
+    status, out, err = run("generate", article, "--format", "jsonl", "--known-people", str(names))
+    assert (status, err) == (0, "")
+    roles = [c for c in check_jsonl(out) if c["kind"] == "role"]
+    assert len(roles) > len([c for c in check_jsonl(without) if c["kind"] == "role"])
+    assert any({"Joko Widodo", "Retno Marsudi"} & set(c["options"]) for c in roles)
+
+
+def test_an_unreadable_people_file_is_reported(tmp_path: Path) -> None:
+    status, out, err = run("generate", str(SEEDS), "--known-people", str(tmp_path / "none.txt"))
+    assert status == 2 and out == ""
+    assert "none.txt" in err and "Traceback" not in err

@@ -37,3 +37,14 @@ def test_two_folders_with_the_same_file_name_keep_their_own_sources(tmp_path) ->
     assert sorted((a.file, a.outlet) for a in result.articles) == [("one/a.txt", "Kompas"), ("two/a.txt", "Tempo")]
     files = {s.file for card in generate(list(result.articles)) for s in card.sources}
     assert files == {"one/a.txt", "two/a.txt"}
+
+
+def test_an_organisation_counted_but_never_listed_breaks_no_card() -> None:
+    """A member count of an organisation no article lists the members of gave it an empty list of member facts,
+    and the "which is NOT a member" card read its first one."""
+    text = (
+        "Kabar – CSTO beranggotakan Armenia, Belarus, Kazakhstan, dan Rusia.\n"
+        "Dewan Kerja Sama Teluk (GCC) terdiri dari enam negara anggota.\n"
+    )
+    cards = generate([load_article("x.txt", text.encode())])
+    assert {c.fact["subject"] for c in cards if c.kind == "member"} == {"CSTO"}

@@ -9,6 +9,9 @@ from functools import lru_cache
 from question_bank.extract.dates import DateValue
 from question_bank.lang import LanguagePack
 
+#: Wrong dates a card wants (four options in all).
+_ENOUGH = 3
+
 
 @lru_cache(maxsize=128)
 def month_name(month: int, pack: LanguagePack) -> str:
@@ -39,8 +42,13 @@ def _marks(written: str, pack: LanguagePack) -> str:
     return written.replace(",", "\x00").replace(".", pack.decimal_mark).replace("\x00", pack.group_mark)
 
 
-def nearby_dates(value: DateValue, rng: random.Random, avoid: set[str]) -> list[DateValue]:
-    """Offer dates near a date, at the same precision, none equal to it or to any in `avoid` (keys)."""
+def nearby_dates(value: DateValue, rng: random.Random, avoid: set[str],
+                 latest: DateValue | None = None) -> list[DateValue]:
+    """Offer dates near a date, at the same precision, none equal to it or to any in `avoid` (keys).
+
+    `latest` is the latest date the article states: an event before it is past, and a wrong date after it would
+    give itself away, so none is offered where enough others are left (and one still falls after the answer).
+    """
     candidates: list[DateValue] = []
     if value.day:
         for delta in (-7, -3, -1, 1, 2, 5):
@@ -63,7 +71,28 @@ def nearby_dates(value: DateValue, rng: random.Random, avoid: set[str]) -> list[
     if value.not_after is not None:  # the article reports the date as past: no wrong option after its own year
         candidates = [c for c in candidates if c.year <= value.not_after]
     rng.shuffle(candidates)
-    return [c for c in candidates if c.key != value.key and c.key not in avoid]
+    offered = [c for c in candidates if c.key != value.key and c.key not in avoid]
+    if latest is None or last_day(value) >= first_day(latest):
+        return offered
+    possible = [c for c in offered if first_day(c) <= last_day(latest)]
+    later = next((c for c in possible if first_day(c) > last_day(value)), None)
+    if len(possible) < _ENOUGH or later is None:
+        return offered
+    if all(first_day(c) < first_day(value) for c in possible[:_ENOUGH]):
+        # every wrong date shown earlier would mark the answer as the latest option: show a later one too
+        possible.remove(later)
+        possible.insert(_ENOUGH - 1, later)
+    return possible
+
+
+def first_day(value: DateValue) -> tuple[int, int, int]:
+    """Return the first day a date at its precision may mean, as (year, month, day), for comparing."""
+    return value.year, value.month or 1, value.day or 1
+
+
+def last_day(value: DateValue) -> tuple[int, int, int]:
+    """Return the last day a date at its precision may mean (31 stands for any month's last)."""
+    return value.year, value.month or 12, value.day or 31
 
 
 def nearby_numbers(value: float, rng: random.Random, avoid: set[float]) -> list[float]:

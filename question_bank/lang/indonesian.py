@@ -388,6 +388,16 @@ PACK = LanguagePack(
         "explain_speaker": "Kutipan ini diucapkan oleh {value}.",
         "explain_cloze": "Jawabannya {value}, seperti tertulis di artikel.",
         "explain_disputed": "Sumber lain menyebut {others}; artikel ini menyebut {value}.",
+        # richer explanations, used where the corpus knows more than the source sentence says
+        "explain_member_with": "{value} adalah anggota {subject}, bersama {others}.",
+        "explain_former_member_with": "{value} telah meninggalkan {subject}, yang kini beranggotakan antara lain "
+                                      "{others}.",
+        "explain_member_count": "{subject} beranggotakan {value} negara: {others}.",
+        "explain_role_source": "{value} menjabat sebagai {subject}, menurut {source}.",
+        "explain_speaker_office": "Kutipan ini diucapkan oleh {value}, {office}.",
+        "explain_speaker_source": "Kutipan ini diucapkan oleh {value}, seperti dikutip {source}.",
+        "explain_cloze_source": "Jawabannya {value}, seperti ditulis {source}.",
+        "list_joined": "{items}, dan {last}",
         "member_count_subject": "jumlah negara anggota {org}",
     },
     demonyms=_DEMONYMS,
@@ -505,4 +515,10 @@ PACK = LanguagePack(
         # loading.py: a caption's photo credit at its end ("… Kredit Foto: Reuters")
         "caption_credit": r" (?:kredit foto|foto|sumber foto):",
     },
+    context_dependent_openers=(
+        "hal ini", "hal itu", "hal tersebut", "ini", "itu", "tersebut", "ia", "dia", "beliau", "mereka",
+        "keduanya", "kedua negara", "kedua belah pihak", "saat itu", "kala itu", "waktu itu", "di sana",
+    ),
+    trailing_demonstratives=frozenset({"ini", "itu", "tersebut"}),
+    membership_words=frozenset({"anggota", "bergabung"}),
 )

@@ -92,3 +92,13 @@ class LanguagePack:
     organisations: Mapping[str, str] = field(default_factory=dict)
     #: words written in capitals that name no organisation (a summit, a time zone, an office)
     not_organisations: frozenset[str] = frozenset()
+    #: phrases that, opening a sentence, point back to what came before ("hal ini", "langkah tersebut", "ia"):
+    #: a cloze made of such a sentence does not stand alone
+    context_dependent_openers: tuple[str, ...] = ()
+    #: words that point back when they close a sentence's opening noun phrase ("survei tersebut", "keputusan
+    #: itu"); empty for a language whose demonstratives come first (they belong in the openers)
+    trailing_demonstratives: frozenset[str] = field(default_factory=frozenset)
+    #: words that speak of membership, matched inside longer words too ("anggota" in "keanggotaan"): a country a
+    #: sentence names with one, in an article listing an organisation's members, may be a member no extractor
+    #: read, so it is never a wrong option
+    membership_words: frozenset[str] = field(default_factory=frozenset)

@@ -20,7 +20,7 @@ import question_bank
 from question_bank.loading import MAX_ARTICLE_BYTES
 from quizapp.db import db, utcnow
 from quizapp.models import Article, Card, CardSource, CardStatus, Deck
-from quizapp.services.bank.loading import BankWriter, slugify
+from quizapp.services.bank.loading import BankWriter, bank_people, slugify
 
 __all__ = ["MAX_ARTICLE_BYTES", "AddArticleError", "AddedArticle", "AlreadyAddedError", "add_article", "stored_name"]
 
@@ -93,7 +93,8 @@ def add_article(
     if article.headline is None and title:
         article = dataclasses.replace(article, headline=title)
 
-    cards = question_bank.generate([article], include_disputed=True)
+    # one article names few people: the bank's others make the wrong options of its office and quotation cards
+    cards = question_bank.generate([article], include_disputed=True, known_people=bank_people())
     known = set(db.session.scalars(sa.select(Card.id).where(Card.id.in_([card.id for card in cards]))))
     try:
         BankWriter(now, new_status=CardStatus.DRAFT, retire_missing=False).write(

@@ -8,7 +8,9 @@ added in the app (they are not part of the corpus on disk).
 
 An instructor's decision outlasts any reload: a card an instructor approved or retired keeps its status, and
 one they edited keeps its text. Facts the articles disagree on are stored as drafts for an instructor to
-settle, unless include_disputed asks for them to be served as they are (attributed to their source).
+settle, unless include_disputed asks for them to be served as they are (attributed to their source). A card
+the generator is unsure of (its confidence below question_bank.DRAFT_BELOW) is stored as a draft too, for an
+instructor to approve.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ class LoadReport:
     retired: int = 0
     reactivated: int = 0
     errors: tuple[str, ...] = ()
-    #: Generated cards in the bank that wait as drafts for an instructor (disputed facts among them): a count of
-    #: the bank after the load, not of what the load did, so it is left out of comparisons.
+    #: Generated cards in the bank that wait as drafts for an instructor (disputed facts and cards the generator
+    #: is unsure of among them): a count of the bank after the load, not of what the load did, so it is left out
+    #: of comparisons.
     drafts: int = field(default=0, compare=False)
 
     @property
@@ -86,7 +89,7 @@ def load_bank(
         return LoadReport(errors=tuple(errors))
 
     # Disputed facts are always stored, as drafts unless asked for: an instructor settles them in the app.
-    cards = question_bank.generate(result.articles, include_disputed=True)
+    cards = question_bank.generate(result.articles, include_disputed=True, known_people=bank_people())
     try:
         report = BankWriter(utcnow(), serve_disputed=include_disputed).write(result.articles, cards)
         db.session.commit()
@@ -164,6 +167,8 @@ class BankWriter:
     def status_for(self, card: question_bank.Card) -> CardStatus:
         """Return the status a card the generator makes gets, unless an instructor has decided it."""
         if card.fact.get("disputed") and not self.serve_disputed:
+            return CardStatus.DRAFT
+        if card.is_draft:  # the generator is unsure of it: an instructor approves it before students see it
             return CardStatus.DRAFT
         return self.new_status
 
@@ -285,8 +290,9 @@ class BankWriter:
         changed = _apply_content(row, card, article_rows, text=row.edited_at is None)
         changed = _link_decks(row, decks) or changed
         wanted = row.status
-        if row.reviewed_at is None and (row.status == CardStatus.RETIRED or card.fact.get("disputed")):
-            # A card that comes back, or a disputed one, follows this load; a draft held back stays one.
+        if row.reviewed_at is None and (row.status == CardStatus.RETIRED or card.fact.get("disputed") or card.is_draft):
+            # A card that comes back, a disputed one or one the generator is now unsure of follows this load; a
+            # draft held back stays one.
             wanted = self.status_for(card)
         if row.status == CardStatus.RETIRED and wanted != CardStatus.RETIRED:
             row.status = wanted
@@ -300,6 +306,17 @@ class BankWriter:
             self.counts["unchanged"] += 1
             return
         row.updated_at = self.now
+
+
+def bank_people() -> list[str]:
+    """Return the people the bank's cards name as office holders or speakers, for wrong options beyond a corpus."""
+    query = (
+        sa.select(Card.fact_value)
+        .where(Card.kind.in_(("role", "speaker")), Card.status != CardStatus.RETIRED, Card.fact_value.is_not(None))
+        .distinct()
+        .order_by(Card.fact_value)
+    )
+    return [name for name in db.session.scalars(query) if name]
 
 
 def _generated_drafts() -> int:
