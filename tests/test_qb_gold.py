@@ -23,10 +23,10 @@ GOLD = sorted((DATA / "gold").glob("*_gold.jsonl"))
 
 #: reading -> (precision, recall) the generator must keep
 FLOORS = {
-    "all at once": (0.88, 0.45),
-    "Indonesian alone": (0.95, 0.56),
-    "English alone": (0.84, 0.36),
-    "each article alone": (0.86, 0.39),
+    "all at once": (0.95, 0.88),
+    "Indonesian alone": (0.97, 0.90),
+    "English alone": (0.95, 0.85),
+    "each article alone": (0.93, 0.82),
 }
 
 

@@ -101,7 +101,9 @@ def build_pools(corpus: Corpus, known_people: Iterable[str] = ()) -> Pools:
         if fact.kind in ("role", "speaker") and fact.value_key in corpus.people:
             for statement in fact.statements:
                 people_by_file[statement.sentence.file].add(fact.value_key)
-    pools.complete = {org for org, stated in counts.items() if len(_stated_members(org, pools)) in stated}
+    # the corpus names the whole membership when it names as many members as the organisation is said to have
+    # (or more: "ten members" and, later, the eleventh admitted)
+    pools.complete = {org for org, stated in counts.items() if len(_stated_members(org, pools)) >= max(stated)}
     pools.people = sorted(corpus.people.items())
     pools.people_by_file = {file: sorted((k, corpus.people[k]) for k in keys) for file, keys in people_by_file.items()}
     pools.known_people = sorted({person_key(name): name for name in known_people if name.strip()}.items())
