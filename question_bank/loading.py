@@ -19,6 +19,8 @@ _LEAD = re.compile(
     r"^(?P<lead>(?:[\w-]+(?:\.[\w-]+)+|[^.!?“”\"\n,]{2,40}?)(?:,\s*(?:[\w-]+(?:\.[\w-]+)+|[^.!?“”\"\n,]{2,40}?))?)"
     r"\s+(?:[–—]|-{1,2})\s*(?=\S|$)"
 )
+#: a wire agency in a dateline's brackets: "(Reuters)", "(AFP)", "(Antara)"
+_AGENCY = re.compile(r"\(([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})\)")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[a-zA-Z]{2,})+$")
 _TERMINAL = re.compile(r"[.!?][”\"’)]*$|[”\"]$|’’$")
 # What an outlet or a broken encoding leaves at a paragraph's end: the writer's initials ("(bp)",
@@ -204,12 +206,17 @@ def _is_lead(lead: str) -> bool:
     words = lead.replace(",", " ").split()
     if not words or len(words) > 6 or not words[0][:1].isupper():
         return False
-    # a place's own particles stay lower-case ("Rio de Janeiro", "Den Haag"); other prose words do not
-    return all(w[:1].isupper() or (len(w) <= 3 and w.isalpha() and w.islower()) for w in words)
+    # a place's own particles stay lower-case ("Rio de Janeiro", "Den Haag"); a wire dateline adds a day and its
+    # agency in brackets ("KUALA LUMPUR, May 27 (Reuters)"); other prose words do not stand there
+    return all(w[:1].isupper() or (len(w) <= 3 and w.isalpha() and w.islower()) or (w.isdigit() and len(w) <= 2)
+               or _AGENCY.fullmatch(w) for w in words)
 
 
 def _outlet_of(lead: str, pack: LanguagePack) -> str | None:
     """Return the outlet a lead names ("Warta Ekonomi, Moskow", "Jakarta, CNN Indonesia"), or None for a dateline."""
+    agency = _AGENCY.search(lead)
+    if agency:
+        return agency.group(1)  # "JAKARTA, May 26 (Newswire)": the wire that sent the story
     parts = [p.strip() for p in lead.split(",") if p.strip()]
     for part in parts:
         if _DOMAIN.match(part):

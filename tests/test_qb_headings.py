@@ -173,3 +173,14 @@ def test_a_dateline_keeps_a_place_with_lower_case_particles() -> None:
     assert article.outlet == "Suara Dunia"
     assert article.headline is None
     assert [s.text for s in article.sentences] == [PROSE]
+
+
+def test_a_wire_dateline_is_the_dateline_and_its_agency_the_outlet() -> None:
+    article = load_article("en.txt", (
+        "Asean adopts 20-year vision\n"
+        "KUALA LUMPUR, May 27 (Reuters) – Southeast Asian leaders adopted a blueprint for the next two decades.\n"
+    ).encode())
+    assert article.outlet == "Reuters"
+    assert article.dateline == "KUALA LUMPUR, May 27 (Reuters)"
+    assert [s.text for s in article.sentences] == [
+        "Southeast Asian leaders adopted a blueprint for the next two decades."]
