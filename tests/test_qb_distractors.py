@@ -31,13 +31,26 @@ def membership_cards(cards: list[Card], kind: str = "member") -> list[Card]:
 
 # --- one article alone ----------------------------------------------------------------------------------------
 
-def test_an_article_alone_gets_four_options_from_the_answers_region() -> None:
+def test_an_article_alone_gets_four_options_from_outside_the_members_regions() -> None:
+    """Four of ASEAN's members named, and no count: any other Asian country may be a member the article never
+    names (Singapura), so the wrong options come from other regions."""
     cards = membership_cards(generate([inline_article(ASEAN_ALONE)]))
     assert {c.fact["value"] for c in cards} == {"Indonesia", "Malaysia", "Thailand", "Vietnam"}
     table = countries_of(PACK)
     for card in cards:
         assert len(card.options) == 4
         assert not wrong(card) & {"Indonesia", "Malaysia", "Thailand", "Vietnam"}
+        for option in wrong(card):
+            code = table.code(option)
+            assert code is not None and "Asia" not in region_of(code), (option, card.options)
+
+
+def test_a_membership_listed_whole_gets_outsiders_from_the_answers_region() -> None:
+    text = "Kabar – ASEAN beranggotakan empat negara, yaitu Indonesia, Malaysia, Thailand, dan Vietnam.\n"
+    table = countries_of(PACK)
+    cards = membership_cards(generate([inline_article(text)]))
+    assert cards
+    for card in cards:
         for option in wrong(card):
             code = table.code(option)
             assert code is not None and "Asia" in region_of(code), (option, card.options)
@@ -222,3 +235,17 @@ def test_a_pack_without_membership_words_uses_its_member_noun() -> None:
     assert cards
     for card in cards:
         assert "Timor-Leste" not in card.options
+
+
+def test_an_organisation_listed_in_part_offers_outsiders_from_other_regions() -> None:
+    """"Its members include France, Germany and Italy" out of 32: any other European country may be a member the
+    article never names (Montenegro, Slovenia), so no wrong option comes from the members' own regions."""
+    text = ("Newswire – NATO, which now has 32 members, met in Brussels on Tuesday.\n"
+            "Its members include France, Germany and Italy, which sent their defence ministers.\n")
+    pack = get_pack("en")
+    cards = membership_cards(generate([inline_article(text)]))
+    assert cards
+    for card in cards:
+        for option in wrong(card):
+            code = countries_of(pack).code(option)
+            assert code and "Europe" not in region_of(code), card.options

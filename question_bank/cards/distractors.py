@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 
 from question_bank.cards.pools import Pools, country_name
-from question_bank.cards.regions import countries_of, region_of
+from question_bank.cards.regions import countries_of, every_region, region_of
 from question_bank.lang import LanguagePack
 
 #: Wrong options a card needs at most (four options in all).
@@ -71,9 +71,17 @@ def _outsiders(org: str, region: frozenset[str], pools: Pools,
     if cache_key not in pools.outsiders:
         taken = pools.members[org] | pools.formers[org] | pools.near[org]
         named = pools.countries - taken
+        complete, home = org in pools.complete, frozenset()
+        if not complete:
+            # the corpus does not list the whole membership: a country of the members' own regions may be a member
+            # it never names (Montenegro of NATO), so the outsiders come from regions no stated member lies in
+            home = frozenset().union(*(region_of(k) for k in pools.members[org] | pools.formers[org]))
+            region = every_region() - home
+            named = {k for k in named if region_of(k) and not region_of(k) & home}
         same = sorted(k for k in named if region_of(k) & region)
         others = sorted(k for k in named if not region_of(k) & region)
-        cldr = [k for k in countries_of(pack).in_regions(region) if k not in taken and k not in named]
+        cldr = [k for k in countries_of(pack).in_regions(region)
+                if k not in taken and k not in named and (complete or not region_of(k) & home)]
         pools.outsiders[cache_key] = (same, cldr, others)
     return pools.outsiders[cache_key]
 

@@ -95,6 +95,11 @@ def _in_regions(regions: frozenset[str], named: frozenset[str]) -> tuple[str, ..
     return tuple(sorted(c for c in named if c not in _DEPENDENT and found.get(c, frozenset()) & regions))
 
 
+def every_region() -> frozenset[str]:
+    """Return every region some country lies in."""
+    return frozenset().union(*_regions().values())
+
+
 def region_of(code: str) -> frozenset[str]:
     """Return the regions a country lies in ("Europe", "Asia" for Russia); empty if CLDR gives it no zone."""
     return _regions().get(code, frozenset())
