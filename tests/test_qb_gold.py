@@ -23,10 +23,10 @@ GOLD = sorted((DATA / "gold").glob("*_gold.jsonl"))
 
 #: reading -> (precision, recall) the generator must keep
 FLOORS = {
-    "all at once": (0.95, 0.88),
-    "Indonesian alone": (0.97, 0.90),
-    "English alone": (0.95, 0.85),
-    "each article alone": (0.93, 0.82),
+    "all at once": (0.95, 0.86),
+    "Indonesian alone": (0.97, 0.87),
+    "English alone": (0.95, 0.84),
+    "each article alone": (0.95, 0.81),
 }
 
 
@@ -46,11 +46,16 @@ def _score(cards: list[Card], alone: bool = False, prefix: str = "") -> Score:
     return score(cards, gold, alone=alone)
 
 
+def _served(articles) -> list[Card]:
+    """The cards a student may be shown: drafts wait for an instructor, as the CLI and quizapp keep them."""
+    return [c for c in generate(articles) if not c.is_draft]
+
+
 READINGS = {
-    "all at once": lambda: _score(generate(_articles())),
-    "Indonesian alone": lambda: _score(generate(_articles("id_")), prefix="id_"),
-    "English alone": lambda: _score(generate(_articles("en_")), prefix="en_"),
-    "each article alone": lambda: _score([c for a in _articles() for c in generate([a])], alone=True),
+    "all at once": lambda: _score(_served(_articles())),
+    "Indonesian alone": lambda: _score(_served(_articles("id_")), prefix="id_"),
+    "English alone": lambda: _score(_served(_articles("en_")), prefix="en_"),
+    "each article alone": lambda: _score([c for a in _articles() for c in _served([a])], alone=True),
 }
 
 

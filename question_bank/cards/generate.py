@@ -226,7 +226,7 @@ def _speaker_cards(fact: MergedFact, corpus: Corpus, pools: Pools, pack: Languag
     # "…," katanya: the name stands in an earlier sentence, found by following the article
     continued = all(fact.value_key not in fold(s.sentence.text).split() for s in fact.statements)
     doubts = Doubts(continued_speaker=continued, cut_quote=len(words) > MAX_QUOTE_WORDS)
-    office = pools.offices.get(fact.value_key)
+    office = pools.offices.get((pack.code, fact.value_key))  # an office named in another language reads oddly
     explanation = explain(pack, "explain_speaker", "explain_speaker_office" if office else "explain_speaker_source",
                           value=fact.value, office=office, source=source_name(fact, corpus))
     card = _assemble(

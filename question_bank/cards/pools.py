@@ -45,7 +45,8 @@ class Pools:
     #: quotation -> the family-name keys of the people credited with it (two articles may credit two people)
     speakers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: family-name key -> an office the corpus gives that person (the first qualified one)
-    offices: dict[str, str] = field(default_factory=dict)
+    #: (language, person) -> the office the corpus gives that person, in that language
+    offices: dict[tuple[str, str], str] = field(default_factory=dict)
     #: (family-name key, full name) of every person, sorted once so each card samples without a scan
     people: list[tuple[str, str]] = field(default_factory=list)
     #: file -> the people its offices and quotations name, sorted
@@ -87,7 +88,7 @@ def build_pools(corpus: Corpus, known_people: Iterable[str] = ()) -> Pools:
         elif fact.kind == "role":
             pools.holders[fact.subject_key].add(fact.value_key)
             if fact.first.detail.get("qualified") and not fact.disputed:
-                pools.offices.setdefault(fact.value_key, fact.subject)
+                pools.offices.setdefault((pack_of(fact, pools).code, fact.value_key), fact.subject)
         elif fact.kind == "speaker":
             pools.speakers[fact.subject_key].add(fact.value_key)
         elif fact.kind == "date":

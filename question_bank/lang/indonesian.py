@@ -460,6 +460,8 @@ PACK = LanguagePack(
                          r"|semua|semuanya",
         # dates.py: a sentence that opens by pointing back ("Pertemuan tersebut", "Hal ini", "Ia") names its event
         # only through what follows
+        # cards/confidence.py: a phrase that refers to another sentence wherever it stands ("menyampaikan hal itu")
+        "anaphora": r"hal (?:ini|itu|tersebut)|langkah (?:ini|itu|tersebut)|keputusan (?:ini|itu|tersebut)",
         "deictic_opener": r"(?:[^\W\d_]+\s+){1,2}(?:ini|itu|tersebut)|ini|itu|ia|dia|beliau|mereka|keduanya",
         # dates.py: "antara April dan September 2025" is one span, not two dates
         "range_open": r"antara|dari|sejak|mulai",
