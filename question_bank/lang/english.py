@@ -441,7 +441,7 @@ PACK = LanguagePack(
         "empty_context": r"it|its|this|that|these|those|they|he|she|we|there|happened|occurred|took place|takes place"
                          r"|take place|event|events|incident|all|so",
         "anaphora": r"(?:this|that) (?:move|decision|step|matter|issue)",
-        "deictic_opener": r"(?:this|that|these|those)\s+[^\W\d_]+|it|this|that|these|those|they|he|she|we",
+        "deictic_opener": r"(?:this|that|these|those)\s+[^\W\d_]+|it|its|their|this|that|these|those|they|he|she|we",
         "range_open": r"between|from",
         "range_and": r"and|to|until|through",
         "published": r"(?:published|posted|updated|last updated|first published)(?:\s+on)?",
