@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 OPEN_QUOTES = "“‘"
 #: Quotation marks as outlets type them: curly pairs, and doubled single quotes (‘’…’’) that stand for them.
@@ -79,7 +81,7 @@ def _ends_sentence(text: str, i: int) -> bool:
     after = text[i + 1:i + 2]
     if ch == "." and after and (after.isalnum() or after in ".,"):
         return False  # 3.380, BagusNews.com, U.S.
-    word = re.search(r"([\w.]+)$", text[max(0, i - 40):i])  # a bounded look-back keeps this linear
+    word = _WORD_BEFORE.search(text[max(0, i - 40):i])  # a bounded look-back keeps this linear
     if ch == "." and word:
         token = word.group(1).lower()
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and text[i - 1].isupper()):
@@ -98,12 +100,15 @@ def _next_starts_sentence(text: str, j: int) -> bool:
     return first.isupper() or first.isdigit() or first in OPEN_QUOTES + '"('
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+_QUOTATION = re.compile(r"(?:“|‘’)(?:(?!”|’’).)*(?:”|’’|$)|\"[^\"]*(?:\"|$)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@lru_cache(maxsize=65536)
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) of each direct quotation in a sentence, quote marks included."""
-    spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"(?:“|‘’)(?:(?!”|’’).)*(?:”|’’|$)|\"[^\"]*(?:\"|$)", text):
-        spans.append((m.start(), m.end()))
-    return spans
+    # every extractor asks about the same sentence: read it once
+    return tuple((m.start(), m.end()) for m in _QUOTATION.finditer(text))
 
 
 def unquote(quotation: str) -> str:
@@ -111,6 +116,6 @@ def unquote(quotation: str) -> str:
     return quotation.strip(" “”‘’\"").rstrip(",").strip()
 
 
-def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+def inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Say whether a position falls inside one of the spans."""
     return any(start <= position < end for start, end in spans)

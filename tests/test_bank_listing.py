@@ -14,7 +14,7 @@ from quizapp.db import db, utcnow
 from quizapp.models import Card, CardOrigin, CardStatus, Choice, ClassDeck, Classroom, Deck
 from quizapp.services.bank import listing
 
-TOTAL = 49  # 47 served cards and the 2 disputed founding years, kept as drafts
+TOTAL = 49  # 45 served cards; drafts: the 2 disputed founding years and 2 clozes that lean on context
 
 
 def count_shown(response) -> int:
@@ -84,9 +84,9 @@ def test_the_class_filter_keeps_the_decks_assigned_to_the_class(
     assert "class" in Page.of(response).text("ignored-filters")
 
 
-@pytest.mark.parametrize(("query", "expected"), [("kind=speaker", 6), ("status=draft", 2), ("status=retired", 0),
-                                                  ("status=active", 47), ("origin=generated", TOTAL),
-                                                  ("origin=authored", 0), ("kind=date&status=draft", 2)])
+@pytest.mark.parametrize(("query", "expected"), [("kind=speaker", 6), ("status=draft", 4), ("status=retired", 0),
+                                                  ("status=active", 45), ("origin=generated", TOTAL),
+                                                  ("origin=authored", 0), ("kind=date&status=draft", 3)])
 def test_kind_status_and_origin_filters(bank_client: FlaskClient, teacher: int, query: str, expected: int) -> None:
     assert count_shown(bank_client.get(f"/author/?{query}")) == expected
 
@@ -180,13 +180,13 @@ def test_a_page_past_the_end_or_not_a_number_shows_no_error(bank_client: FlaskCl
 
 def test_counts_by_status_follow_the_other_filters(bank_client: FlaskClient, teacher: int) -> None:
     text = Page.of(bank_client.get("/author/?kind=date")).text("result-count")
-    assert "Draft: 2" in text and "Retired: 0" in text
-    assert "Active: 47" in Page.of(bank_client.get("/author/")).text("result-count")
+    assert "Draft: 3" in text and "Retired: 0" in text
+    assert "Active: 45" in Page.of(bank_client.get("/author/")).text("result-count")
 
 
 def test_drafts_waiting_and_disputes_are_linked_at_the_top(bank_client: FlaskClient, teacher: int) -> None:
     page = Page.of(bank_client.get("/author/"))
-    assert page.text("drafts-link") == "2 drafts waiting for review"
+    assert page.text("drafts-link") == "4 drafts waiting for review"
     assert page.find("a", id="drafts-link")["href"] == "/author/?status=draft"
     assert page.find("a", id="disputes-link")["href"] == "/author/disputes"
 

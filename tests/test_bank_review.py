@@ -79,7 +79,7 @@ def test_bulk_approve_returns_to_the_same_filtered_page(
     response = bank_client.post("/author/bulk", data={"card_ids": drafts, "approve": "1", "next": back})
     assert response.status_code == 303 and response.headers["Location"] == back
     assert {status_of(bank_app, card_id).status for card_id in drafts} == {CardStatus.ACTIVE}
-    assert "Approved 2 questions." in bank_client.get(back).get_data(as_text=True)
+    assert f"Approved {len(drafts)} questions." in bank_client.get(back).get_data(as_text=True)
 
 
 def test_the_bulk_form_carries_the_page_it_was_on(bank_client: FlaskClient, teacher: int) -> None:
@@ -141,7 +141,7 @@ def test_the_service_decides_many_cards_in_one_go(bank_app: Flask, bank_accounts
     ids = draft_ids(bank_app)
     with bank_app.app_context():
         outcome = review.approve([*ids, ids[0], "missing"], reviewer)
-        assert outcome.changed == tuple(ids) and outcome.missing == ("missing",) and outcome.decided == 2
+        assert outcome.changed == tuple(ids) and outcome.missing == ("missing",) and outcome.decided == len(ids)
         again = review.approve(ids, reviewer)
         assert again.changed == () and again.unchanged == tuple(ids)
 
