@@ -34,6 +34,7 @@ from quizapp.models import (
 from quizapp.services.study import quiz as quiz_service
 from quizapp.services.study import review as review_service
 from quizapp.services.users import create_user
+from tests.web_helpers import Clock
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 Again, Hard, Good, Easy = fsrs.Rating.Again, fsrs.Rating.Hard, fsrs.Rating.Good, fsrs.Rating.Easy
@@ -305,19 +306,6 @@ def test_a_missed_card_retired_since_is_not_asked_again(user: User) -> None:
 # --- the pages ----------------------------------------------------------------------------------------------
 
 CARD_ID = re.compile(r'name="card_id" (?:type="hidden" )?value="([^"]+)"')
-
-
-class Clock:
-    """A clock the test moves by hand; the app reads it through QUIZAPP_CLOCK."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def tick(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -15,21 +15,9 @@ from werkzeug.test import TestResponse
 
 from quizapp.db import db
 from quizapp.models import Answer, Card, CardStatus, Deck, ReviewLog, User
+from tests.web_helpers import Clock
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-
-
-class Clock:
-    """A clock the test moves by hand; the app reads it through QUIZAPP_CLOCK."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def tick(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from html.parser import HTMLParser
 
 from flask import Flask
@@ -105,3 +106,16 @@ def as_next_request(app: Flask, client: FlaskClient, path: str, **kwargs: object
     """
     with app.app_context():
         return client.get(path, **kwargs)  # type: ignore[arg-type]
+
+
+class Clock:
+    """A clock the test moves by hand; the app reads it through QUIZAPP_CLOCK."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def tick(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
