@@ -36,19 +36,25 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
+def new_password_fields(label: str, confirm_label: str) -> tuple[PasswordField, PasswordField]:
+    """Return a new password's field, checked for length, and the field that repeats it."""
+    password = PasswordField(label,
+                             validators=[DataRequired(REQUIRED), Length(min=MIN_PASSWORD_LENGTH, message=TOO_SHORT),
+                                         Length(max=MAX_PASSWORD_LENGTH, message=TOO_LONG)],
+                             render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD_LENGTH})
+    confirm = PasswordField(confirm_label,
+                            validators=[DataRequired(REQUIRED), EqualTo("password", message=DIFFERENT)],
+                            render_kw={"autocomplete": "new-password"})
+    return password, confirm
+
+
 class RegisterForm(FlaskForm):
     """Create a student account."""
 
     # check_username (in validate_username) limits the length; a Length validator would say it a second time
     username = StringField(_l("Username"), validators=[DataRequired(REQUIRED)],
                            render_kw={"autocomplete": "username", "maxlength": MAX_USERNAME_LENGTH})
-    password = PasswordField(_l("Password"),
-                             validators=[DataRequired(REQUIRED), Length(min=MIN_PASSWORD_LENGTH, message=TOO_SHORT),
-                                         Length(max=MAX_PASSWORD_LENGTH, message=TOO_LONG)],
-                             render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD_LENGTH})
-    confirm = PasswordField(_l("Repeat the password"),
-                            validators=[DataRequired(REQUIRED), EqualTo("password", message=DIFFERENT)],
-                            render_kw={"autocomplete": "new-password"})
+    password, confirm = new_password_fields(_l("Password"), _l("Repeat the password"))
     submit = SubmitField(_l("Create account"))
 
     def validate_username(self, field: StringField) -> None:
@@ -71,13 +77,7 @@ class PasswordForm(FlaskForm):
     current = PasswordField(_l("Current password"),
                             validators=[DataRequired(REQUIRED), Length(max=MAX_PASSWORD_LENGTH, message=TOO_LONG)],
                             render_kw={"autocomplete": "current-password", "maxlength": MAX_PASSWORD_LENGTH})
-    password = PasswordField(_l("New password"),
-                             validators=[DataRequired(REQUIRED), Length(min=MIN_PASSWORD_LENGTH, message=TOO_SHORT),
-                                         Length(max=MAX_PASSWORD_LENGTH, message=TOO_LONG)],
-                             render_kw={"autocomplete": "new-password", "maxlength": MAX_PASSWORD_LENGTH})
-    confirm = PasswordField(_l("Repeat the new password"),
-                            validators=[DataRequired(REQUIRED), EqualTo("password", message=DIFFERENT)],
-                            render_kw={"autocomplete": "new-password"})
+    password, confirm = new_password_fields(_l("New password"), _l("Repeat the new password"))
     submit = SubmitField(_l("Change the password"))
 
     def validate_password(self, field: PasswordField) -> None:
