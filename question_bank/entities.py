@@ -51,6 +51,16 @@ def _first_words(pack: LanguagePack) -> frozenset[str]:
     return frozenset(v.split()[0] for v in _gazetteer_table(pack)[0])
 
 
+@lru_cache(maxsize=8)
+def _prefixes(pack: LanguagePack) -> frozenset[str]:
+    """Return the first words of every variant, one word, two words and so on ("korea", "korea selatan")."""
+    out = set()
+    for variant in _gazetteer_table(pack)[0]:
+        words = variant.split(" ")
+        out.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(out)
+
+
 def find_countries(text: str, pack: LanguagePack) -> list[Mention]:
     """Find the countries a text names, in order, each with its canonical name; a misspelt item of a list too."""
     known = [m for m in _gazetteer(text, pack) if m.canonical in _canonical_countries(pack)]
@@ -83,7 +93,8 @@ def _with_misspelt_items(text: str, known: tuple[Mention, ...], pack: LanguagePa
     while todo:
         mention = todo.pop()
         right = after.match(text, mention.end)
-        left = before.search(text, max(0, mention.start - 60), mention.start)
+        left = before.search(text, max(0, mention.start - 60), mention.start) \
+            if _may_follow_an_item(text, mention.start) else None
         for m, from_end in ((right, False), (left, True)):
             guess = _misspelt_country(m.group("item"), pack, from_end) if m else None
             if guess is None:
@@ -94,6 +105,13 @@ def _with_misspelt_items(text: str, known: tuple[Mention, ...], pack: LanguagePa
                 found[start] = Mention(start, start + len(surface), surface, canonical, corrected=True)
                 todo.append(found[start])
     return tuple(found[start] for start in sorted(found))
+
+
+def _may_follow_an_item(text: str, start: int) -> bool:
+    """Say whether what stands before `start` may part two items of a list: a comma or a lower-case word ("dan")."""
+    # a cheap test that spares most mentions the search for a misspelt item before them
+    tail = text[max(0, start - 30):start].rstrip()
+    return bool(tail) and (tail[-1] == "," or tail.rsplit(None, 1)[-1].islower())
 
 
 @lru_cache(maxsize=4096)
@@ -175,8 +193,11 @@ def place_at(text: str, pos: int, pack: LanguagePack) -> Mention | None:
         return None
     if text[pos:first.end()].rstrip("’'-").lower() not in _first_words(pack):
         return None
+    prefixes = _prefixes(pack)
     ends = [first.end()]
-    while len(ends) < most and (following := _NEXT_WORD.match(text, ends[-1])):
+    # only as far as the words read so far begin some name: most capitalised words are followed by no place
+    while len(ends) < most and (following := _NEXT_WORD.match(text, ends[-1])) \
+            and text[pos:following.end()].rstrip("’'-").lower() in prefixes:
         ends.append(following.end())
     for end in reversed(ends):  # longest first: "Korea Selatan" before "Korea"
         surface = text[pos:end].rstrip("’'-")

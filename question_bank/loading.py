@@ -43,6 +43,18 @@ class ArticleError(ValueError):
         self.reason = reason
 
 
+#: The last characters a sign-off can end with: a bracket, a star, or mojibake.
+_SIGN_OFF_ENDS = frozenset(")]*Â�€")
+
+
+def _without_sign_off(line: str) -> str:
+    """Drop the outlet's initials and stray marks that end a paragraph ("(bp)", "[ft/dw]", "***")."""
+    # The pattern is anchored only at the end, so it would be tried at every position: look at the end first.
+    if line[-1:] not in _SIGN_OFF_ENDS and line[-2:-1] != "€":
+        return line
+    return _SIGN_OFF.sub("", line)
+
+
 def decode_article(file: str, data: bytes) -> str:
     """Decode an article's bytes as UTF-8 text, or raise ArticleError saying why it is not text."""
     if len(data) > MAX_ARTICLE_BYTES:
@@ -68,7 +80,7 @@ def load_article(file: str, data: bytes, language: str | None = None) -> Article
 
 def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
     """Strip page furniture from decoded text and split what is left into sentences."""
-    lines = [_SIGN_OFF.sub("", " ".join(line.split())) for line in text.splitlines()]
+    lines = [_without_sign_off(" ".join(line.split())) for line in text.splitlines()]
     outlet: str | None = None
     headline: str | None = None
     dateline: str | None = None
@@ -134,9 +146,15 @@ def rebuild_article(
     return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences)
 
 
+def _ends_with_stop(line: str) -> bool:
+    """Say whether a line ends as a sentence does: a stop or a closing quote, then closing marks."""
+    # the pattern is anchored only at the end: start it just before the closing marks, not at every position
+    return _TERMINAL.search(line, max(0, len(line.rstrip("”\"’)")) - 2)) is not None
+
+
 def _is_heading(line: str) -> bool:
     """Say whether a line is a heading, menu item or caption rather than prose."""
-    if not _TERMINAL.search(line):
+    if not _ends_with_stop(line):
         # a paragraph whose last sentence lacks its full stop is still prose; a headline is short and capitalised
         return line.endswith(":") or not _reads_as_prose(line, 8)
     if line.endswith("."):
@@ -152,7 +170,7 @@ def _is_headline(line: str, headline: str | None, body: list[str]) -> bool:
     English outlets set headlines in sentence case ("NATO leaders back 5% spending goal"), which reads as
     prose by its words; only its place and its missing full stop tell it.
     """
-    return headline is None and not body and not _TERMINAL.search(line) and not line.endswith(":") \
+    return headline is None and not body and not _ends_with_stop(line) and not line.endswith(":") \
         and 4 <= len(line.split()) <= _HEADLINE_WORDS
 
 

@@ -91,12 +91,18 @@ def _ends_sentence(text: str, i: int) -> bool:
 
 def _next_starts_sentence(text: str, j: int) -> bool:
     """Say whether the text after position j starts a new sentence (or the paragraph ends)."""
-    rest = text[j:].lstrip("”\")’")
-    if not rest.strip():
-        return True
-    if not rest[0].isspace():
+    # walk the characters rather than slice the rest: a paragraph has many stops, and copying what follows
+    # each one made splitting quadratic in the paragraph's length
+    end = len(text)
+    while j < end and text[j] in "”\")’":
+        j += 1
+    if j < end and not text[j].isspace():
         return False
-    first = rest.lstrip()[:1]
+    while j < end and text[j].isspace():
+        j += 1
+    if j == end:
+        return True
+    first = text[j]
     return first.isupper() or first.isdigit() or first in OPEN_QUOTES + '"('
 
 

@@ -18,7 +18,7 @@ from question_bank.entities import find_countries, person_key
 from question_bank.extract.dates import DateValue
 from question_bank.lang import LanguagePack, get_pack
 from question_bank.merge import Corpus
-from question_bank.model import MergedFact
+from question_bank.model import MergedFact, Sentence
 
 
 @dataclass
@@ -151,6 +151,30 @@ def _word(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _by_first_word(orgs: Iterable[str]) -> dict[str, list[str]]:
+    """Group organisations by their first word ("OPEC" for "OPEC+"); "" holds those that start with none."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for org in orgs:
+        first = _WORD_RUN.match(org)
+        grouped[first.group() if first else ""].append(org)
+    return grouped
+
+
+def _named_in(sentences: Iterable[Sentence], by_word: dict[str, list[str]]) -> list[str]:
+    """Return the organisations that may be named in the sentences: those whose first word is among theirs.
+
+    A name written as a word of its own starts where a word of the text starts, so its first word is one of the
+    text's; looking words up keeps this linear in the corpus, where testing every organisation against every
+    article was not.
+    """
+    text = "\n".join(sentence.text for sentence in sentences)
+    words = set(_WORD_RUN.findall(text)) & by_word.keys()
+    return [org for word in words for org in by_word[word]] + [org for org in by_word.get("", ()) if org in text]
+
+
 def _speaks_of_membership(text: str, pack: LanguagePack) -> bool:
     """Say whether a text holds a membership word, inside a longer word too ("keanggotaan"): a word too many
     only keeps a country from being a wrong option, and a search of the lower-cased text costs far less."""
@@ -200,12 +224,12 @@ def _add_countries(corpus: Corpus, pools: Pools, listing: dict[tuple[str, int], 
     for (file, _), orgs_listed in listing.items():
         listed_in[file] |= orgs_listed
     keys_of: dict[tuple[str, str], str] = {}
+    by_word = _by_first_word(orgs)
     for article in corpus.articles.values():
         pack = pools.packs[article.file]
         listed_here = listed_in.get(article.file, _NONE)
         # an article names few of the corpus's organisations: look for those in each of its sentences
-        text_of_article = "\n".join(sentence.text for sentence in article.sentences)
-        present = [org for org in orgs if org in text_of_article]
+        present = _named_in(article.sentences, by_word)
         for sentence in article.sentences:
             text = sentence.text
             beside = {org for org in present if org in text and _names(text, org)} if present else set()
