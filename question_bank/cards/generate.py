@@ -12,6 +12,7 @@ from question_bank.cards.distractors import Picked, shuffled, wrong_countries, w
 from question_bank.cards.explain import explain, others, source_name
 from question_bank.cards.pools import Pools, build_pools, country_name, pack_of
 from question_bank.cards.quality import check_card
+from question_bank.cards.question_forms import when_question
 from question_bank.cards.regions import countries_of
 from question_bank.cards.values import (
     format_date,
@@ -284,6 +285,8 @@ def _cloze_card(fact: MergedFact, cid: str, answer: str, wrong: list[str], corpu
     text = statement.sentence.text
     cloze = text[:start] + "___" + text[end:]
     question = pack.templates["cloze"].format(cloze=cloze)
+    if fact.kind == "date":
+        question = when_question(text, (start, end), pack) or question
     data = _fact_dict(fact)
     if fact.disputed:
         source = corpus.article(statement.sentence.file).source_name

@@ -371,6 +371,7 @@ PACK = LanguagePack(
         "speaker": "Who said: “{subject}”?",
         "cloze": "Complete the sentence: “{cloze}”",
         "cloze_attributed": "According to {source}, complete the sentence: “{cloze}”",
+        "when": "When {clause}?",
         "member_count": "How many member countries does {subject} have?",
         "explain_member": "{value} is a member of {subject}.",
         "explain_member_negated": "{value} is not a member of {subject}; its members include {others}.",
@@ -440,6 +441,12 @@ PACK = LanguagePack(
         "this_year": r"this year",
         "empty_context": r"it|its|this|that|these|those|they|he|she|we|there|happened|occurred|took place|takes place"
                          r"|take place|event|events|incident|all|so",
+        # the word that puts an event at a date, dropped when the card asks "When …?" instead
+        "date_preposition": r"in|on",
+        # "NATO was founded" asks "When was NATO founded?": the auxiliary goes first
+        # a clause with one of these may date something else than its event ("… the summit that met in …")
+        "when_blockers": r"which|that|who|whose|where|since|after|before|until|following",
+        "when_inversion": r"(?P<subject>[^,]{1,60}?) (?P<aux>was|were|is|are|will) (?P<rest>[^,]+)",
         "anaphora": r"(?:this|that) (?:move|decision|step|matter|issue)",
         "deictic_opener": r"(?:this|that|these|those)\s+[^\W\d_]+|it|its|their|this|that|these|those|they|he|she|we",
         "range_open": r"between|from",

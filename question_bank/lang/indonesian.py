@@ -380,6 +380,7 @@ PACK = LanguagePack(
         "speaker": "Siapa yang mengatakan: “{subject}”?",
         "cloze": "Lengkapi kalimat berikut: “{cloze}”",
         "cloze_attributed": "Menurut {source}, lengkapi kalimat berikut: “{cloze}”",
+        "when": "Kapan {clause}?",
         "member_count": "Berapa jumlah negara anggota {subject}?",
         "explain_member": "{value} adalah anggota {subject}.",
         "explain_member_negated": "{value} bukan anggota {subject}; anggotanya antara lain {others}.",
@@ -461,6 +462,10 @@ PACK = LanguagePack(
         # dates.py: a sentence that opens by pointing back ("Pertemuan tersebut", "Hal ini", "Ia") names its event
         # only through what follows
         # cards/confidence.py: a phrase that refers to another sentence wherever it stands ("menyampaikan hal itu")
+        # the word that puts an event at a date, dropped when the card asks "Kapan …?" instead
+        # a clause with one of these may date something else than its event ("… KTT yang digelar di …")
+        "when_blockers": r"yang|sejak|setelah|sesudah|sebelum|hingga|sampai|usai|seusai|menjelang",
+        "date_preposition": r"pada(?: (?:tahun|tanggal))?",
         "anaphora": r"hal (?:ini|itu|tersebut)|langkah (?:ini|itu|tersebut)|keputusan (?:ini|itu|tersebut)",
         "deictic_opener": r"(?:[^\W\d_]+\s+){1,2}(?:ini|itu|tersebut)|ini|itu|ia|dia|beliau|mereka|keduanya",
         # dates.py: "antara April dan September 2025" is one span, not two dates
