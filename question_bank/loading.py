@@ -120,10 +120,7 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
                 headline = line
             continue
         body.append(line)
-    sentences = tuple(
-        Sentence(file=file, paragraph=p, index=i, text=s)
-        for i, (p, s) in enumerate((p, s) for p, para in enumerate(body) for s in split_sentences(para))
-    )
+    sentences = _sentences(file, body, pack)
     if not sentences:
         raise ArticleError(file, "no article text (only headings, menus or page furniture)")
     return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences,
@@ -139,11 +136,14 @@ def rebuild_article(
     """
     pack = get_pack(language)
     paragraphs = [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
-    sentences = tuple(
-        Sentence(file=file, paragraph=p, index=i, text=s)
-        for i, (p, s) in enumerate((p, s) for p, para in enumerate(paragraphs) for s in split_sentences(para))
-    )
+    sentences = _sentences(file, paragraphs, pack)
     return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences)
+
+
+def _sentences(file: str, paragraphs: list[str], pack: LanguagePack) -> tuple[Sentence, ...]:
+    """Split each paragraph into sentences, numbered through the article."""
+    split = ((p, s) for p, para in enumerate(paragraphs) for s in split_sentences(para, pack.abbreviations))
+    return tuple(Sentence(file=file, paragraph=p, index=i, text=s) for i, (p, s) in enumerate(split))
 
 
 def _ends_with_stop(line: str) -> bool:

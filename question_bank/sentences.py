@@ -11,16 +11,6 @@ OPEN_QUOTES = "“‘"
 _OPENING = ("‘’", "“")
 _CLOSING = ("’’", "”")
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset({
-    "dr", "drs", "ir", "prof", "no", "jl", "st", "mr", "mrs", "ms", "h", "hj", "kh", "tn", "ny", "sdr",
-    "dll", "dsb", "dst", "vs", "u.s", "a.s", "bpk", "kol", "jend", "letjen", "mayjen", "brigjen",
-    # English news: month abbreviations before a day ("Nov. 30"), and titles before a name ("Gen. Smith")
-    "jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "sen", "rep", "gov", "lt", "col",
-    "capt", "sgt", "maj", "adm", "jr", "sr", "inc", "co", "corp",
-})
-
-
 #: An item of a numbered or bulleted list, up to its text: "1. Indonesia", "2) Malaysia", "- Brasil", "• Rusia".
 LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–•*▪·])\s+(?=\S)")
 
@@ -28,8 +18,11 @@ _MARKS = re.compile(r"‘’|’’|[“”\".!?]")
 _CLOSERS = "”\")’"
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """Split a paragraph at sentence ends that stand outside every quotation; the text is kept as it is."""
+def split_sentences(paragraph: str, abbreviations: frozenset[str] = frozenset()) -> list[str]:
+    """Split a paragraph at sentence ends that stand outside every quotation; the text is kept as it is.
+
+    `abbreviations` (lower-case, without their stop: a language pack's) are words after which a stop ends nothing.
+    """
     sentences: list[str] = []
     start = 0
     # marks before this position were taken into the sentence just ended; a list item's "1." ends nothing
@@ -54,7 +47,7 @@ def split_sentences(paragraph: str) -> list[str]:
             straight_open = not straight_open
             closed_at = None if straight_open else i
         else:
-            if depth == 0 and not straight_open and _ends_sentence(paragraph, i):
+            if depth == 0 and not straight_open and _ends_sentence(paragraph, i, abbreviations):
                 end = i + 1
                 # a closing quote or bracket right after the stop belongs to this sentence
                 while end < n and paragraph[end] in _CLOSERS:
@@ -75,7 +68,7 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for s in sentences if s]
 
 
-def _ends_sentence(text: str, i: int) -> bool:
+def _ends_sentence(text: str, i: int, abbreviations: frozenset[str]) -> bool:
     """Say whether the stop at i ends a sentence (not a decimal, domain, initial or abbreviation)."""
     ch = text[i]
     after = text[i + 1:i + 2]
@@ -84,7 +77,7 @@ def _ends_sentence(text: str, i: int) -> bool:
     word = _WORD_BEFORE.search(text[max(0, i - 40):i])  # a bounded look-back keeps this linear
     if ch == "." and word:
         token = word.group(1).lower()
-        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and text[i - 1].isupper()):
+        if token in abbreviations or (len(token) == 1 and token.isalpha() and text[i - 1].isupper()):
             return False
     return _next_starts_sentence(text, i + 1)
 

@@ -19,7 +19,8 @@ def _ask(sentence: str, date: str, language: str) -> str | None:
     ("Pada 2002, CSTO didirikan di Moskow.", "2002", "id", "Kapan CSTO didirikan di Moskow?"),
     ("NATO was founded in Washington on April 4, 1949.", "April 4, 1949", "en", "When was NATO founded in Washington?"),
     ("The next summit will be held in Turkey in 2026.", "2026", "en", "When will the next summit be held in Turkey?"),
-    ("Armenia is due to leave the bloc on 1 March 2026.", "1 March 2026", "en", "When is Armenia due to leave the bloc?"),
+    ("Armenia is due to leave the bloc on 1 March 2026.", "1 March 2026", "en",
+     "When is Armenia due to leave the bloc?"),
 ])
 def test_a_short_sentence_that_dates_its_event_is_asked_when(sentence: str, date: str, language: str,
                                                               question: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from qb_helpers import SEED_FILES, load_seed, seed_text
 
+from question_bank.lang import get_pack
 from question_bank.sentences import inside, quoted_spans, split_sentences
 
 # 001: a two-sentence quotation with “ ” and a pronoun verb after it.
@@ -79,7 +80,7 @@ BAGUS_2 = ("Aliansi ini dibentuk antara negara-negara bekas Uni Soviet di Eurasi
     ],
 )
 def test_split_sentences(paragraph: str, expected: list[str]) -> None:
-    assert split_sentences(paragraph) == expected
+    assert split_sentences(paragraph, get_pack("id").abbreviations) == expected
 
 
 def test_armenia_quote_stays_one_sentence_when_loaded() -> None:
@@ -129,5 +130,12 @@ def test_quoted_spans_and_inside() -> None:
 
 def test_an_english_month_or_title_abbreviation_ends_no_sentence() -> None:
     paragraph = "The talks ended on Nov. 30 in Brasilia. Gen. Abdel Fattah al-Sisi flew home on Dec. 1."
-    assert split_sentences(paragraph) == [
+    assert split_sentences(paragraph, get_pack("en").abbreviations) == [
         "The talks ended on Nov. 30 in Brasilia.", "Gen. Abdel Fattah al-Sisi flew home on Dec. 1."]
+
+
+def test_the_abbreviations_are_the_languages_own() -> None:
+    """No stage holds a word of any language: which stops end nothing comes with the article's pack."""
+    paragraph = "Ia tinggal di Jl. Sudirman. Lalu pindah."
+    assert split_sentences(paragraph, get_pack("id").abbreviations) == ["Ia tinggal di Jl. Sudirman.", "Lalu pindah."]
+    assert split_sentences(paragraph) == ["Ia tinggal di Jl.", "Sudirman.", "Lalu pindah."]

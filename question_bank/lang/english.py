@@ -399,6 +399,12 @@ PACK = LanguagePack(
     office_fields=_OFFICE_FIELDS,
     group_mark=",",
     decimal_mark=".",
+    abbreviations=frozenset({
+        "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "u.s", "u.k", "u.n", "jr", "sr", "inc", "co", "corp",
+        # months before a day ("Nov. 30"), and titles before a name ("Gen. Smith")
+        "jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "sen", "rep", "gov", "lt", "col",
+        "capt", "sgt", "maj", "adm",
+    }),
     common_words=frozenset({
         "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by", "at", "from", "it",
         "are", "has", "have", "said", "will", "its", "their", "which", "were", "this", "after",

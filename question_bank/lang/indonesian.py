@@ -409,6 +409,12 @@ PACK = LanguagePack(
     office_fields=_OFFICE_FIELDS,
     group_mark=".",
     decimal_mark=",",
+    abbreviations=frozenset({
+        "dr", "drs", "ir", "prof", "no", "jl", "st", "h", "hj", "kh", "tn", "ny", "sdr", "bpk", "kol", "jend",
+        "letjen", "mayjen", "brigjen", "dll", "dsb", "dst", "vs", "a.s", "u.s",
+        # English titles Indonesian outlets keep ("Mr. Putin")
+        "mr", "mrs", "ms",
+    }),
     common_words=frozenset({
         "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "pada", "tidak", "akan", "ke",
         "juga", "oleh", "karena", "bahwa", "adalah", "telah", "sudah", "tersebut", "para", "kata", "ujar",

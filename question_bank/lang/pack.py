@@ -82,6 +82,8 @@ class LanguagePack:
     #: the mark between thousands and the decimal mark ("3.380,5" in Indonesian, "3,380.5" in English)
     group_mark: str = "."
     decimal_mark: str = ","
+    #: words written with a stop that ends no sentence, lower-case, without the stop ("dr", "jl", "u.s", "nov")
+    abbreviations: frozenset[str] = frozenset()
     #: frequent function words, by which an article's language is told ("yang", "the")
     common_words: frozenset[str] = frozenset()
     #: how a date is written on a card: "{day} {month} {year}" or "{month} {day}, {year}"
