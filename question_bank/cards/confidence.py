@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from question_bank.extract.dates import deictic_opener
 from question_bank.lang import LanguagePack
 
 #: doubt -> the factor it multiplies confidence by; one doubt alone never makes a draft, two mostly do
@@ -122,17 +123,15 @@ def _anaphora(pack: LanguagePack) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) if pattern else None
 
 
-@lru_cache(maxsize=8)
 def _deictic_opener(pack: LanguagePack) -> re.Pattern[str] | None:
     """Return the pack's pattern of a pointing-back opening that dates.py reads, for a pack without openers of its own.
 
     The openers and trailing demonstratives say it more closely (a demonstrative before a comma closes a
     connective, "Selain itu, …"); a pack that has not listed them yet still has its sentences checked.
     """
-    pattern = pack.patterns.get("deictic_opener")
-    if pack.context_dependent_openers or pack.trailing_demonstratives or not pattern:
+    if pack.context_dependent_openers or pack.trailing_demonstratives or "deictic_opener" not in pack.patterns:
         return None
-    return re.compile(rf"(?:{pattern})\b", re.IGNORECASE)
+    return deictic_opener(pack)
 
 
 @lru_cache(maxsize=8)

@@ -147,7 +147,7 @@ def _bare_month_range(pack: LanguagePack) -> re.Pattern[str]:
 def _names_an_event(text: str, mention: DateMention, pack: LanguagePack) -> bool:
     """Say whether a sentence says what happened on its date: "It happened on June 20." says nothing, nor does
     "Pertemuan tersebut berlangsung pada 4 Februari.", whose event is named only in an earlier sentence."""
-    opener = _deictic_opener(pack).match(text, 0, mention.start)
+    opener = deictic_opener(pack).match(text, 0, mention.start)
     begin = opener.end() if opener else 0
     rest = _empty_context(pack).sub(" ", f"{text[begin:mention.start]} {text[mention.end:]}")
     words = [w for w in _WORD.findall(rest.lower())
@@ -156,7 +156,8 @@ def _names_an_event(text: str, mention: DateMention, pack: LanguagePack) -> bool
 
 
 @lru_cache(maxsize=8)
-def _deictic_opener(pack: LanguagePack) -> re.Pattern[str]:
+def deictic_opener(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of an opening that points back to an earlier sentence ("Pertemuan tersebut", "It")."""
     return re.compile(rf"(?:{pack.patterns['deictic_opener']})\b", re.IGNORECASE)
 
 
