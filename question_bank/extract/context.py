@@ -135,7 +135,8 @@ def _people(article: Article, pack: LanguagePack) -> list[tuple[int, str, set[st
             mentions.append((sentence.index, mention.text, nickname.group(1) if nickname else ""))
     people: list[tuple[int, str, set[str]]] = []
     for index, name, nickname in sorted(mentions, key=lambda m: (-len(m[1]), m[0])):
-        same = next((p for p in people if fold(name) in _short_forms(p[1], pack)), None)
+        key = fold(name)
+        same = next((p for p in people if key in _short_forms(p[1], pack)), None)
         if same is None:
             people.append((index, name, {nickname} - {""}))
             continue
@@ -161,9 +162,11 @@ def _named_words(name: str, pack: LanguagePack) -> list[str]:
     return [w for w in name.split() if w not in pack.name_particles]
 
 
-def _short_forms(full: str, pack: LanguagePack) -> list[str]:
+@lru_cache(maxsize=16384)
+def _short_forms(full: str, pack: LanguagePack) -> tuple[str, ...]:
     """Return the folded names a person named in full may be called by: the full name, each word, and each run of
     words ("Lula da Silva", "von der Leyen", "bin Salman"), none of them a particle alone."""
+    # asked of every person each time a name is compared with those already met: worked out once per name
     words = full.split()
     forms = []
     for i in range(len(words)):
@@ -176,4 +179,4 @@ def _short_forms(full: str, pack: LanguagePack) -> list[str]:
             if run[0] in pack.name_particles and i > 0 and words[i - 1] in pack.name_particles:
                 continue  # "der Leyen" is no name of its own; "von der Leyen" is
             forms.append(fold(" ".join(run)))
-    return forms
+    return tuple(forms)
