@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
+from quizapp.percent import whole_percent
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 BAR_FILL = "#3b82f6"
 TRACK_FILL = "#e5e7eb"
@@ -182,8 +184,8 @@ def review_heatmap(counts: Mapping[date, int], end: date, weeks: int = 26, *, ti
 
 
 def _percent(correct: int, total: int) -> int:
-    """Return the whole percentage, rounded down so that 199 of 200 never shows as 100%."""
-    return 100 * correct // total if total else 0
+    """Return the whole percentage as every page rounds one, 0 for 0 of 0."""
+    return whole_percent(correct, total) or 0
 
 
 def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:

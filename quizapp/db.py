@@ -20,6 +20,8 @@ from flask import Flask, current_app
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 
+from quizapp.clock import utcnow as utcnow  # the one clock, for the models' defaults and older imports
+
 #: Where the Alembic environment and revisions live; inside the package so that they ship with it.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -31,11 +33,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def utcnow() -> datetime:
-    """Return the current time as an aware UTC datetime."""
-    return datetime.now(UTC)
 
 
 class UTCDateTime(sa.TypeDecorator[datetime]):

@@ -1,13 +1,13 @@
-"""The words pages use for the bank's values: kinds of fact, card statuses and origins, and decks' names."""
+"""The words pages use for the bank's values: kinds of fact, card statuses and origins; decks' names for templates."""
 
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from quizapp.models import ALL_DECK_SLUG, CardOrigin, CardStatus, Deck
-from quizapp.services.study.decks import display_title
+from quizapp.models import CardOrigin, CardStatus
+from quizapp.percent import whole_percent
+from quizapp.services.study.decks import deck_name
 
 #: The words the pages use for question_bank's kinds of fact; any other kind is shown by its name.
 KIND_LABELS = {
@@ -48,13 +48,9 @@ def origin_label(origin: CardOrigin) -> str:
     return str(ORIGIN_LABELS[origin])
 
 
-def deck_name(deck: Deck) -> str:
-    """Name a deck for a page: in the page's language for the deck of every article, else by its title."""
-    return _("All articles") if deck.slug == ALL_DECK_SLUG else display_title(deck)
-
-
 def init_app(app: Flask) -> None:
-    """Let every template name decks, kinds, statuses and origins the way the pages do."""
+    """Let every template name decks, kinds, statuses and origins, and round percentages, the way the pages do."""
     app.jinja_env.globals.update(
         deck_name=deck_name, kind_label=kind_label, status_label=status_label, origin_label=origin_label
     )
+    app.jinja_env.filters["whole_percent"] = whole_percent

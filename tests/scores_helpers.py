@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from quizapp.db import db
 from quizapp.models import Card, ClassMember, Classroom, Deck, QuizSession, Role, User
 from quizapp.services.bank.loading import ALL_DECK_SLUG
+from quizapp.services.study import answering
 from quizapp.services.study import quiz as quiz_service
 from quizapp.services.study import review as review_service
 from quizapp.services.users import check_username
@@ -90,7 +91,7 @@ def review_next(user: User, at: datetime, *, right: bool = True, seconds: float 
     card = item.card
     token = review_service.present(user.id, item, review_service.Mode.CHOICE, at)
     position = right_position(card) if right else wrong_position(card)
-    result = review_service.answer_card(user, card.id, position, token, at + timedelta(seconds=seconds))
+    result = answering.answer_card(user, card.id, position, token, at + timedelta(seconds=seconds))
     assert result.applied
     return card
 

@@ -152,7 +152,7 @@ def test_the_card_page_shows_the_fact_every_source_choices_and_use(bank_app: Fla
     page = Page.of(bank_client.get(f"/author/cards/{card_id}"))
     assert "Dates" in page.text("fact") and "Disputed" in page.text("fact")
     assert ".txt" in page.text("sources") and "pada tahun" in page.text("sources")
-    assert page.texts("span", **{"class": "review-tag review-tag-right"}) == ["Right answer"]
+    assert page.texts("span", **{"class": "card-tag card-tag-right"}) == ["Right answer"]
     assert page.text("use") == "0 answers, 0 students"
     assert "Draft" in page.text("details") and "Generated" in page.text("details") and "Not yet" in page.text("details")
     # the two drafts lead to each other for one-at-a-time review

@@ -29,7 +29,7 @@ from quizapp.models import (
 from quizapp.services.instructor import assignments as assigning
 from quizapp.services.instructor import classes as service
 from quizapp.services.instructor.classes import ClassError
-from quizapp.services.study import review
+from quizapp.services.study import answering, review
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 CODE = re.compile(r"[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}")
@@ -64,7 +64,7 @@ def learn(user: User, deck: Deck, how_many: int) -> None:
         item = review.next_card(user, deck.id, NOW)
         assert item is not None and item.is_new
         token = review.present(user.id, item, review.Mode.CHOICE, NOW)
-        assert review.answer_card(user, item.card.id, 0, token, NOW + timedelta(seconds=2), deck.id).applied
+        assert answering.answer_card(user, item.card.id, 0, token, NOW + timedelta(seconds=2), deck.id).applied
 
 
 @pytest.fixture

@@ -14,12 +14,13 @@ from flask.testing import FlaskClient
 from web_helpers import Page
 from werkzeug.test import TestResponse
 
+from quizapp import clock
 from quizapp.db import db
 from quizapp.i18n import LANGUAGES
 from quizapp.models import Card, CardOrigin, Choice, ClassDeck, ClassMember, Classroom, Deck, ReviewState, User
 from quizapp.services.instructor import assignments as assigning
 from quizapp.services.instructor import classes as class_service
-from quizapp.services.study import review
+from quizapp.services.study import answering, review
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 PASSWORD = "password123"
@@ -27,7 +28,7 @@ PASSWORD = "password123"
 
 @pytest.fixture(autouse=True)
 def fixed_clock(app: Flask) -> None:
-    app.config[review.CLOCK_CONFIG_KEY] = lambda: NOW
+    app.config[clock.CLOCK_CONFIG_KEY] = lambda: NOW
 
 
 @pytest.fixture
@@ -82,7 +83,7 @@ def learn(app: Flask, user_id: int, deck_id: int, how_many: int) -> None:
         for _ in range(how_many):
             item = review.next_card(user, deck_id, NOW)
             token = review.present(user.id, item, review.Mode.CHOICE, NOW)
-            review.answer_card(user, item.card.id, 0, token, NOW + timedelta(seconds=2), deck_id)
+            answering.answer_card(user, item.card.id, 0, token, NOW + timedelta(seconds=2), deck_id)
 
 
 def members(app: Flask, class_id: int) -> list[int]:
@@ -588,7 +589,7 @@ def test_an_overdue_deck_says_so(app: Flask, client: FlaskClient, accounts: Acco
     assign(app, class_id, deck_ids[0], date(2026, 11, 30))
     student = accounts.login(client, "ana")
     join(app, student, code)
-    app.config[review.CLOCK_CONFIG_KEY] = lambda: datetime(2026, 12, 1, 0, 0, tzinfo=UTC)
+    app.config[clock.CLOCK_CONFIG_KEY] = lambda: datetime(2026, 12, 1, 0, 0, tzinfo=UTC)
     page = Page.of(client.get("/classes/"))
     assert page.texts("span", **{"class": "due overdue"}) == ["due Nov 30, 2026 overdue"]
 

@@ -12,12 +12,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 from web_helpers import Page
 
+from quizapp import clock
 from quizapp.db import db
 from quizapp.models import Card, CardOrigin, CardStatus, Choice, Classroom, Deck, User
 from quizapp.services.bank.loading import ALL_DECK_SLUG
 from quizapp.services.instructor import assignments as assigning
 from quizapp.services.instructor import classes as class_service
-from quizapp.services.study import review
+from quizapp.services.study import answering, review
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 DECK_LINK = re.compile(r'<h2 class="deck-title" id="deck-[^"]+">\s*<a href="/study/decks/([^"]+)">')
@@ -25,7 +26,7 @@ DECK_LINK = re.compile(r'<h2 class="deck-title" id="deck-[^"]+">\s*<a href="/stu
 
 @pytest.fixture(autouse=True)
 def fixed_clock(bank_app: Flask) -> None:
-    bank_app.config[review.CLOCK_CONFIG_KEY] = lambda: NOW
+    bank_app.config[clock.CLOCK_CONFIG_KEY] = lambda: NOW
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def learn(app: Flask, user_id: int, slug: str, how_many: int) -> None:
             item = review.next_card(user, deck, NOW)
             token = review.present(user.id, item, review.Mode.CHOICE, NOW)
             answered_at = NOW + timedelta(seconds=2)
-            assert review.answer_card(user, item.card.id, item.card.answer_index, token, answered_at, deck).applied
+            assert answering.answer_card(user, item.card.id, item.card.answer_index, token, answered_at, deck).applied
 
 
 def add_deck(app: Flask, slug: str, status: CardStatus, size: int = 2) -> None:
@@ -154,7 +155,7 @@ def test_a_deck_past_its_due_date_is_overdue(
     slug = article_slugs(bank_app)[0]
     make_class(bank_app, "teacher", "History", student, (slug, date(2026, 11, 30)), (ALL_DECK_SLUG, None))
     assert entry(bank_client, slug).texts("span", **{"class": "due"}) == ["due Nov 30, 2026"]
-    bank_app.config[review.CLOCK_CONFIG_KEY] = lambda: datetime(2026, 12, 1, 0, 0, 1, tzinfo=UTC)
+    bank_app.config[clock.CLOCK_CONFIG_KEY] = lambda: datetime(2026, 12, 1, 0, 0, 1, tzinfo=UTC)
     page = entry(bank_client, slug)
     assert page.texts("span", **{"class": "due overdue"}) == ["due Nov 30, 2026 overdue"]
     assert entry(bank_client, ALL_DECK_SLUG).texts("span", **{"class": "hint"}) == ["No due date"]

@@ -17,6 +17,7 @@ from quizapp.db import db
 from quizapp.models import Answer, Card, QuizSession
 
 CARD_ID = re.compile(r'name="card_id" type="hidden" value="([^"]+)"')
+TOKEN = re.compile(r'name="token" type="hidden" value="([^"]+)"')
 BUTTON = re.compile(r"<button\b([^>]*)>(.*?)</button>", re.S)
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 
@@ -140,7 +141,7 @@ def test_the_question_page_does_not_reveal_the_right_answer(
         buttons = BUTTON.findall(main(text))
         # every option is the same button but for its value and its text
         assert [re.sub(r'\s*value="\d+"', "", attrs) for attrs, _ in buttons] == [
-            ' type="submit" name="choice" class="quiz-choice" data-choice'
+            ' type="submit" name="choice" class="card-choice" data-choice'
         ] * len(card.options)
         assert [re.search(r'value="(\d+)"', attrs).group(1) for attrs, _ in buttons] == [  # type: ignore[union-attr]
             str(position) for position in range(len(card.options))
@@ -165,7 +166,7 @@ def test_a_right_answer_is_confirmed_with_its_explanation_and_sources(
     feedback = page(bank_client.get(response.headers["Location"]))
     assert "Right!" in feedback and "✓" in feedback
     assert "Wrong" not in feedback
-    assert f'The right answer is: <span class="quiz-answer-text" lang="id">{html(card.options[card.right])}</span>' \
+    assert f'The right answer is: <span class="card-answer-text" lang="id">{html(card.options[card.right])}</span>' \
         in feedback
     assert html(card.explanation) in feedback
     assert card.sentences
@@ -184,9 +185,9 @@ def test_a_wrong_answer_shows_the_right_one_and_the_choice_made(
     feedback = page(bank_client.get(response.headers["Location"]))
     assert "Wrong." in feedback and "✗" in feedback
     assert "Right!" not in feedback
-    assert f'The right answer is: <span class="quiz-answer-text" lang="id">{html(card.options[card.right])}</span>' \
+    assert f'The right answer is: <span class="card-answer-text" lang="id">{html(card.options[card.right])}</span>' \
         in feedback
-    chosen = re.search(r'<li class="quiz-option is-chosen">(.*?)</li>', feedback, re.S)
+    chosen = re.search(r'<li class="card-option is-chosen">(.*?)</li>', feedback, re.S)
     assert chosen and html(card.options[card.wrong]) in chosen.group(1) and "Your answer" in chosen.group(1)
     for sentence in card.sentences:
         assert html(sentence) in feedback
@@ -279,9 +280,11 @@ def test_time_taken_runs_from_the_first_showing_by_the_server_clock(
     quiz_id = start(bank_client)
     card_id = current_card(bank_client, quiz_id)
     clock[0] += timedelta(seconds=5)
-    assert current_card(bank_client, quiz_id) == card_id  # a reload keeps the first showing
+    reloaded = page(bank_client.get(f"/study/quiz/{quiz_id}"))
+    assert CARD_ID.search(reloaded).group(1) == card_id  # type: ignore[union-attr]
+    token = TOKEN.search(reloaded).group(1)  # type: ignore[union-attr]  # signed with the first showing
     clock[0] += timedelta(seconds=2, milliseconds=250)
-    post_answer(bank_client, quiz_id, card_id, 0)
+    bank_client.post(f"/study/quiz/{quiz_id}/answer", data={"card_id": card_id, "choice": "0", "token": token})
     (answer,) = stored_answers(bank_app, quiz_id)
     assert answer.time_taken_ms == 7250
     assert answer.answered_at == clock[0]

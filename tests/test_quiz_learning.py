@@ -31,6 +31,7 @@ from quizapp.models import (
     ReviewState,
     User,
 )
+from quizapp.services.study import answering
 from quizapp.services.study import quiz as quiz_service
 from quizapp.services.study import review as review_service
 from quizapp.services.users import create_user
@@ -199,7 +200,7 @@ def test_a_review_shown_before_the_quiz_answer_cannot_count_it_again(user: User)
     assert item is not None
     token = review_service.present(user.id, item, review_service.Mode.CHOICE, NOW)
     take(quiz_of(user, deck, 1), [False], NOW)
-    result = review_service.answer_card(user, item.card.id, RIGHT, token, NOW + timedelta(seconds=20), deck.id)
+    result = answering.answer_card(user, item.card.id, RIGHT, token, NOW + timedelta(seconds=20), deck.id)
     assert not result.applied
     assert [log.rating for log in logs(user)] == [Again]
 
@@ -211,9 +212,9 @@ def test_losing_the_race_to_a_review_keeps_the_quiz_answer(user: User, monkeypat
     item = review_service.next_card(user, deck.id, NOW)
     assert item is not None and item.card.id == card_id
     token = review_service.present(user.id, item, review_service.Mode.CHOICE, NOW)
-    assert review_service.answer_card(user, card_id, RIGHT, token, NOW + timedelta(seconds=8)).applied
+    assert answering.answer_card(user, card_id, RIGHT, token, NOW + timedelta(seconds=8)).applied
     # the quiz reads the card as new, as it would had the review committed just after that read
-    monkeypatch.setattr(review_service, "_state", lambda user_id, card_id: None)
+    monkeypatch.setattr(answering, "state_of", lambda user_id, card_id: None)
     recorded = quiz_service.answer(quiz, card_id, WRONG, NOW + timedelta(seconds=20))
     assert recorded.counted_now
     db.session.expire_all()
@@ -306,6 +307,7 @@ def test_a_missed_card_retired_since_is_not_asked_again(user: User) -> None:
 # --- the pages ----------------------------------------------------------------------------------------------
 
 CARD_ID = re.compile(r'name="card_id" (?:type="hidden" )?value="([^"]+)"')
+TOKEN = re.compile(r'name="token" (?:type="hidden" )?value="([^"]+)"')
 
 
 @pytest.fixture
@@ -339,10 +341,14 @@ def take_pages(client: FlaskClient, clock: Clock, quiz_id: int, right: list[bool
     """Answer each question of the quiz through the pages, 8 s after it was shown; return the cards asked."""
     asked = []
     for is_right in right:
-        card_id = CARD_ID.search(page(client.get(f"/study/quiz/{quiz_id}"))).group(1)  # type: ignore[union-attr]
+        question = page(client.get(f"/study/quiz/{quiz_id}"))
+        card_id = CARD_ID.search(question).group(1)  # type: ignore[union-attr]
+        token = TOKEN.search(question).group(1)  # type: ignore[union-attr]
         clock.tick(seconds=8)
         position = keys[card_id] if is_right else (keys[card_id] + 1) % 4
-        response = client.post(f"/study/quiz/{quiz_id}/answer", data={"card_id": card_id, "choice": str(position)})
+        response = client.post(
+            f"/study/quiz/{quiz_id}/answer", data={"card_id": card_id, "choice": str(position), "token": token}
+        )
         assert response.status_code == 303
         asked.append(card_id)
     return asked
@@ -423,3 +429,39 @@ def test_an_unfinished_quiz_is_not_retried(bank_app: Flask, bank_client: FlaskCl
     assert "Answer every question to see your score." in page(followed)
     with bank_app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Answer)) == 0
+
+
+# --- the test clock governs quizzes and deck counts ------------------------------------------------------------
+
+
+def stored_quiz_times(app: Flask, quiz_id: int) -> tuple[datetime, datetime | None, list[tuple[datetime, int | None]]]:
+    with app.app_context():
+        db.session.remove()
+        quiz = db.session.get(QuizSession, quiz_id)
+        assert quiz is not None
+        answers = db.session.scalars(sa.select(Answer).where(Answer.session_id == quiz_id).order_by(Answer.id))
+        return quiz.started_at, quiz.finished_at, [(a.answered_at, a.time_taken_ms) for a in answers]
+
+
+def test_the_test_clock_dates_a_quiz_and_times_its_answers(
+    bank_app: Flask, bank_client: FlaskClient, student: int, clock: Clock
+) -> None:
+    quiz_id = start(bank_client, count=5)
+    take_pages(bank_client, clock, quiz_id, [True] * 5, right_positions(bank_app))
+    started, finished, answers = stored_quiz_times(bank_app, quiz_id)
+    assert started == NOW
+    assert finished == NOW + timedelta(seconds=40)
+    assert answers == [(NOW + timedelta(seconds=8 * n), 8000) for n in range(1, 6)]
+
+
+def test_the_test_clock_governs_the_deck_counts(
+    bank_app: Flask, bank_client: FlaskClient, student: int, clock: Clock
+) -> None:
+    quiz_id = start(bank_client, count=5)
+    take_pages(bank_client, clock, quiz_id, [True] * 5, right_positions(bank_app))
+    assert deck_counts_shown(bank_client)["Due now"] == 0
+    # a right answer on a new card puts it away for days; only the app's clock says they have passed
+    clock.tick(days=60)
+    assert deck_counts_shown(bank_client)["Due now"] == 5
+    decks = page(bank_client.get("/study/"))
+    assert re.search(r"<dt>Due now</dt><dd>5</dd>", decks)

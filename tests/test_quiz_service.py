@@ -229,8 +229,10 @@ def test_the_last_answer_finishes_the_quiz_with_its_score(user_id: int) -> None:
     assert [line.correct for line in result.lines] == [True, True, True, False, False]
 
 
-@pytest.mark.parametrize(("score", "total", "percent"), [(0, 5, 0), (2, 3, 67), (1, 8, 13), (1, 3, 33), (10, 10, 100)])
-def test_the_percentage_rounds_half_up(score: int, total: int, percent: int) -> None:
+@pytest.mark.parametrize(
+    ("score", "total", "percent"), [(0, 5, 0), (2, 3, 66), (1, 8, 12), (1, 3, 33), (199, 200, 99), (10, 10, 100)]
+)
+def test_the_percentage_rounds_down_as_every_page_does(score: int, total: int, percent: int) -> None:
     result = quiz_service.QuizResult(quiz=QuizSession(), score=score, total=total, lines=[])
     assert result.percent == percent
 

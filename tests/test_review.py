@@ -103,11 +103,11 @@ def test_answering_shows_the_right_answer_explanation_and_source(
     feedback = bank_client.get(response.location).get_data(as_text=True)
     assert "Wrong." in feedback
     right_text = html.escape(options[right])
-    assert f'The right answer is: <span class="review-answer-text" lang="id">{right_text}</span>' in feedback
+    assert f'The right answer is: <span class="card-answer-text" lang="id">{right_text}</span>' in feedback
     assert "Your answer" in feedback
     for sentence in sentences:
         assert html.escape(sentence) in feedback
-    assert re.search(r"<code>[^<]+\.txt</code>", feedback)
+    assert re.search(r"<code class=\"card-file\">[^<]+\.txt</code>", feedback)
     assert "You will see this card again in 1 minute." in feedback
     assert "Scored “Again”, answered in 6.0 seconds." in feedback
     assert 'href="/study/review" data-next data-autofocus' in feedback
@@ -250,7 +250,7 @@ def test_flashcards_reveal_the_answer_then_take_a_rating(
     response = bank_client.get("/study/review/reveal", query_string=fields)
     reveal = response.get_data(as_text=True)
     assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
-    assert f'<p class="review-answer-text" lang="id">{html.escape(options[right])}</p>' in reveal
+    assert f'<p class="card-answer-text" lang="id">{html.escape(options[right])}</p>' in reveal
     for sentence in sentences:
         assert html.escape(sentence) in reveal
     for value, name in enumerate(("Again", "Hard", "Good", "Easy"), start=1):
@@ -299,7 +299,7 @@ def test_a_tampered_reveal_link_gets_a_message(bank_client: FlaskClient, student
     response = bank_client.get("/study/review/reveal", query_string=fields | {"token": "x"}, follow_redirects=True)
     text = response.get_data(as_text=True)
     assert response.status_code == 200 and "The question form was incomplete or changed" in text
-    assert "review-answer-text" not in text
+    assert "card-answer-text" not in text
 
 
 def test_when_nothing_is_due_the_page_says_when_the_next_card_is(

@@ -23,6 +23,7 @@ from quizapp.models import (
     Role,
     User,
 )
+from quizapp.services.study import answering
 from quizapp.services.study import review as service
 from quizapp.services.study.review import DeckCounts, Mode, Problem, ReviewError
 
@@ -68,7 +69,7 @@ def show(user: User, now: datetime, deck_id: int | None = None, mode: Mode = Mod
 def answer_next(user: User, now: datetime, *, right: bool = True, seconds: float = 8, deck_id: int | None = None):
     """Show the next card at now and answer it seconds later; return the card and the result."""
     card, token = show(user, now, deck_id)
-    result = service.answer_card(user, card.id, 0 if right else 1, token, now + timedelta(seconds=seconds), deck_id)
+    result = answering.answer_card(user, card.id, 0 if right else 1, token, now + timedelta(seconds=seconds), deck_id)
     return card, result
 
 
@@ -245,8 +246,8 @@ def test_a_double_submit_counts_once(app: Flask) -> None:
     user = make_user()
     make_deck("csto", 2)
     card, token = show(user, NOW)
-    first = service.answer_card(user, card.id, 0, token, NOW + timedelta(seconds=8))
-    again = service.answer_card(user, card.id, 1, token, NOW + timedelta(seconds=9))
+    first = answering.answer_card(user, card.id, 0, token, NOW + timedelta(seconds=8))
+    again = answering.answer_card(user, card.id, 1, token, NOW + timedelta(seconds=9))
     assert first.applied and not again.applied
     assert again.answer_id == first.answer_id
     assert len(logs(user)) == 1
@@ -259,7 +260,7 @@ def test_answers_and_ratings_are_committed(app: Flask) -> None:
     user_id = user.id
     make_deck("csto", 2)
     card, token = show(user, NOW)
-    service.answer_card(user, card.id, 0, token, NOW + timedelta(seconds=8))
+    answering.answer_card(user, card.id, 0, token, NOW + timedelta(seconds=8))
     card, token = show(user, NOW, mode=Mode.FLASHCARD)
     service.rate_card(user, card.id, 3, token, NOW + timedelta(seconds=8))
     db.session.remove()  # the test shares the service's session: read back from a new one
@@ -276,8 +277,8 @@ def test_the_back_button_cannot_answer_a_reviewed_card_again(app: Flask) -> None
     answer_next(user, NOW, right=False)
     later = NOW + timedelta(minutes=5)
     card, token = show(user, later)  # a due card: the token carries its last review
-    assert service.answer_card(user, card.id, 0, token, later + timedelta(seconds=8)).applied
-    replay = service.answer_card(user, card.id, 0, token, later + timedelta(seconds=30))
+    assert answering.answer_card(user, card.id, 0, token, later + timedelta(seconds=8)).applied
+    replay = answering.answer_card(user, card.id, 0, token, later + timedelta(seconds=30))
     assert not replay.applied
     assert len(logs(user)) == 2
 
@@ -288,10 +289,10 @@ def test_a_racing_answer_is_refused_by_the_compare_and_swap(app: Flask, monkeypa
     answer_next(user, NOW, right=False)
     later = NOW + timedelta(minutes=5)
     card, token = show(user, later)
-    assert service.answer_card(user, card.id, 0, token, later + timedelta(seconds=8)).applied
+    assert answering.answer_card(user, card.id, 0, token, later + timedelta(seconds=8)).applied
     # a second request that read the schedule before the first committed passes the early check
-    monkeypatch.setattr(service, "_is_current", lambda state, presented: True)
-    result = service.answer_card(user, card.id, 1, token, later + timedelta(seconds=9))
+    monkeypatch.setattr(answering, "is_current", lambda state, presented: True)
+    result = answering.answer_card(user, card.id, 1, token, later + timedelta(seconds=9))
     assert not result.applied
     assert len(logs(user)) == 2
     assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 2
@@ -301,10 +302,10 @@ def test_a_racing_first_answer_is_refused_by_the_unique_schedule(app: Flask, mon
     user = make_user()
     make_deck("csto", 1)
     card, token = show(user, NOW)
-    assert service.answer_card(user, card.id, 0, token, NOW + timedelta(seconds=8)).applied
-    monkeypatch.setattr(service, "_is_current", lambda state, presented: True)
-    monkeypatch.setattr(service, "_state", lambda user_id, card_id: None)
-    assert not service.answer_card(user, card.id, 0, token, NOW + timedelta(seconds=9)).applied
+    assert answering.answer_card(user, card.id, 0, token, NOW + timedelta(seconds=8)).applied
+    monkeypatch.setattr(answering, "is_current", lambda state, presented: True)
+    monkeypatch.setattr(answering, "state_of", lambda user_id, card_id: None)
+    assert not answering.answer_card(user, card.id, 0, token, NOW + timedelta(seconds=9)).applied
     assert len(logs(user)) == 1
 
 
@@ -323,20 +324,20 @@ def test_bad_answers_are_refused_with_the_reason(app: Flask) -> None:
     nato = make_deck("nato", 1, start=100)
     card, token = show(user, NOW)
     soon = NOW + timedelta(seconds=5)
-    expect_problem(Problem.UNKNOWN_CARD, service.answer_card, user, "no-such-card", 0, token, soon)
-    expect_problem(Problem.UNKNOWN_CARD, service.answer_card, user, "", 0, token, soon)
-    expect_problem(Problem.BAD_TOKEN, service.answer_card, user, card.id, 0, token + "x", soon)
-    expect_problem(Problem.BAD_TOKEN, service.answer_card, user, card.id, 0, "", soon)
-    expect_problem(Problem.BAD_TOKEN, service.answer_card, user, "csto-1", 0, token, soon)  # another card's
-    expect_problem(Problem.BAD_TOKEN, service.answer_card, other, card.id, 0, token, soon)  # another user's
+    expect_problem(Problem.UNKNOWN_CARD, answering.answer_card, user, "no-such-card", 0, token, soon)
+    expect_problem(Problem.UNKNOWN_CARD, answering.answer_card, user, "", 0, token, soon)
+    expect_problem(Problem.BAD_TOKEN, answering.answer_card, user, card.id, 0, token + "x", soon)
+    expect_problem(Problem.BAD_TOKEN, answering.answer_card, user, card.id, 0, "", soon)
+    expect_problem(Problem.BAD_TOKEN, answering.answer_card, user, "csto-1", 0, token, soon)  # another card's
+    expect_problem(Problem.BAD_TOKEN, answering.answer_card, other, card.id, 0, token, soon)  # another user's
     expect_problem(Problem.BAD_TOKEN, service.rate_card, user, card.id, 3, token, soon)  # a multiple-choice token
-    expect_problem(Problem.EXPIRED_TOKEN, service.answer_card, user, card.id, 0, token, NOW + timedelta(hours=13))
-    expect_problem(Problem.BAD_CHOICE, service.answer_card, user, card.id, 4, token, soon)
-    expect_problem(Problem.BAD_CHOICE, service.answer_card, user, card.id, None, token, soon)
-    expect_problem(Problem.NOT_IN_DECK, service.answer_card, user, card.id, 0, token, soon, nato.id)
+    expect_problem(Problem.EXPIRED_TOKEN, answering.answer_card, user, card.id, 0, token, NOW + timedelta(hours=13))
+    expect_problem(Problem.BAD_CHOICE, answering.answer_card, user, card.id, 4, token, soon)
+    expect_problem(Problem.BAD_CHOICE, answering.answer_card, user, card.id, None, token, soon)
+    expect_problem(Problem.NOT_IN_DECK, answering.answer_card, user, card.id, 0, token, soon, nato.id)
     card.status = CardStatus.RETIRED
     db.session.commit()
-    expect_problem(Problem.RETIRED_CARD, service.answer_card, user, card.id, 0, token, soon)
+    expect_problem(Problem.RETIRED_CARD, answering.answer_card, user, card.id, 0, token, soon)
     assert logs(user) == []
     assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 0
 
@@ -346,7 +347,7 @@ def test_a_token_signed_with_another_key_is_refused(app: Flask) -> None:
     make_deck("csto", 1)
     card, token = show(user, NOW)
     app.secret_key = "another-key"
-    expect_problem(Problem.BAD_TOKEN, service.answer_card, user, card.id, 0, token, NOW)
+    expect_problem(Problem.BAD_TOKEN, answering.answer_card, user, card.id, 0, token, NOW)
 
 
 # --- flashcards -------------------------------------------------------------------------------------
@@ -362,7 +363,7 @@ def test_a_flashcard_is_revealed_with_previews_then_rated_once(app: Flask) -> No
     assert shown.intervals[Again] < shown.intervals[Good] < shown.intervals[Easy]
     expect_problem(Problem.BAD_RATING, service.rate_card, user, card.id, 5, token, NOW)
     expect_problem(Problem.BAD_RATING, service.rate_card, user, card.id, None, token, NOW)
-    expect_problem(Problem.BAD_TOKEN, service.answer_card, user, card.id, 0, token, NOW)  # a flashcard token
+    expect_problem(Problem.BAD_TOKEN, answering.answer_card, user, card.id, 0, token, NOW)  # a flashcard token
 
     result = service.rate_card(user, card.id, 4, token, NOW + timedelta(seconds=6))
     assert result.applied and result.rating is Easy
@@ -435,8 +436,3 @@ def test_the_day_starts_at_midnight_utc(app: Flask) -> None:
     wib = datetime(2026, 11, 25, 6, 0, tzinfo=UTC).astimezone(timezone(timedelta(hours=7)))
     assert service.start_of_day(wib) == datetime(2026, 11, 25, tzinfo=UTC)
 
-
-def test_the_clock_comes_from_the_app_config(app: Flask) -> None:
-    assert abs(service.clock() - datetime.now(UTC)) < timedelta(minutes=1)
-    app.config["QUIZAPP_CLOCK"] = lambda: NOW
-    assert service.clock() == NOW

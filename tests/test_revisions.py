@@ -14,6 +14,7 @@ from quizapp.db import db, utcnow
 from quizapp.models import Answer, Card, CardRevision, Deck, User
 from quizapp.services.bank import editing, revisions
 from quizapp.services.bank.editing import CardContent
+from quizapp.services.study import answering
 from quizapp.services.study import quiz as quiz_service
 from tests.web_helpers import Page
 
@@ -88,7 +89,7 @@ def test_the_result_and_feedback_pages_show_the_version_the_student_answered(
 
     feedback = Page.of(student.get(f"/study/quiz/{quiz_id}/feedback/1"))
     assert feedback.texts("h1") == [" ".join(old_question.split())]
-    assert " ".join(old_chosen.split()) in feedback.texts("span", **{"class": "quiz-choice-text"})
+    assert " ".join(old_chosen.split()) in feedback.texts("span", **{"class": "card-choice-text"})
     assert "Penjelasan baru." not in " ".join(feedback.texts("p"))
 
     assert card_state(bank_app, card_id)[:2] == (2, [(1, old_question)])
@@ -185,5 +186,5 @@ def test_a_review_answer_records_the_cards_version(bank_app: Flask, bank_account
         item.card.version = 4
         db.session.commit()
         token = review_service.present(user.id, item, review_service.Mode.CHOICE, now)
-        result = review_service.answer_card(user, item.card.id, 0, token, now)
+        result = answering.answer_card(user, item.card.id, 0, token, now)
         assert db.session.get(Answer, result.answer_id).card_version == 4

@@ -12,7 +12,7 @@ from quizapp.auth import instructor_required
 from quizapp.author.blueprint import bp
 from quizapp.author.forms_articles import AUTO_LANGUAGE, ArticleForm
 from quizapp.services.bank import articles as article_service
-from quizapp.services.study.decks import display_title
+from quizapp.services.study.decks import deck_name
 
 
 def _refusal(error: article_service.AddArticleError) -> str:
@@ -20,7 +20,7 @@ def _refusal(error: article_service.AddArticleError) -> str:
     if isinstance(error, article_service.AlreadyAddedError):
         deck = error.article.deck
         return _("This text was added already, as the deck “%(title)s”.",
-                 title=display_title(deck) if deck else error.article.file)
+                 title=deck_name(deck) if deck else error.article.file)
     return _("question_bank cannot read this article: %(reason)s.", reason=error.reason)
 
 

@@ -15,7 +15,7 @@ from quizapp.auth.forms import REQUIRED
 from quizapp.models import ALL_DECK_SLUG, Deck
 from quizapp.services.bank import editing
 from quizapp.services.bank.editing import CardContent, option_key
-from quizapp.services.study.decks import display_title
+from quizapp.services.study.decks import deck_name
 
 TOO_LONG = _l("Field cannot be longer than %(max)d characters.")
 #: The languages a card may be written in, and an article added in.
@@ -28,7 +28,7 @@ def deck_choices(decks: Sequence[Deck]) -> list[SelectChoice]:
     """Return the decks as a select's choices, the deck of every card named as such, after a blank to pick from."""
     choices = [SelectChoice("", _("Choose a deck"))]
     for deck in decks:
-        label = _("All articles (the deck with every card)") if deck.slug == ALL_DECK_SLUG else display_title(deck)
+        label = _("All articles (the deck with every card)") if deck.slug == ALL_DECK_SLUG else deck_name(deck)
         choices.append(SelectChoice(str(deck.id), label))
     return choices
 

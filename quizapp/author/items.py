@@ -18,7 +18,7 @@ from quizapp.models import CardOrigin
 from quizapp.services.bank.listing import card_kinds
 from quizapp.services.instructor import items as item_service
 from quizapp.services.study import decks as deck_service
-from quizapp.study.decks import deck_name
+from quizapp.services.study.decks import deck_name
 from quizapp.urls import page_number
 
 #: The largest "answered at least" the filter accepts.

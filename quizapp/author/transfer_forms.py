@@ -9,10 +9,9 @@ from wtforms import BooleanField, HiddenField, SelectChoice, SelectField, String
 from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
 
 from quizapp.i18n import LANGUAGES
-from quizapp.labels import deck_name
 from quizapp.services.bank.exporting import EXPORT_FORMATS
 from quizapp.services.bank.importing import MAX_DECK_NAME
-from quizapp.services.study.decks import list_decks
+from quizapp.services.study.decks import deck_name, list_decks
 
 NOT_A_CHOICE = _l("Not a valid choice.")
 IMPORT_FORMATS = {

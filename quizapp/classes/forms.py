@@ -12,9 +12,9 @@ from wtforms import Field, SelectField, StringField, SubmitField
 from wtforms.validators import ValidationError
 from wtforms.widgets import DateInput
 
+from quizapp.clock import utcnow
 from quizapp.services.instructor import assignments as assignment_service
 from quizapp.services.instructor import classes as class_service
-from quizapp.services.study.review import clock
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -61,7 +61,7 @@ class DueDateField(StringField):
         except ValueError:
             raise ValidationError(_l("There is no day %(value)s in the calendar.", value=self.data)) from None
         try:
-            self.day = assignment_service.check_due_date(day, clock().date())
+            self.day = assignment_service.check_due_date(day, utcnow().date())
         except class_service.ClassError as exc:
             raise ValidationError(str(exc)) from None
 

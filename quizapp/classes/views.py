@@ -14,12 +14,12 @@ from flask_wtf import FlaskForm
 
 from quizapp.auth import instructor_required
 from quizapp.classes.forms import AssignDeckForm, CreateClassForm, DueDateForm, JoinByCodeForm, RenameClassForm
+from quizapp.clock import utcnow
 from quizapp.models import Classroom
 from quizapp.services.instructor import assignments as assignment_service
 from quizapp.services.instructor import classes as class_service
 from quizapp.services.study import decks as deck_service
-from quizapp.services.study.review import clock
-from quizapp.study.decks import deck_name
+from quizapp.services.study.decks import deck_name
 
 bp = Blueprint("classes", __name__, url_prefix="/classes")
 
@@ -62,11 +62,11 @@ def _instructor_index(form: CreateClassForm) -> str:
 def _student_index(form: JoinByCodeForm) -> str:
     progress = {
         (row.assignment.classroom.id, row.assignment.deck.id): row.counts
-        for row in assignment_service.assignment_progress(current_user.id, clock())
+        for row in assignment_service.assignment_progress(current_user.id, utcnow())
     }
     return render_template(
         "classes/student_index.html", classes=class_service.student_classes(current_user.id), progress=progress,
-        form=form, now=clock(), deck_name=deck_name,
+        form=form, now=utcnow(), deck_name=deck_name,
     )
 
 
@@ -117,7 +117,7 @@ def _render_detail(classroom: Classroom, **forms: FlaskForm) -> str:
         rename_form=forms.get("rename") or RenameClassForm(name=classroom.name),
         assign_form=forms.get("assign") or _assign_form(classroom),
         due_forms=due_forms,
-        now=clock(),
+        now=utcnow(),
         deck_name=deck_name,
         scores_endpoint=scores,
     )

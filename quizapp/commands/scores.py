@@ -11,13 +11,13 @@ import click
 import sqlalchemy as sa
 from flask.cli import with_appcontext
 
+from quizapp.clock import utcnow
 from quizapp.commands import export_group
 from quizapp.db import db, schema_is_current
 from quizapp.models import Classroom
 from quizapp.services.instructor import scores
 from quizapp.services.spreadsheet import csv_lines
 from quizapp.services.study.decks import find_deck
-from quizapp.services.study.review import clock
 from quizapp.services.users import find_user
 
 
@@ -86,7 +86,7 @@ def export_scores_command(
         raise click.BadParameter(f"--to {end} is before --from {start}", param_hint="'--to'")
 
     chosen = scores.REPORTS[report]
-    rows = chosen.rows(scope, scores.ScoreFilter(class_id, deck_id, start, end), clock())
+    rows = chosen.rows(scope, scores.ScoreFilter(class_id, deck_id, start, end), utcnow())
     lines = csv_lines([str(name) for name in chosen.header], rows)
     # "-" is standard output, kept open after the command
     with click.open_file(str(output) if output is not None else "-", "wb") as file:

@@ -11,11 +11,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from quizapp.auth import instructor_required
+from quizapp.clock import utcnow
 from quizapp.reports.scores_forms import ScoresForm
 from quizapp.services.instructor import scores
 from quizapp.services.spreadsheet import csv_lines
 from quizapp.services.stats import utc_today
-from quizapp.services.study.review import clock
 
 bp = Blueprint("scores", __name__, url_prefix="/scores")
 
@@ -59,7 +59,7 @@ def index() -> tuple[str, int]:
     """Show the filter, a preview of the chosen report and links to download each report as CSV."""
     form = _form()
     report = scores.REPORTS.get(form.report.data or "", scores.REPORTS["attempts"])
-    return _page(form, report, clock(), 400 if form.errors else 200)
+    return _page(form, report, utcnow(), 400 if form.errors else 200)
 
 
 @bp.get("/<report>.csv")
@@ -70,7 +70,7 @@ def download(report: str) -> Response | tuple[str, int]:
     if chosen is None:
         abort(404)
     form = _form()
-    now = clock()
+    now = utcnow()
     if form.errors:
         return _page(form, chosen, now, 400)
     rows = chosen.rows(scores.Scope.of(current_user.id), form.filters(), now)

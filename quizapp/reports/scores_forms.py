@@ -10,9 +10,8 @@ from wtforms import Field, SelectField, StringField
 from wtforms.validators import ValidationError
 from wtforms.widgets import DateInput
 
-from quizapp.labels import deck_name
 from quizapp.services.instructor import scores
-from quizapp.services.study.decks import find_deck, list_decks
+from quizapp.services.study.decks import deck_name, find_deck, list_decks
 
 BAD_DAY = _l("Enter a date as YYYY-MM-DD, such as 2026-03-01.")
 

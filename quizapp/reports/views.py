@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
 from quizapp.charts import accuracy_bars, forecast_bars, review_heatmap
+from quizapp.clock import utcnow
 from quizapp.labels import kind_label
 from quizapp.services import stats
 from quizapp.urls import page_number
 
 bp = Blueprint("reports", __name__, url_prefix="/progress")
-
-
-def clock_now() -> datetime:
-    """Return the current aware UTC time: the app's QUIZAPP_CLOCK callable if set (tests fix it), else the clock."""
-    clock: Callable[[], datetime] | None = current_app.config.get("QUIZAPP_CLOCK")
-    return clock() if clock is not None else datetime.now(UTC)
 
 
 def quiz_url(quiz_id: int) -> str:
@@ -35,7 +28,7 @@ def quiz_url(quiz_id: int) -> str:
 @login_required
 def progress() -> str:
     """Show the student's progress: numbers, charts with their tables, and every quiz, newest first."""
-    now = clock_now()
+    now = utcnow()
     user_id = current_user.id
     history = stats.quiz_history(user_id, request.args.get("page", 1, type=page_number))
     by_deck = stats.accuracy_by_deck(user_id)

@@ -13,12 +13,11 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, SubmitField
 from wtforms.validators import AnyOf
 
-from quizapp.labels import deck_name as deck_name
+from quizapp.clock import utcnow
 from quizapp.models import Deck
 from quizapp.services.instructor import assignments as assignment_service
 from quizapp.services.study import decks as deck_service
 from quizapp.services.study import quiz as quiz_service
-from quizapp.services.study.review import clock
 from quizapp.study.blueprint import bp
 
 
@@ -56,7 +55,7 @@ def decks() -> str:
 
     Students do not see a deck whose questions all wait for an instructor's approval; instructors see every deck.
     """
-    now = clock()
+    now = utcnow()
     overviews = deck_service.student_overviews(
         current_user.id, assignment_service.student_assignments(current_user.id), now,
         hide_unserved=not current_user.is_instructor,
@@ -74,7 +73,7 @@ def _deck_or_404(slug: str) -> Deck:
 
 
 def _render_deck(deck: Deck, form: StartQuizForm) -> str:
-    (overview,) = deck_service.overviews(current_user.id, [deck], clock())
+    (overview,) = deck_service.overviews(current_user.id, [deck], utcnow())
     unfinished = quiz_service.unfinished_quiz(current_user.id, deck.id)
     progress = None
     if unfinished is not None:
@@ -103,7 +102,7 @@ def start_quiz(slug: str) -> ResponseReturnValue:
     if not form.validate_on_submit():
         return _render_deck(deck, form), 400
     try:
-        quiz = quiz_service.start_quiz(current_user.id, deck.id, form.count.data, now=clock())
+        quiz = quiz_service.start_quiz(current_user.id, deck.id, form.count.data, now=utcnow())
     except quiz_service.EmptyDeckError:
         flash(_("This deck has no questions to ask yet."), "error")
         return redirect(url_for("study.deck", slug=deck.slug), code=303)

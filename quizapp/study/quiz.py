@@ -1,16 +1,17 @@
 """Quiz pages: one question at a time, feedback after each answer, and the score at the end.
 
 Answering follows post/redirect/get: the answer form posts, the server records the answer once and
-redirects to the feedback page, so reloading or going back never sends the answer again unnoticed. The score
-page offers to retry the questions missed. Time comes from the review service's clock, since an answer also
-moves the student's review schedule.
+redirects to the feedback page, so reloading or going back never sends the answer again unnoticed. A question
+is shown with the signed token both modes use (quizapp.services.study.tokens), which times the answer; its
+card and its feedback are the ones review shows (templates/study/card_parts.html). The score page offers to
+retry the questions missed. Time comes from the app's one clock (quizapp.clock).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
-from flask import abort, flash, make_response, redirect, render_template, session, url_for
+from flask import abort, flash, make_response, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -19,25 +20,24 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField
 from wtforms.validators import InputRequired, Regexp
 
+from quizapp.clock import utcnow
 from quizapp.models import QuizItem, QuizSession
 from quizapp.services.bank import revisions
 from quizapp.services.study import quiz as quiz_service
-from quizapp.services.study.review import clock
+from quizapp.services.study import tokens
+from quizapp.services.study.outcomes import Mode, ReviewError
 from quizapp.study.blueprint import bp
-from quizapp.study.decks import StartQuizForm, deck_name
-
-#: The session key under which the server remembers when it showed each question, to time the answer.
-SHOWN_KEY = "quiz_shown"
-#: How many shown times the session cookie keeps (one per open question; old ones are dropped).
-SHOWN_KEEP = 10
+from quizapp.study.decks import StartQuizForm
+from quizapp.study.showing import first_shown, forget_shown
 
 
 class AnswerForm(FlaskForm):
-    """Answer one question: the card it asks and the position of the chosen option (the button pressed)."""
+    """Answer one question: the card it asks, the token it was shown with and the chosen option (the button)."""
 
     card_id = HiddenField(
         validators=[InputRequired(message=_l("The answer did not say which question it was for. Please answer again."))]
     )
+    token = HiddenField()
     # A button's value, so a plain string checked here: IntegerField would report "Not a valid integer value."
     choice = StringField(
         validators=[
@@ -56,31 +56,27 @@ def _quiz_or_404(quiz_id: int) -> QuizSession:
 
 
 def _shown_key(quiz: QuizSession, card_id: str) -> str:
-    return f"{quiz.id}:{card_id}"
+    return f"quiz:{quiz.id}:{card_id}"
 
 
-def _remember_shown(quiz: QuizSession, item: QuizItem, now: datetime) -> None:
-    """Remember when the question was first shown; a reload keeps the first time."""
-    shown = dict(session.get(SHOWN_KEY) or {})
-    key = _shown_key(quiz, item.card_id)
-    if key in shown:
-        return
-    shown[key] = int(now.timestamp() * 1000)
-    for old in sorted(shown, key=shown.__getitem__)[:-SHOWN_KEEP]:
-        del shown[old]
-    session[SHOWN_KEY] = shown
+def _present(quiz: QuizSession, item: QuizItem, now: datetime) -> str:
+    """Return the token to show the question with, signed with when it was first shown."""
+    shown_at = first_shown(_shown_key(quiz, item.card_id), now)
+    return tokens.sign(tokens.Presented(current_user.id, item.card_id, Mode.CHOICE, None, shown_at, quiz.id))
 
 
-def _shown_at(quiz: QuizSession, card_id: str) -> datetime | None:
-    """Return when the server showed the question, or None if it does not know."""
-    value = (session.get(SHOWN_KEY) or {}).get(_shown_key(quiz, card_id))
-    return datetime.fromtimestamp(value / 1000, UTC) if isinstance(value, int) else None
+def _shown_at(quiz: QuizSession, card_id: str, token: str | None, now: datetime) -> datetime | None:
+    """Return when the server showed the question, from its token; None (the answer is untimed) without one.
 
-
-def _forget_shown(quiz: QuizSession, card_id: str) -> None:
-    shown = dict(session.get(SHOWN_KEY) or {})
-    if shown.pop(_shown_key(quiz, card_id), None) is not None:
-        session[SHOWN_KEY] = shown
+    A quiz counts an answer once by its one answer per question, so the token only times it.
+    """
+    try:
+        presented = tokens.read_token(
+            token or "", user_id=current_user.id, card_id=card_id, mode=Mode.CHOICE, now=now, quiz_id=quiz.id
+        )
+    except ReviewError:
+        return None
+    return presented.shown_at
 
 
 def _error_message(error: quiz_service.QuizError) -> str:
@@ -101,6 +97,19 @@ def _again_form(quiz: QuizSession) -> StartQuizForm:
     return form
 
 
+def render_question(
+    quiz: QuizSession, item: QuizItem, token: str, chosen: int | None = None, status: int = 200
+) -> ResponseReturnValue:
+    """Render the question page; chosen preselects the option the student sent before."""
+    form = AnswerForm(formdata=None, card_id=item.card_id, token=token)
+    response = make_response(
+        render_template("study/quiz.html", quiz=quiz, item=item, form=form, chosen=chosen), status
+    )
+    # The back button must ask the server again, which then shows the question that is current now.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.get("/quiz/<int:quiz_id>")
 @login_required
 def quiz_question(quiz_id: int) -> ResponseReturnValue:
@@ -109,14 +118,28 @@ def quiz_question(quiz_id: int) -> ResponseReturnValue:
     item = quiz_service.current_item(quiz)
     if item is None:
         return redirect(url_for("study.quiz_result", quiz_id=quiz.id))
-    _remember_shown(quiz, item, clock())
-    form = AnswerForm(formdata=None, card_id=item.card_id)
-    response = make_response(render_template(
-            "study/quiz.html", quiz=quiz, item=item, form=form, deck_name=deck_name(quiz.deck)
-        ))
-    # The back button must ask the server again, which then shows the question that is current now.
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return render_question(quiz, item, _present(quiz, item, utcnow()))
+
+
+def resend_question(quiz_id: int, card_id: str, token: str, choice: str) -> ResponseReturnValue:
+    """Show the question an answer was sent for again, its choice preselected, to be submitted again.
+
+    The answer's page was open so long that its form expired; the question keeps the token it was shown with
+    (so the answer is timed from the first showing) unless it is no longer the one to answer.
+    """
+    quiz = _quiz_or_404(quiz_id)
+    item = quiz_service.current_item(quiz)
+    here = url_for("study.quiz_question", quiz_id=quiz.id)
+    if item is None or item.card_id != card_id:
+        flash(_("This page was open too long to send your answer. Please answer again."), "info")
+        return redirect(here, code=303)
+    now = utcnow()
+    if _shown_at(quiz, card_id, token, now) is None:
+        token = _present(quiz, item, now)
+    position = int(choice) if choice.isdigit() and len(choice) <= 3 else None
+    flash(_("This page was open too long, so your answer was not sent yet. "
+            "Your choice is marked: press it again to send it."), "info")
+    return render_question(quiz, item, token, chosen=position, status=400)
 
 
 @bp.post("/quiz/<int:quiz_id>/answer")
@@ -131,12 +154,15 @@ def quiz_answer(quiz_id: int) -> ResponseReturnValue:
         flash(field.errors[0] if field.errors else _("Please answer again."), "error")
         return redirect(here, code=303)
     card_id = form.card_id.data
+    now = utcnow()
     try:
-        recorded = quiz_service.answer(quiz, card_id, int(form.choice.data), clock(), _shown_at(quiz, card_id))
+        recorded = quiz_service.answer(
+            quiz, card_id, int(form.choice.data), now, _shown_at(quiz, card_id, form.token.data, now)
+        )
     except quiz_service.QuizError as error:
         flash(_error_message(error), "error")
         return redirect(here, code=303)
-    _forget_shown(quiz, card_id)
+    forget_shown(_shown_key(quiz, card_id))
     if not recorded.counted_now:
         flash(_("You had already answered this question; your first answer counts."), "info")
     item = quiz_service.item_for(quiz, card_id)
@@ -165,7 +191,6 @@ def quiz_feedback(quiz_id: int, position: int) -> ResponseReturnValue:
         # the question and options as the student saw them, though the card may have been edited since
         seen=revisions.version_seen(given),
         finished=quiz.finished_at is not None,
-        deck_name=deck_name(quiz.deck),
     )
 
 
@@ -183,7 +208,6 @@ def quiz_result(quiz_id: int) -> ResponseReturnValue:
         result=result,
         seen=revisions.versions_seen(line.answer for line in result.lines if line.answer),
         form=_again_form(quiz),
-        deck_name=deck_name(quiz.deck),
     )
 
 
@@ -193,7 +217,7 @@ def quiz_retry(quiz_id: int) -> ResponseReturnValue:
     """Start a quiz of the questions missed in this one, then show its first question."""
     quiz = _quiz_or_404(quiz_id)  # CSRFProtect has checked the form's token
     try:
-        retry = quiz_service.start_retry(quiz, now=clock())
+        retry = quiz_service.start_retry(quiz, now=utcnow())
     except quiz_service.NothingMissedError:
         # an unfinished quiz's score page sends the student back to its question, and says why
         if quiz.finished_at is not None:

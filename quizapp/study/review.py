@@ -2,12 +2,13 @@
 
 The logic is in quizapp.services.study.review; these views read the request, call it and redirect
 (post/redirect/get), so reloading a page never sends an answer again. Time comes from
-quizapp.services.study.review.clock(), which tests fix through app.config["QUIZAPP_CLOCK"].
+quizapp.clock.utcnow(), which tests fix through app.config["QUIZAPP_CLOCK"].
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
@@ -16,12 +17,14 @@ from flask_babel import format_timedelta, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from quizapp.clock import utcnow
 from quizapp.models import Deck
+from quizapp.services.bank import revisions
+from quizapp.services.study import answering, scheduling, tokens
 from quizapp.services.study import review as service
-from quizapp.services.study import scheduling
 from quizapp.services.study.review import Mode, Problem, ReviewError
 from quizapp.study.blueprint import bp
-from quizapp.study.decks import deck_name
+from quizapp.study.showing import first_shown
 
 
 def _problem_message(problem: Problem) -> str:
@@ -87,9 +90,9 @@ def _read_deck_and_mode(values: Any) -> tuple[Deck | None, Mode]:
     return deck, mode
 
 
-def _no_store(html: str) -> ResponseReturnValue:
+def _no_store(html: str, status: int = 200) -> ResponseReturnValue:
     # A question page must not come back from the browser cache with an old token after the back button.
-    response = make_response(html)
+    response = make_response(html, status)
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -103,22 +106,63 @@ def review() -> ResponseReturnValue:
     except _BadQuery as error:
         flash(error.message, "error")
         return redirect(url_for("study.review"))
-    now = service.clock()
+    now = utcnow()
     deck_id = deck.id if deck is not None else None
     status = service.queue_status(current_user, deck_id, now)
     item = service.next_card(current_user, deck_id, now)
-    context = {"deck": deck, "deck_name": deck_name(deck) if deck else None, "mode": mode, "status": status}
+    context = {"deck": deck, "mode": mode, "status": status}
     if item is None:
         return _render("study/review_done.html", now=now, **context)
-    token = service.present(current_user.id, item, mode, now)
+    token = _present(item, mode, now)
     return _no_store(_render("study/review.html", item=item, card=item.card, token=token, **context))
+
+
+def _present(item: service.ReviewItem, mode: Mode, now: datetime) -> str:
+    """Return the token to show the item with, signed with when it was first shown (a reload keeps it)."""
+    last_review = item.state.last_review if item.state is not None else None
+    key = f"review:{mode.value}:{item.card.id}:{last_review.isoformat() if last_review else 'new'}"
+    shown_at = first_shown(key, now)
+    return tokens.sign(tokens.Presented(current_user.id, item.card.id, mode, last_review, shown_at))
+
+
+def resend_answer(values: Any) -> ResponseReturnValue:
+    """Show the question an answer was sent for again, its choice preselected, to be submitted again.
+
+    The answer's page was open so long that its form expired; the question keeps the token it was shown with
+    (its time and its place in the schedule). A question whose token no longer holds goes as any bad answer.
+    """
+    try:
+        deck, _mode = _read_deck_and_mode(values)
+    except _BadQuery as error:
+        flash(error.message, "error")
+        return redirect(url_for("study.review"), code=303)
+    back = _review_url(deck, Mode.CHOICE)
+    card_id, token, now = values.get("card_id", ""), values.get("token", ""), utcnow()
+    try:
+        card = service.card_for_review(card_id, deck.id if deck else None)
+        presented = tokens.read_token(token, user_id=current_user.id, card_id=card.id, mode=Mode.CHOICE, now=now)
+    except ReviewError as error:
+        flash(_problem_message(error.problem), "error")
+        return redirect(back, code=303)
+    state = service.state_of(current_user.id, card.id)
+    if not service.is_current(state, presented):
+        flash(_("You had already answered this question; only your first answer counts."), "info")
+        return redirect(back, code=303)
+    choice = values.get("choice", "")
+    flash(_("This page was open too long, so your answer was not sent yet. "
+            "Your choice is marked: press it again to send it."), "info")
+    status = service.queue_status(current_user, deck.id if deck else None, now)
+    return _no_store(_render(
+        "study/review.html", item=service.ReviewItem(card, state), card=card, token=token, deck=deck,
+        mode=Mode.CHOICE, status=status, chosen=int(choice) if choice.isdigit() and len(choice) <= 3 else None,
+    ), 400)
 
 
 @bp.post("/review/answer")
 @login_required
 def review_answer() -> ResponseReturnValue:
     """Check a multiple-choice answer, count it once, then show its feedback."""
-    deck, result, back = _apply(Mode.CHOICE, "choice", service.answer_card)
+    deck, result, back = _apply(Mode.CHOICE, "choice", answering.answer_card)
     if result is None:
         return redirect(back)
     if not result.applied:
@@ -142,6 +186,8 @@ def review_feedback(answer_id: int) -> ResponseReturnValue:
     return _render(
         "study/review_feedback.html", fb=fb, card=fb.card, deck=deck, next_url=_review_url(deck, Mode.CHOICE),
         rating_name=rating_name,
+        # the question and options as the student saw them, though the card may have been edited since
+        seen=revisions.version_seen(fb.answer),
     )
 
 
@@ -157,7 +203,7 @@ def review_reveal() -> ResponseReturnValue:
     back = _review_url(deck, Mode.FLASHCARD)
     card_id, token = request.args.get("card_id", ""), request.args.get("token", "")
     try:
-        shown = service.reveal(current_user, card_id, token, service.clock(), deck.id if deck else None)
+        shown = service.reveal(current_user, card_id, token, utcnow(), deck.id if deck else None)
     except ReviewError as error:
         flash(_problem_message(error.problem), "error")
         return redirect(back)
@@ -176,7 +222,7 @@ def review_reveal() -> ResponseReturnValue:
     ]
     return _no_store(_render(
         "study/review_reveal.html", card=shown.card, ratings=ratings, token=token, deck=deck,
-        deck_name=deck_name(deck) if deck else None, mode=Mode.FLASHCARD, rating_name=rating_name,
+        mode=Mode.FLASHCARD, rating_name=rating_name,
     ))
 
 
@@ -212,7 +258,7 @@ def _apply(mode: Mode, field: str, apply: Callable[..., Any]) -> tuple[Deck | No
             request.form.get("card_id", ""),
             request.form.get(field, type=int),
             request.form.get("token", ""),
-            service.clock(),
+            utcnow(),
             deck.id if deck is not None else None,
         )
     except ReviewError as error:

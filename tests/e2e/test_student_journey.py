@@ -42,7 +42,7 @@ def test_register_quiz_with_the_keyboard_review_and_see_progress(page: object) -
         choices = page.locator("[data-choice]")
         assert choices.count() >= 3
         # before answering, no option is marked as right in the page
-        assert "correct" not in page.locator(".quiz-choices").inner_html().lower()
+        assert "correct" not in page.locator(".card-choices").inner_html().lower()
         page.keyboard.press(str(1 + number % choices.count()))
         page.wait_for_url(re.compile(r"/feedback/\d+$"))
         feedback = page.locator("main").inner_text()

@@ -18,7 +18,7 @@ import sqlalchemy.orm as so
 from quizapp.db import db
 from quizapp.models import Card, CardSource, CardStatus, Deck, deck_cards
 from quizapp.services.bank.formats import N_, MessageError, Question, write_csv, write_gift
-from quizapp.services.study.decks import display_title
+from quizapp.services.study.decks import deck_name
 
 EXPORT_FORMATS = ("csv", "gift", "apkg")
 #: What each format is downloaded as.
@@ -55,7 +55,7 @@ class BankSelection:
     @property
     def name(self) -> str:
         """Name the selection: its deck's title, or "quizapp" for the whole bank."""
-        return display_title(self.deck) if self.deck is not None else "quizapp"
+        return deck_name(self.deck) if self.deck is not None else "quizapp"
 
     @property
     def key(self) -> str:

@@ -21,7 +21,7 @@ from quizapp.models import Card, CardOrigin, CardStatus, Choice, Deck, deck_card
 from quizapp.services.bank import formats
 from quizapp.services.bank.formats import N_, FormatError, MessageError, ParseResult, Question, Skipped
 from quizapp.services.bank.loading import slugify
-from quizapp.services.study.decks import display_title
+from quizapp.services.study.decks import deck_name
 
 #: The kind of an imported question whose file does not say.
 DEFAULT_KIND = "custom"
@@ -121,7 +121,7 @@ def _find_deck(choice: DeckChoice) -> Deck | None:
         raise DeckError(N_("a deck's name has at most %(count)d characters"), count=MAX_DECK_NAME)
     slugs = {name, slugify(name)} - {""}
     decks = db.session.scalars(sa.select(Deck).options(so.selectinload(Deck.article))).all()
-    return next((d for d in decks if d.slug in slugs or _same(display_title(d)) == _same(name)), None)
+    return next((d for d in decks if d.slug in slugs or _same(deck_name(d)) == _same(name)), None)
 
 
 def _new_slug(name: str) -> str:
@@ -158,7 +158,7 @@ def plan_import(data: bytes, fmt: str, deck: DeckChoice) -> ImportPlan:
     return ImportPlan(
         format=fmt,
         deck_slug=existing.slug if existing is not None else _new_slug(name),
-        deck_title=display_title(existing) if existing is not None else name,
+        deck_title=deck_name(existing) if existing is not None else name,
         new_deck=existing is None,
         questions=tuple(new),
         duplicates=tuple(duplicates),

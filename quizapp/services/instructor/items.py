@@ -36,8 +36,9 @@ from quizapp.models import (
     User,
     deck_cards,
 )
+from quizapp.percent import whole_percent
 from quizapp.services.instructor.classes import instructor_classes as instructor_classes
-from quizapp.services.stats.sql import count_if, whole_percent
+from quizapp.services.stats.sql import count_if
 
 #: Discrimination needs this many attempts with the question; with fewer it is not computed.
 MIN_ATTEMPTS_FOR_DISCRIMINATION = 5

@@ -17,7 +17,7 @@ from quizapp.db import db
 from quizapp.models import ClassMember, Classroom, Deck, Role, User
 from quizapp.services.instructor.classes import instructor_classes as instructor_classes
 from quizapp.services.stats.sql import midnight
-from quizapp.services.study.decks import display_title, list_decks
+from quizapp.services.study.decks import deck_name, list_decks
 
 #: How a day is written in a filter: what an <input type="date"> sends and what `--from` takes.
 DAY_FORMAT = "%Y-%m-%d"
@@ -143,7 +143,7 @@ def read_names(scope: Scope, filters: ScoreFilter) -> Names:
     for user_id, name in db.session.execute(memberships(scope, filters)):
         classes.setdefault(user_id, []).append(name)
     joined = {user_id: CLASS_SEPARATOR.join(sorted(names, key=str.casefold)) for user_id, names in classes.items()}
-    return Names(students, joined, {deck.id: display_title(deck) for deck in list_decks()})
+    return Names(students, joined, {deck.id: deck_name(deck) for deck in list_decks()})
 
 
 def in_days(column: sa.ColumnElement[datetime], filters: ScoreFilter) -> list[sa.ColumnElement[bool]]:

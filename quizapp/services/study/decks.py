@@ -10,6 +10,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from flask_babel import gettext as _
 
 from quizapp.db import db
 from quizapp.models import ALL_DECK_SLUG, Article, Deck, deck_cards
@@ -60,8 +61,8 @@ class DeckOverview:
 
     @property
     def title(self) -> str:
-        """Name the deck as display_title does."""
-        return display_title(self.deck)
+        """Name the deck as every page does (:func:`deck_name`)."""
+        return deck_name(self.deck)
 
     @property
     def next_step(self) -> NextStep:
@@ -73,8 +74,14 @@ class DeckOverview:
         return NextStep.EMPTY
 
 
-def display_title(deck: Deck) -> str:
-    """Name a deck: its article's headline, else the deck's stored title (the article's opening words)."""
+def deck_name(deck: Deck) -> str:
+    """Name a deck, the one way every page, form, export and report does.
+
+    The deck of every article is named in the page's language; a deck of one article by the article's headline,
+    else by the deck's stored title (the article's opening words); any other deck by its title.
+    """
+    if deck.slug == ALL_DECK_SLUG:
+        return _("All articles")
     article = deck.article
     if article is not None:
         return article.headline or deck.title

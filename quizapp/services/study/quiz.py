@@ -23,7 +23,8 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.db import db, utcnow
 from quizapp.models import Answer, Card, CardStatus, QuizItem, QuizSession, deck_cards
-from quizapp.services.study import review
+from quizapp.percent import whole_percent
+from quizapp.services.study import answering
 
 #: How many questions a quiz asks unless the student picks another of QUESTION_COUNTS.
 DEFAULT_QUESTION_COUNT = 10
@@ -105,8 +106,8 @@ class QuizResult:
 
     @property
     def percent(self) -> int:
-        """The score as a whole percentage, rounded half up."""
-        return (200 * self.score + self.total) // (2 * self.total) if self.total else 0
+        """The score as a whole percentage, rounded as every percentage is (:func:`quizapp.percent.whole_percent`)."""
+        return whole_percent(self.score, self.total) or 0
 
 
 def active_card_ids(deck_id: int) -> list[str]:
@@ -227,13 +228,6 @@ def item_at(quiz: QuizSession, position: int) -> QuizItem | None:
     return next((item for item in quiz.items if item.position == position), None)
 
 
-def time_taken_ms(shown_at: datetime | None, now: datetime) -> int | None:
-    """Return the milliseconds from showing a question to answering it, or None if unknown or impossible."""
-    if shown_at is None or shown_at > now:
-        return None
-    return int((now - shown_at).total_seconds() * 1000)
-
-
 def answer(
     quiz: QuizSession,
     card_id: str,
@@ -243,7 +237,9 @@ def answer(
 ) -> RecordedAnswer:
     """Record the choice at position for the card, once; finish the quiz when it was the last question.
 
-    shown_at is when the server showed the question, so the time taken never depends on the client's clock.
+    shown_at is when the server showed the question (from the question's token, see
+    :mod:`quizapp.services.study.answering`), so the time taken never depends on the client's clock; None
+    records the answer untimed.
     Raise NotInQuizError, OutOfOrderError or ChoiceOutOfRangeError for an answer that cannot count.
     """
     existing = find_answer(quiz, card_id)
@@ -256,24 +252,14 @@ def answer(
     assert current is not None, "the card is in the quiz and unanswered, so some question is current"
     if current.card_id != card_id:
         raise OutOfOrderError(current)
-    choice = next((choice for choice in item.card.choices if choice.position == position), None)
+    choice = answering.find_choice(item.card, position)
     if choice is None:
         raise ChoiceOutOfRangeError(len(item.card.choices))
 
-    row = Answer(
-        session_id=quiz.id,
-        user_id=quiz.user_id,
-        card_id=card_id,
-        chosen_position=position,
-        correct=choice.is_correct,
-        time_taken_ms=time_taken_ms(shown_at, now),
-        card_version=item.card.version,
-        answered_at=now,
-    )
-    db.session.add(row)
+    row = answering.record_answer(quiz.user_id, item.card, choice, now, shown_at, quiz_id=quiz.id)
     try:
         db.session.flush()
-        review.schedule_quiz_answer(row, item.card, now)
+        answering.schedule_quiz_answer(row, item.card, now)
         if current_item(quiz) is None:
             _finish(quiz, now)
         db.session.commit()

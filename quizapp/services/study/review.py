@@ -25,8 +25,8 @@ Quiz answers
     :func:`quizapp.services.study.scheduling.quiz_answer_counts` says so: always on a new card (which the
     quiz introduces) and for a wrong answer (a lapse: the card comes back within minutes); for a right answer
     only when the card is due, so that a quiz never pushes a card off its due date early.
-    :func:`schedule_quiz_answer` writes it in the quiz's own transaction; the quiz's one answer per question
-    is what makes it count once.
+    :func:`quizapp.services.study.answering.schedule_quiz_answer` writes it in the quiz's own transaction;
+    the quiz's one answer per question is what makes it count once.
 
 Counted once
     Each question is shown with a signed token naming the student, the card, the mode, the card's last review
@@ -35,8 +35,10 @@ Counted once
     written with a compare-and-swap on ``last_review`` (or the unique (user, card) row for a new card), so two
     requests racing each other count once too.
 
-Every function takes ``now`` (an aware UTC datetime); views get it from :func:`clock`.
+Every function takes ``now`` (an aware UTC datetime); views get it from :func:`quizapp.clock.utcnow`.
 
+Answering a card by multiple choice, in review or in a quiz, is :mod:`quizapp.services.study.answering`:
+it records the Answer, rates it with :func:`answer_rating` and applies the rating here (:func:`apply_rating`).
 The queue and the daily limits live in :mod:`quizapp.services.study.queue`, the token in
 :mod:`quizapp.services.study.tokens`, the modes and problems in :mod:`quizapp.services.study.outcomes`; this
 module re-exports their public names, so callers import everything review from here.
@@ -44,16 +46,14 @@ module re-exports their public names, so callers import everything review from h
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import fsrs
 import sqlalchemy as sa
-from flask import current_app
 
-from quizapp.db import db, utcnow
+from quizapp.db import db
 from quizapp.models import Answer, Card, CardStatus, Choice, Deck, ReviewLog, ReviewState, User, deck_cards
 from quizapp.services.study import scheduling
 from quizapp.services.study.outcomes import Mode, Problem, ReviewError
@@ -72,22 +72,14 @@ from quizapp.services.study.scheduling import Schedule
 from quizapp.services.study.tokens import TOKEN_MAX_AGE, Presented, present, read_token
 
 __all__ = [
-    "AWAY_AFTER", "CLOCK_CONFIG_KEY", "TOKEN_MAX_AGE", "Allowance", "AnswerResult", "DeckCounts", "Feedback",
+    "AWAY_AFTER", "TOKEN_MAX_AGE", "Allowance", "DeckCounts", "Feedback",
     "Mode", "Presented", "Problem", "QueueStatus", "RateResult", "Reveal", "ReviewError", "ReviewItem",
-    "allowance", "answer_card", "answer_rating", "clock", "deck_counts", "feedback", "find_deck", "next_card",
-    "present", "queue_status", "rate_card", "read_token", "reveal", "schedule_quiz_answer", "start_of_day",
+    "allowance", "answer_rating", "deck_counts", "feedback", "find_deck", "next_card",
+    "present", "queue_status", "rate_card", "read_token", "reveal", "start_of_day",
 ]
 
-#: The app config key of a zero-argument callable returning the time now; tests set it to a fixed clock.
-CLOCK_CONFIG_KEY = "QUIZAPP_CLOCK"
 #: An answer slower than this is rated as untimed: the student was away, not slow.
 AWAY_AFTER = timedelta(minutes=5)
-
-
-def clock() -> datetime:
-    """Return the time now from app.config["QUIZAPP_CLOCK"] when set, else the system clock (aware UTC)."""
-    now: Callable[[], datetime] = current_app.config.get(CLOCK_CONFIG_KEY) or utcnow
-    return now()
 
 
 def find_deck(slug: str) -> Deck | None:
@@ -98,7 +90,8 @@ def find_deck(slug: str) -> Deck | None:
 # --- answering, revealing and rating ----------------------------------------------------------------
 
 
-def _card_for_review(card_id: str, deck_id: int | None) -> Card:
+def card_for_review(card_id: str, deck_id: int | None) -> Card:
+    """Return the active card, in the deck when one is given; raise ReviewError saying why not."""
     card = db.session.get(Card, card_id) if card_id else None
     if card is None:
         raise ReviewError(Problem.UNKNOWN_CARD)
@@ -111,22 +104,25 @@ def _card_for_review(card_id: str, deck_id: int | None) -> Card:
     return card
 
 
-def _state(user_id: int, card_id: str) -> ReviewState | None:
+def state_of(user_id: int, card_id: str) -> ReviewState | None:
+    """Return the user's schedule row for the card, None for a card they never met."""
     return db.session.scalar(
         sa.select(ReviewState).where(ReviewState.user_id == user_id, ReviewState.card_id == card_id)
     )
 
 
-def _last_review(state: ReviewState | None) -> datetime | None:
+def last_review_of(state: ReviewState | None) -> datetime | None:
+    """Return when the card was last reviewed, None for a new card."""
     return state.last_review if state is not None else None
 
 
-def _is_current(state: ReviewState | None, presented: Presented) -> bool:
+def is_current(state: ReviewState | None, presented: Presented) -> bool:
     """Tell whether the card has not been reviewed since the question was shown."""
-    return _last_review(state) == presented.last_review
+    return last_review_of(state) == presented.last_review
 
 
-def _schedule(state: ReviewState | None, now: datetime) -> Schedule:
+def schedule_of(state: ReviewState | None, now: datetime) -> Schedule:
+    """Read a schedule row into a Schedule; a new card's schedule when there is none."""
     if state is None:
         return scheduling.new_schedule(now)
     return Schedule(
@@ -139,19 +135,13 @@ def _columns(schedule: Schedule) -> dict[str, Any]:
     return asdict(schedule)
 
 
-def _elapsed_ms(presented: Presented, now: datetime) -> int | None:
-    """Return the milliseconds since the question was shown, None if the clock went backwards."""
-    elapsed = int((now - presented.shown_at) / timedelta(milliseconds=1))
-    return elapsed if elapsed >= 0 else None
-
-
 def answer_rating(card: Card, correct: bool, elapsed_ms: int | None) -> fsrs.Rating:
     """Rate a multiple-choice answer to the card, in review or in a quiz (see the module docstring)."""
     timed = elapsed_ms if elapsed_ms is not None and elapsed_ms <= AWAY_AFTER / timedelta(milliseconds=1) else None
     return scheduling.rating_for_answer(correct, timed, max(len(card.choices), 2))
 
 
-def _apply(
+def apply_rating(
     user_id: int,
     card: Card,
     state: ReviewState | None,
@@ -165,7 +155,7 @@ def _apply(
 
     seen_review is the card's last review when the answer was given: the write happens only if it still is.
     """
-    after, outcome = scheduling.review(_schedule(state, now), rating, now)
+    after, outcome = scheduling.review(schedule_of(state, now), rating, now)
     if state is None:
         db.session.add(ReviewState(user_id=user_id, card_id=card.id, **_columns(after)))
         try:
@@ -191,76 +181,6 @@ def _apply(
 
 
 @dataclass(frozen=True)
-class AnswerResult:
-    """What happened to a multiple-choice answer."""
-
-    applied: bool  # False: the question had already been answered, and this answer was not counted
-    answer_id: int | None  # the answer to show feedback for: this one, or the one that counted before
-
-
-def _earlier_answer(user_id: int, card_id: str, presented: Presented) -> int | None:
-    """Return the answer that counted for the showing presented describes, if there was one."""
-    return db.session.scalar(
-        sa.select(Answer.id)
-        .where(
-            Answer.user_id == user_id,
-            Answer.card_id == card_id,
-            Answer.session_id.is_(None),
-            Answer.answered_at >= presented.shown_at,
-        )
-        .order_by(Answer.answered_at, Answer.id)
-        .limit(1)
-    )
-
-
-def answer_card(
-    user: User, card_id: str, position: int | None, token: str, now: datetime, deck_id: int | None = None
-) -> AnswerResult:
-    """Record a multiple-choice answer, rate it (see the module docstring) and reschedule the card, once."""
-    card = _card_for_review(card_id, deck_id)
-    presented = read_token(token, user_id=user.id, card_id=card.id, mode=Mode.CHOICE, now=now)
-    choice: Choice | None = next((c for c in card.choices if c.position == position), None)
-    if choice is None:
-        raise ReviewError(Problem.BAD_CHOICE)
-    state = _state(user.id, card.id)
-    if not _is_current(state, presented):
-        return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
-
-    elapsed = _elapsed_ms(presented, now)
-    rating = answer_rating(card, choice.is_correct, elapsed)
-    answer = Answer(
-        session_id=None, user_id=user.id, card_id=card.id, chosen_position=choice.position,
-        correct=choice.is_correct, time_taken_ms=elapsed, card_version=card.version, answered_at=now,
-    )
-    db.session.add(answer)
-    db.session.flush()
-    if _apply(user.id, card, state, presented.last_review, rating, now, elapsed, answer.id) is None:
-        db.session.rollback()
-        return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card_id, presented))
-    db.session.commit()
-    return AnswerResult(applied=True, answer_id=answer.id)
-
-
-def schedule_quiz_answer(answer: Answer, card: Card, now: datetime) -> scheduling.ReviewOutcome | None:
-    """Feed a quiz answer, just stored, into the student's schedule; None if the quiz rule leaves it alone.
-
-    The caller commits, with the answer: this writes inside a savepoint, so that losing a race to a review of
-    the same card (which then counts instead) keeps the quiz's answer.
-    """
-    state = _state(answer.user_id, card.id)
-    if not scheduling.quiz_answer_counts(_schedule(state, now) if state is not None else None, answer.correct, now):
-        return None
-    rating = answer_rating(card, answer.correct, answer.time_taken_ms)
-    savepoint = db.session.begin_nested()
-    outcome = _apply(answer.user_id, card, state, _last_review(state), rating, now, answer.time_taken_ms, answer.id)
-    if outcome is None:
-        savepoint.rollback()
-    else:
-        savepoint.commit()
-    return outcome
-
-
-@dataclass(frozen=True)
 class Reveal:
     """A flashcard's answer, with how long each rating would put the card away."""
 
@@ -272,12 +192,12 @@ def reveal(
     user: User, card_id: str, token: str, now: datetime, deck_id: int | None = None
 ) -> Reveal | None:
     """Return the flashcard's answer and rating previews; None if the card was rated since it was shown."""
-    card = _card_for_review(card_id, deck_id)
+    card = card_for_review(card_id, deck_id)
     presented = read_token(token, user_id=user.id, card_id=card.id, mode=Mode.FLASHCARD, now=now)
-    state = _state(user.id, card.id)
-    if not _is_current(state, presented):
+    state = state_of(user.id, card.id)
+    if not is_current(state, presented):
         return None
-    return Reveal(card=card, intervals=scheduling.preview_intervals(_schedule(state, now), now))
+    return Reveal(card=card, intervals=scheduling.preview_intervals(schedule_of(state, now), now))
 
 
 @dataclass(frozen=True)
@@ -293,16 +213,16 @@ def rate_card(
     user: User, card_id: str, rating: int | None, token: str, now: datetime, deck_id: int | None = None
 ) -> RateResult:
     """Apply the student's own rating of a flashcard and reschedule it, once."""
-    card = _card_for_review(card_id, deck_id)
+    card = card_for_review(card_id, deck_id)
     presented = read_token(token, user_id=user.id, card_id=card.id, mode=Mode.FLASHCARD, now=now)
     try:
         chosen = fsrs.Rating(rating)
     except ValueError as exc:
         raise ReviewError(Problem.BAD_RATING) from exc
-    state = _state(user.id, card.id)
-    if not _is_current(state, presented):
+    state = state_of(user.id, card.id)
+    if not is_current(state, presented):
         return RateResult(applied=False, rating=chosen, interval=None)
-    outcome = _apply(user.id, card, state, presented.last_review, chosen, now, _elapsed_ms(presented, now), None)
+    outcome = apply_rating(user.id, card, state, presented.last_review, chosen, now, presented.elapsed_ms(now), None)
     if outcome is None:
         db.session.rollback()
         return RateResult(applied=False, rating=chosen, interval=None)
