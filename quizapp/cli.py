@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 import flask_migrate
+from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from quizapp import create_app
@@ -14,10 +15,11 @@ from quizapp.commands import export_group
 from quizapp.commands import scores as scores  # noqa: F401  adds `export scores`
 from quizapp.commands.bank_files import import_command
 from quizapp.config import project_root
-from quizapp.db import schema_is_current
+from quizapp.db import db, schema_is_current
 from quizapp.models import Role
 from quizapp.security import hide_server_version
 from quizapp.services.users import UserError, check_new_password, create_user, find_user, random_password
+from quizapp.serving import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULT_WORKERS, ProductionServer, ServeOptions
 
 if t.TYPE_CHECKING:
     from quizapp.services.bank.loading import LoadReport
@@ -156,14 +158,36 @@ def create_user_command(username: str, role: str, password: str | None) -> None:
     click.echo(f"Created {user.role.value} {user.username!r}.")
 
 
+@click.command("serve")
+@click.option("--host", default=DEFAULT_HOST, show_default=True,
+              help="The address to listen on; 0.0.0.0 for every network interface.")
+@click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=DEFAULT_WORKERS, show_default=True,
+              help="Server processes; about one per CPU core.")
+@click.option("--threads", type=click.IntRange(1, 64), default=DEFAULT_THREADS, show_default=True,
+              help="Threads per process, each answering one request at a time.")
+@with_appcontext
+def serve_command(host: str, port: int, workers: int, threads: int) -> None:
+    """Serve the app with gunicorn, the production server, until stopped (Ctrl+C or SIGTERM)."""
+    require_current_schema()
+    if workers > 1 and current_app.config["RATELIMIT_STORAGE_URI"].startswith("memory://"):
+        click.echo(f"note: each of the {workers} processes counts log-ins and other limits on its own; "
+                   "set QUIZAPP_RATELIMIT_STORAGE_URI to a shared store (e.g. redis://) to count them together.",
+                   err=True)
+    # The workers open their own connections after gunicorn forks them; none may inherit this one.
+    db.engine.dispose()
+    ProductionServer(create_app, ServeOptions(host=host, port=port, workers=workers, threads=threads)).run()
+
+
 cli = FlaskGroup(
     name="quizapp",
     create_app=create_app,
-    help="Manage quizapp: set up the database, load the question bank, manage users, run the web app.",
+    help="Manage quizapp: set up the database, load the question bank, manage users, serve the web app.",
 )
 cli.add_command(init_command)
 cli.add_command(generate_command)
 cli.add_command(create_user_command)
+cli.add_command(serve_command)
 cli.add_command(import_command)
 cli.add_command(export_group)
 

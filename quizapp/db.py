@@ -25,6 +25,10 @@ from quizapp.clock import utcnow as utcnow  # the one clock, for the models' def
 #: Where the Alembic environment and revisions live; inside the package so that they ship with it.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
+#: How long a SQLite connection waits for another one's write to finish before giving up with "database is
+#: locked": writes here take milliseconds, so only a server far past its capacity waits this long.
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
 #: Predictable constraint names, so that migrations can find a constraint again to alter or drop it.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -99,9 +103,11 @@ def init_app(app: Flask) -> None:
 
 
 def _configure_sqlite(dbapi_connection: sqlite3.Connection, connection_record: Any) -> None:
-    """Enforce foreign keys and use write-ahead logging on every new SQLite connection."""
+    """Enforce foreign keys, use write-ahead logging and wait for other writers on every new SQLite connection."""
     cursor = dbapi_connection.cursor()
     try:
+        # Writers take turns: one that finds the database busy waits for its turn instead of failing at once.
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         # SQLite ignores foreign keys unless each connection asks for them.
         cursor.execute("PRAGMA foreign_keys=ON")
         # WAL lets readers go on while one writer commits; an in-memory database answers "memory" and stays so.

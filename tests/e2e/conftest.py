@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from live_server import LiveServer, quizapp, quizapp_env
 
 CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
 #: The instructor account the server fixture creates, as (username, password).
 TEACHER = ("bu-rina", "guru-rahasia-1")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _chromium_or_skip() -> str:
@@ -41,45 +30,16 @@ def _chromium_or_skip() -> str:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Run `quizapp init` and `quizapp run` as a new user would, on a fresh instance folder; yield the URL."""
     instance = tmp_path_factory.mktemp("e2e-instance")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QUIZAPP_")}
-    env["QUIZAPP_INSTANCE_PATH"] = str(instance)
-    init = subprocess.run([sys.executable, "-m", "quizapp", "init"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert init.returncode == 0, init.stdout + init.stderr
+    env = quizapp_env(instance)
+    quizapp(env, "init")
     # An instructor with a known password, made the way the README says: `quizapp create-user`.
-    teacher = subprocess.run(
-        [sys.executable, "-m", "quizapp", "create-user", TEACHER[0], "--role", "instructor", "--password", TEACHER[1]],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
-    )
-    assert teacher.returncode == 0, teacher.stdout + teacher.stderr
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "quizapp", "run", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
+    quizapp(env, "create-user", TEACHER[0], "--role", "instructor", "--password", TEACHER[1], timeout=60)
+    live = LiveServer(env, instance / "server.log", command=("run",))
+    live.start()
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    output = process.stdout.read() if process.stdout else ""
-                    pytest.fail(f"the server did not start:\n{output}")
-                time.sleep(0.2)
-        yield url
+        yield live.url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stdout:
-            process.stdout.close()
+        live.stop()
 
 
 @pytest.fixture(scope="session")
