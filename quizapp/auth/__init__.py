@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from flask import Flask
 
-from quizapp.auth import throttle
+from quizapp.auth import quotas, throttle
 from quizapp.auth.access import instructor_required, login_manager
 from quizapp.auth.views import bp
 
@@ -22,4 +22,5 @@ def init_app(app: Flask) -> None:
         app.config["REMEMBER_COOKIE_DURATION"] = timedelta(seconds=lifetime)
     login_manager.init_app(app)
     throttle.init_app(app)
+    quotas.init_app(app)
     app.register_blueprint(bp)

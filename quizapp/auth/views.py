@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_limiter import RequestLimit
 from flask_login import current_user, login_required, login_user, logout_user
 
+from quizapp.auth import quotas
 from quizapp.auth.access import session_lifetime
 from quizapp.auth.forms import LoginForm, LogoutEverywhereForm, PasswordForm, RegisterForm
 from quizapp.auth.redirects import local_path
@@ -26,6 +27,7 @@ def _safe_next(default: str) -> str:
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@quotas.registrations
 def register() -> ResponseReturnValue:
     """Create a student account and log it in."""
     if current_user.is_authenticated:

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from quizapp.auth import instructor_required
+from quizapp.auth import instructor_required, quotas
 from quizapp.author.blueprint import bp
 from quizapp.author.forms_articles import AUTO_LANGUAGE, ArticleForm
 from quizapp.services.bank import articles as article_service
@@ -26,6 +26,7 @@ def _refusal(error: article_service.AddArticleError) -> str:
 
 @bp.route("/articles/new", methods=["GET", "POST"])
 @instructor_required
+@quotas.articles
 def add_article() -> ResponseReturnValue:
     """Add an article, pasted or uploaded; its questions are drafts until an instructor approves them."""
     form = ArticleForm()

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from quizapp.auth import instructor_required
+from quizapp.auth import instructor_required, quotas
 from quizapp.author.blueprint import bp
 from quizapp.author.forms_editor import START_OPTIONS, CardForm, RemoveCardForm
 from quizapp.db import db
@@ -40,6 +40,7 @@ def _card_page(card: Card) -> str:
 
 @bp.route("/new", methods=["GET", "POST"])
 @instructor_required
+@quotas.cards
 def new_card() -> ResponseReturnValue:
     """Write a new question; ?deck=<slug> picks its deck."""
     decks = list_decks()

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from quizapp.auth import instructor_required
+from quizapp.auth import instructor_required, quotas
 from quizapp.author.blueprint import bp
 from quizapp.author.transfer_forms import ConfirmImportForm, ExportForm, ImportForm
 from quizapp.db import utcnow
@@ -43,6 +43,7 @@ def _choose_format(choice: str, filename: str, data: bytes) -> str | None:
 
 @bp.route("/import", methods=["GET", "POST"])
 @instructor_required
+@quotas.imports
 def import_questions() -> ResponseReturnValue:
     """Upload a question file and preview what it would create; nothing is stored until confirmed."""
     form = ImportForm()

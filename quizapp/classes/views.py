@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
-from quizapp.auth import instructor_required
+from quizapp.auth import instructor_required, quotas
 from quizapp.classes.forms import AssignDeckForm, CreateClassForm, DueDateForm, JoinByCodeForm, RenameClassForm
 from quizapp.clock import utcnow
 from quizapp.models import Classroom
@@ -72,6 +72,7 @@ def _student_index(form: JoinByCodeForm) -> str:
 
 @bp.post("/")
 @instructor_required
+@quotas.classes
 def create() -> ResponseReturnValue:
     """Create a class, then show it with its join code."""
     form = CreateClassForm()

@@ -13,6 +13,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, SubmitField
 from wtforms.validators import AnyOf
 
+from quizapp.auth import quotas
 from quizapp.clock import utcnow
 from quizapp.models import Deck
 from quizapp.services.instructor import assignments as assignment_service
@@ -95,6 +96,7 @@ def deck(slug: str) -> str:
 
 @bp.post("/decks/<slug>/quiz")
 @login_required
+@quotas.quizzes
 def start_quiz(slug: str) -> ResponseReturnValue:
     """Start a quiz over the deck, then show its first question."""
     deck = _deck_or_404(slug)

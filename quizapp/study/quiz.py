@@ -20,6 +20,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField
 from wtforms.validators import InputRequired, Regexp
 
+from quizapp.auth import quotas
 from quizapp.clock import utcnow
 from quizapp.models import QuizItem, QuizSession
 from quizapp.services.bank import revisions
@@ -213,6 +214,7 @@ def quiz_result(quiz_id: int) -> ResponseReturnValue:
 
 @bp.post("/quiz/<int:quiz_id>/retry")
 @login_required
+@quotas.quizzes
 def quiz_retry(quiz_id: int) -> ResponseReturnValue:
     """Start a quiz of the questions missed in this one, then show its first question."""
     quiz = _quiz_or_404(quiz_id)  # CSRFProtect has checked the form's token
