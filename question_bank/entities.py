@@ -94,7 +94,7 @@ def _with_misspelt_items(text: str, known: tuple[Mention, ...], pack: LanguagePa
         mention = todo.pop()
         right = after.match(text, mention.end)
         left = before.search(text, max(0, mention.start - 60), mention.start) \
-            if _may_follow_an_item(text, mention.start) else None
+            if _may_follow_an_item(text, mention.start, pack) else None
         for m, from_end in ((right, False), (left, True)):
             guess = _misspelt_country(m.group("item"), pack, from_end) if m else None
             if guess is None:
@@ -107,11 +107,21 @@ def _with_misspelt_items(text: str, known: tuple[Mention, ...], pack: LanguagePa
     return tuple(found[start] for start in sorted(found))
 
 
-def _may_follow_an_item(text: str, start: int) -> bool:
-    """Say whether what stands before `start` may part two items of a list: a comma or a lower-case word ("dan")."""
+def _may_follow_an_item(text: str, start: int, pack: LanguagePack) -> bool:
+    """Say whether what stands before `start` may part two items of a list: a comma, or a joining word ("dan")."""
     # a cheap test that spares most mentions the search for a misspelt item before them
     tail = text[max(0, start - 30):start].rstrip()
-    return bool(tail) and (tail[-1] == "," or tail.rsplit(None, 1)[-1].islower())
+    if not tail or tail[-1] == ",":
+        return bool(tail)
+    return _list_joining_end(pack).search(tail) is not None
+
+
+@lru_cache(maxsize=8)
+def _list_joining_end(pack: LanguagePack) -> re.Pattern[str]:
+    """Return the pattern of a list's joining words at a text's end ("dan", "and the", "as well as")."""
+    joiners = "|".join(sorted(pack.list_conjunctions))
+    article = pack.patterns.get("list_article", "(?!)")
+    return re.compile(rf"(?<![\w-])(?:{joiners}|{article})$")
 
 
 @lru_cache(maxsize=4096)
@@ -174,11 +184,10 @@ def _gazetteer_cached(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
     # Several extractors ask about the same sentence; reading it once is enough.
     found: list[Mention] = []
     covered = 0
-    first_words = _first_words(pack)
     for m in _CAPITAL_WORD.finditer(text):
-        if m.start() < covered or m.group().rstrip("’'-").lower() not in first_words:
+        if m.start() < covered:
             continue
-        mention = place_at(text, m.start(), pack)
+        mention = _place_from(text, m.start(), m.end(), pack)
         if mention:
             found.append(mention)
             covered = mention.end
@@ -187,14 +196,19 @@ def _gazetteer_cached(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
 
 def place_at(text: str, pos: int, pack: LanguagePack) -> Mention | None:
     """Return the country or place that starts exactly at pos (the longest one), if one does."""
-    table, most = _gazetteer_table(pack)
     first = _CAPITAL_WORD.match(text, pos)
     if first is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_-")):
         return None
-    if text[pos:first.end()].rstrip("’'-").lower() not in _first_words(pack):
-        return None
+    return _place_from(text, pos, first.end(), pack)
+
+
+def _place_from(text: str, pos: int, first_end: int, pack: LanguagePack) -> Mention | None:
+    """Return the longest country or place whose first word is the capitalised word from pos to first_end."""
+    if text[pos:first_end].rstrip("’'-").lower() not in _first_words(pack):
+        return None  # most capitalised words begin no place: rejected before anything else is read
+    table, most = _gazetteer_table(pack)
     prefixes = _prefixes(pack)
-    ends = [first.end()]
+    ends = [first_end]
     # only as far as the words read so far begin some name: most capitalised words are followed by no place
     while len(ends) < most and (following := _NEXT_WORD.match(text, ends[-1])) \
             and text[pos:following.end()].rstrip("’'-").lower() in prefixes:

@@ -45,4 +45,20 @@ def test_the_precheck_for_an_item_before_a_country_misses_none(before: str) -> N
         text = before + "Laos"
         found = _list_neighbours(get_pack(code))[1].search(text, max(0, len(before) - 60), len(before))
         if found:
-            assert _may_follow_an_item(text, len(before))
+            assert _may_follow_an_item(text, len(before), get_pack(code))
+
+
+_LEAD_PARTS = ["anggota ", "NATO ", "yaitu ", "terdiri dari ", "dibentuk ", "oleh ", "members ", "include ",
+               "the ", ", ", "antara lain ", "negara ", "lima ", "x" * 40 + " ", "founded by ", "such as "]
+
+
+@given(st.lists(st.sampled_from(_LEAD_PARTS), max_size=40).map("".join), st.sampled_from(["id", "en"]))
+def test_a_lists_lead_is_found_near_the_list_as_far_back(before: str, code: str) -> None:
+    """The lead patterns end where the list starts: looking back a window finds what the whole text does."""
+    from question_bank.extract.members import _LEAD_WINDOW, _phrases
+
+    phrases = _phrases(get_pack(code))
+    for pattern in (phrases.lead, phrases.org_list):
+        whole = pattern.search(before)
+        near = pattern.search(before, max(0, len(before) - _LEAD_WINDOW))
+        assert (whole and whole.span()) == (near and near.span())

@@ -24,6 +24,9 @@ ORG = f"{_MARK}{_MARK_TAIL}*(?!{_MARK_TAIL})"
 _APPOSITIVE = re.compile(r"^,[^,.;]{1,100},")
 #: how far before a list's lead a word may still qualify it ("candidates but not yet members, including …")
 _LEAD_REACH = 25
+#: The longest a list's lead or "ORG, yaitu" runs before the list: the patterns end where the list starts, so
+#: searching further back only tries starts that cannot match (each part of them is bounded; a lead is ~200 chars).
+_LEAD_WINDOW = 400
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,7 @@ def _list_lead(reading: _Reading, context: ArticleContext) -> str | None:
         return None
     phrases = _phrases(context.pack)
     before = reading.masked[:-1]
-    lead = phrases.lead.search(before)
+    lead = phrases.lead.search(before, max(0, len(before) - _LEAD_WINDOW))
     if not lead or phrases.not_member.search(before, max(0, lead.start() - _LEAD_REACH)):
         return None
     return organisation_before(context, reading.sentence, len(before))
@@ -212,10 +215,10 @@ def _led_org(reading: _Reading, start: int, context: ArticleContext) -> str | No
     """Return the organisation a list's lead gives its members to, or None if its lead names no members."""
     phrases = _phrases(context.pack)
     before = reading.masked[:start]
-    lead = phrases.lead.search(before)
+    lead = phrases.lead.search(before, max(0, len(before) - _LEAD_WINDOW))
     if lead and not phrases.not_member.search(before, max(0, lead.start() - _LEAD_REACH)):
         return organisation_before(context, reading.sentence, start)
-    named = phrases.org_list.search(before)
+    named = phrases.org_list.search(before, max(0, len(before) - _LEAD_WINDOW))
     if named and not phrases.not_member.search(before, max(0, named.start() - 40)):
         return reading.orgs[named.start("org")].canonical
     return None
