@@ -59,12 +59,16 @@ def make_deck(slug: str, size: int, *, status: CardStatus = CardStatus.ACTIVE) -
 
 
 def learn(user: User, deck: Deck, how_many: int) -> None:
-    """Answer how_many of the deck's new cards right within two seconds (Easy): each goes straight to review."""
+    """Take how_many of the deck's new cards to review: each answered right, then right again after its 10-minute
+    learning step (Good, Good); one quick right answer is no longer Easy, since it may be a guess (issue 12)."""
     for _ in range(how_many):
-        item = review.next_card(user, deck.id, NOW)
-        assert item is not None and item.is_new
-        token = review.present(user.id, item, review.Mode.CHOICE, NOW)
-        assert answering.answer_card(user, item.card.id, 0, token, NOW + timedelta(seconds=2), deck.id).applied
+        at = NOW
+        for is_new in (True, False):
+            item = review.next_card(user, deck.id, at)
+            assert item is not None and item.is_new is is_new
+            token = review.present(user.id, item, review.Mode.CHOICE, at)
+            assert answering.answer_card(user, item.card.id, 0, token, at + timedelta(seconds=2), deck.id).applied
+            at += timedelta(minutes=10, seconds=2)
 
 
 @pytest.fixture
@@ -255,7 +259,7 @@ def test_deleting_a_class_keeps_what_students_answered(classroom: Classroom, stu
     db.session.rollback()  # what was not committed is gone
     count = lambda model: db.session.scalar(sa.select(sa.func.count()).select_from(model))  # noqa: E731
     assert (count(Classroom), count(ClassMember), count(ClassDeck)) == (0, 0, 0)
-    assert (count(Answer), count(ReviewState), count(ReviewLog)) == (2, 2, 2)
+    assert (count(Answer), count(ReviewState), count(ReviewLog)) == (4, 2, 4)  # two cards, each answered twice
     assert count(Deck) == 1 and count(User) == 2
 
 

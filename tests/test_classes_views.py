@@ -77,13 +77,17 @@ def assign(app: Flask, class_id: int, deck_id: int, due: date | None = None) -> 
 
 
 def learn(app: Flask, user_id: int, deck_id: int, how_many: int) -> None:
-    """Answer how_many new cards of the deck right and fast (Easy), through the review service."""
+    """Take how_many new cards of the deck to review through the review service: each right, then right again
+    after its 10-minute learning step (one quick right answer is no longer Easy: it may be a guess, issue 12)."""
     with app.app_context():
         user = db.session.get(User, user_id)
         for _ in range(how_many):
-            item = review.next_card(user, deck_id, NOW)
-            token = review.present(user.id, item, review.Mode.CHOICE, NOW)
-            answering.answer_card(user, item.card.id, 0, token, NOW + timedelta(seconds=2), deck_id)
+            at = NOW
+            for _ in range(2):
+                item = review.next_card(user, deck_id, at)
+                token = review.present(user.id, item, review.Mode.CHOICE, at)
+                answering.answer_card(user, item.card.id, 0, token, at + timedelta(seconds=2), deck_id)
+                at += timedelta(minutes=10, seconds=2)
 
 
 def members(app: Flask, class_id: int) -> list[int]:

@@ -92,10 +92,15 @@ def logs(user: User) -> list[ReviewLog]:
 
 
 def learned_card(user: User, deck: Deck) -> tuple[str, ReviewState]:
-    """Introduce a card with a fast right answer in a one-question quiz: Easy, so in Review for days."""
+    """Take a card to the Review state in two one-question quizzes: right (Good), and right again once due (Good).
+
+    One quick right answer no longer does it (issue 12): it is rated Good, not Easy, since it may be a guess.
+    """
     quiz = quiz_of(user, deck, 1)
     take(quiz, [True], NOW, seconds=2)
     card_id = quiz.items[0].card_id
+    due = state_of(user, card_id).due  # type: ignore[union-attr]
+    take(quiz_of(user, deck, 1, at=due), [True], due)
     state = state_of(user, card_id)
     assert state is not None and state.state == fsrs.State.Review and state.due > NOW + timedelta(days=1)
     return card_id, state
@@ -142,7 +147,8 @@ def test_a_right_answer_on_a_new_card_makes_it_not_new(user: User) -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "rating"),
-    [(2, Easy), (8, Good), (30, Hard), (6 * 60, Good)],  # over five minutes: away, so untimed
+    # never Easy, however quick (issue 12); over five minutes: away, so untimed
+    [(2, Good), (8, Good), (30, Hard), (6 * 60, Good)],
 )
 def test_a_quiz_answer_is_rated_as_a_review_answer_is(user: User, seconds: float, rating: fsrs.Rating) -> None:
     quiz = quiz_of(user, make_deck(1), 1)
@@ -158,7 +164,7 @@ def test_a_right_answer_on_a_card_not_yet_due_leaves_its_schedule_alone(user: Us
     take(quiz, [True], NOW + timedelta(days=1))
     after = state_of(user, card_id)
     assert after is not None and (after.due, after.last_review) == (due, last_review)
-    assert len(logs(user)) == 1
+    assert len(logs(user)) == 2  # the two that made it learned
     assert quiz_service.result(quiz).score == 1  # the answer itself counts in the quiz
 
 
@@ -170,7 +176,7 @@ def test_a_wrong_answer_on_a_card_not_yet_due_is_a_lapse(user: User) -> None:
     after = state_of(user, card_id)
     assert after is not None and after.state == fsrs.State.Relearning
     assert after.due <= at + timedelta(seconds=8, minutes=10)
-    assert [log.rating for log in logs(user)] == [Easy, Again]
+    assert [log.rating for log in logs(user)] == [Good, Good, Again]
 
 
 def test_a_right_answer_on_a_due_card_is_its_review(user: User) -> None:
@@ -182,7 +188,7 @@ def test_a_right_answer_on_a_due_card_is_its_review(user: User) -> None:
     after = state_of(user, card_id)
     assert after is not None and after.last_review == at + timedelta(seconds=8)
     assert after.state == fsrs.State.Review and after.due > at + timedelta(days=1)
-    assert [log.rating for log in logs(user)] == [Easy, Good]
+    assert [log.rating for log in logs(user)] == [Good, Good, Good]
 
 
 def test_an_answer_sent_twice_moves_the_schedule_once(user: User) -> None:
@@ -237,10 +243,10 @@ def test_deck_counts_add_up_after_a_quiz(user: User) -> None:
         assert c.new + c.learning + c.learned == c.total == 6
         return c.new, c.learning, c.learned, c.due
 
-    # the missed card and the two right in 8 s are learning, the one right in 2 s (Easy) is learned
-    assert counts(at) == (2, 3, 1, 0)
-    assert counts(at + timedelta(minutes=1)) == (2, 3, 1, 1)  # the missed one, after its first learning step
-    assert counts(at + timedelta(minutes=10)) == (2, 3, 1, 3)  # and the two Good ones
+    # all four are learning: the one right in 2 s too, since a quick right answer may be a guess (issue 12)
+    assert counts(at) == (2, 4, 0, 0)
+    assert counts(at + timedelta(minutes=1)) == (2, 4, 0, 1)  # the missed one, after its first learning step
+    assert counts(at + timedelta(minutes=10)) == (2, 4, 0, 4)  # and the three Good ones
 
 
 # --- retrying the missed questions --------------------------------------------------------------------------

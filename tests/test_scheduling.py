@@ -1,4 +1,4 @@
-"""Spaced repetition: the answer-to-rating rule and FSRS scheduling, on a fixed clock."""
+"""Spaced repetition: FSRS scheduling, on a fixed clock (the answer-to-rating rule: test_rating.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from quizapp.services.study.scheduling import (
     new_schedule,
     preview_intervals,
     quiz_answer_counts,
-    rating_for_answer,
     remaining_today,
     review,
 )
@@ -39,46 +38,6 @@ def review_state_card() -> Schedule:
     schedule = review_chain([Good, Good])[-1][0]
     assert schedule.state == fsrs.State.Review
     return schedule
-
-
-@pytest.mark.parametrize(
-    ("correct", "time_taken_ms", "n_options", "expected"),
-    [
-        (False, None, 4, Again),
-        (False, 1_000, 4, Again),
-        (False, 60_000, 4, Again),
-        (True, None, 4, Good),
-        (True, 0, 4, Easy),
-        (True, 5_000, 4, Easy),
-        (True, 5_001, 4, Good),
-        (True, 12_000, 4, Good),
-        (True, 19_999, 4, Good),
-        (True, 20_000, 4, Hard),
-        (True, 300_000, 4, Hard),
-        # one option fewer: thresholds 4 s and 19 s
-        (True, 4_000, 3, Easy),
-        (True, 4_500, 3, Good),
-        (True, 19_000, 3, Hard),
-        # one option more: thresholds 6 s and 21 s
-        (True, 6_000, 5, Easy),
-        (True, 20_500, 5, Good),
-        (True, 21_000, 5, Hard),
-    ],
-)
-def test_rating_for_answer(correct: bool, time_taken_ms: int | None, n_options: int, expected: fsrs.Rating) -> None:
-    assert rating_for_answer(correct, time_taken_ms, n_options) is expected
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        ({"correct": True, "time_taken_ms": -1}, "must not be negative"),
-        ({"correct": True, "time_taken_ms": 1_000, "n_options": 1}, "at least 2 options"),
-    ],
-)
-def test_rating_for_answer_rejects_bad_input(kwargs: dict[str, object], message: str) -> None:
-    with pytest.raises(ValueError, match=message):
-        rating_for_answer(**kwargs)  # type: ignore[arg-type]
 
 
 def test_new_schedule_is_due_now_and_unstudied() -> None:

@@ -20,7 +20,7 @@ from flask_login import current_user, login_required
 from quizapp.clock import utcnow
 from quizapp.models import Deck
 from quizapp.services.bank import revisions
-from quizapp.services.study import answering, scheduling, tokens
+from quizapp.services.study import answering, rating, scheduling, tokens
 from quizapp.services.study import review as service
 from quizapp.services.study.review import Mode, Problem, ReviewError
 from quizapp.study.blueprint import bp
@@ -60,8 +60,7 @@ def _review_url(deck: Deck | None, mode: Mode) -> str:
 def _render(template: str, **context: Any) -> str:
     """Render a review page, with the scoring rule every review page explains."""
     rule = {
-        "easy_s": scheduling.EASY_MAX_MS // 1000,
-        "hard_s": scheduling.HARD_MIN_MS // 1000,
+        "hard_s": rating.hard_min_ms(rating.REFERENCE_OPTIONS) // 1000,
         "away_min": int(service.AWAY_AFTER.total_seconds() // 60),
         "new_limit": current_user.daily_new_limit,
         "review_limit": current_user.daily_review_limit,

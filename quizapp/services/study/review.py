@@ -68,6 +68,7 @@ from quizapp.services.study.queue import (
     queue_status,
     start_of_day,
 )
+from quizapp.services.study.rating import rate_choice_answer
 from quizapp.services.study.scheduling import Schedule
 from quizapp.services.study.tokens import TOKEN_MAX_AGE, Presented, present, read_token
 
@@ -136,9 +137,9 @@ def _columns(schedule: Schedule) -> dict[str, Any]:
 
 
 def answer_rating(card: Card, correct: bool, elapsed_ms: int | None) -> fsrs.Rating:
-    """Rate a multiple-choice answer to the card, in review or in a quiz (see the module docstring)."""
+    """Rate a multiple-choice answer to the card, in review or in a quiz (see quizapp.services.study.rating)."""
     timed = elapsed_ms if elapsed_ms is not None and elapsed_ms <= AWAY_AFTER / timedelta(milliseconds=1) else None
-    return scheduling.rating_for_answer(correct, timed, max(len(card.choices), 2))
+    return rate_choice_answer(correct, timed, max(len(card.choices), 2))
 
 
 def apply_rating(

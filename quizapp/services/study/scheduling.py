@@ -11,13 +11,6 @@ from datetime import UTC, datetime, timedelta
 
 import fsrs
 
-# Answer-time rule for multiple-choice cards, tuned for four options. Reading each extra option takes
-# about a second, so both thresholds move by OPTION_READ_MS per option above or below the reference.
-REFERENCE_OPTIONS = 4
-EASY_MAX_MS = 5_000
-HARD_MIN_MS = 20_000
-OPTION_READ_MS = 1_000
-
 DESIRED_RETENTION = 0.9
 # Fuzzing spreads due dates at random; off, so the same answers always give the same schedule and tests hold.
 DEFAULT_SCHEDULER = fsrs.Scheduler(desired_retention=DESIRED_RETENTION, enable_fuzzing=False)
@@ -102,29 +95,6 @@ def new_schedule(now: datetime) -> Schedule:
     return Schedule(
         state=int(fsrs.State.Learning), step=0, stability=None, difficulty=None, due=_utc(now, "now"), last_review=None
     )
-
-
-def rating_for_answer(correct: bool, time_taken_ms: int | None, n_options: int = 4) -> fsrs.Rating:
-    """Turn a multiple-choice answer into an FSRS rating.
-
-    Wrong -> Again, however fast. Right -> Good, except: right in EASY_MAX_MS (5 s) or less -> Easy, right in
-    HARD_MIN_MS (20 s) or more -> Hard; right with unknown time -> Good. Both thresholds move by OPTION_READ_MS
-    (1 s) per option above or below four (3 options: 4 s / 19 s; 5 options: 6 s / 21 s).
-    """
-    if n_options < 2:
-        raise ValueError(f"a multiple-choice card needs at least 2 options, got {n_options}")
-    if time_taken_ms is not None and time_taken_ms < 0:
-        raise ValueError(f"time_taken_ms must not be negative, got {time_taken_ms}")
-    if not correct:
-        return fsrs.Rating.Again
-    if time_taken_ms is None:
-        return fsrs.Rating.Good
-    shift = (n_options - REFERENCE_OPTIONS) * OPTION_READ_MS
-    if time_taken_ms <= EASY_MAX_MS + shift:
-        return fsrs.Rating.Easy
-    if time_taken_ms >= HARD_MIN_MS + shift:
-        return fsrs.Rating.Hard
-    return fsrs.Rating.Good
 
 
 def quiz_answer_counts(schedule: Schedule | None, correct: bool, now: datetime) -> bool:
