@@ -13,12 +13,12 @@ Daily limits
     other review against the review limit. Quiz answers that move the schedule are logged alike and count
     too: a card met in a quiz adds to the reviews to come as one met here does. The limits never stop a quiz.
 
-How an answer is scored (see :func:`quizapp.services.study.scheduling.rating_for_answer`)
-    Wrong -> Again. Right -> Good; right within 5 s -> Easy; right after 20 s or more -> Hard (both thresholds
-    move by 1 s per option above or below four). The server measures the time, from showing the question to
-    receiving the answer; an answer that took longer than AWAY_AFTER (5 minutes) is taken as untimed, since
-    the student most likely stepped away, and so rates Good when right. In flashcard mode the student rates
-    the card Again, Hard, Good or Easy.
+How an answer is scored (see :mod:`quizapp.services.study.rating`)
+    Wrong -> Again. Right -> Good; right after 20 s or more -> Hard (the limit moves by 1 s per option above or
+    below four); never Easy, since among k options a student who does not know is right one time in k. The
+    server measures the time, from showing the question to receiving the answer; an answer that took longer
+    than AWAY_AFTER (5 minutes) is taken as untimed, since the student most likely stepped away, and so rates
+    Good when right. In flashcard mode the student rates the card Again, Hard, Good or Easy.
 
 Quiz answers
     A quiz answer is rated by the same rule (:func:`answer_rating`) and feeds the schedule when
