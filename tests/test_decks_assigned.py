@@ -69,7 +69,8 @@ def learn(app: Flask, user_id: int, slug: str, how_many: int) -> None:
                 item = review.next_card(user, deck, at)
                 token = review.present(user.id, item, review.Mode.CHOICE, at)
                 answered_at = at + timedelta(seconds=2)
-                assert answering.answer_card(user, item.card.id, item.card.answer_index, token, answered_at, deck).applied
+                answered = answering.answer_card(user, item.card.id, item.card.answer_index, token, answered_at, deck)
+                assert answered.applied
                 at += timedelta(minutes=10, seconds=2)
 
 
