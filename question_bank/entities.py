@@ -184,8 +184,10 @@ def _gazetteer_cached(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
     # Several extractors ask about the same sentence; reading it once is enough.
     found: list[Mention] = []
     covered = 0
+    first_words = _first_words(pack)
     for m in _CAPITAL_WORD.finditer(text):
-        if m.start() < covered:
+        # most capitalised words begin no place: rejected here, before anything else is read
+        if m.start() < covered or m.group().rstrip("’'-").lower() not in first_words:
             continue
         mention = _place_from(text, m.start(), m.end(), pack)
         if mention:
@@ -199,13 +201,14 @@ def place_at(text: str, pos: int, pack: LanguagePack) -> Mention | None:
     first = _CAPITAL_WORD.match(text, pos)
     if first is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_-")):
         return None
+    if text[pos:first.end()].rstrip("’'-").lower() not in _first_words(pack):
+        return None
     return _place_from(text, pos, first.end(), pack)
 
 
 def _place_from(text: str, pos: int, first_end: int, pack: LanguagePack) -> Mention | None:
-    """Return the longest country or place whose first word is the capitalised word from pos to first_end."""
-    if text[pos:first_end].rstrip("’'-").lower() not in _first_words(pack):
-        return None  # most capitalised words begin no place: rejected before anything else is read
+    """Return the longest country or place that begins with the capitalised word from pos to first_end, a word
+    that begins one."""
     table, most = _gazetteer_table(pack)
     prefixes = _prefixes(pack)
     ends = [first_end]
