@@ -71,7 +71,7 @@ class QuizItem(db.Model):
 
 
 class Answer(db.Model):
-    """One response to a card: the choice made, whether it was right and how long it took.
+    """One response to a card: the choice made (or the text typed), whether it was right and how long it took.
 
     A card is answered at most once per quiz, so a double submit cannot count twice; answers given while
     reviewing due cards belong to no quiz (session_id None) and may repeat.
@@ -83,9 +83,12 @@ class Answer(db.Model):
     session_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("quiz_sessions.id"))
     user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"))
     card_id: so.Mapped[str] = so.mapped_column(sa.ForeignKey("cards.id"), index=True)
-    #: The position of the chosen Choice when the answer was given.
-    chosen_position: so.Mapped[int]
+    #: The position of the chosen Choice when the answer was given; for a typed answer, the option it was taken
+    #: as (the right one when accepted), None when it names no option.
+    chosen_position: so.Mapped[int | None]
     correct: so.Mapped[bool]
+    #: What the student typed, in "type the answer" review; None for a multiple-choice answer.
+    typed_text: so.Mapped[str | None] = so.mapped_column(sa.Text)
     #: Milliseconds from showing the question to the answer; None when it could not be measured.
     time_taken_ms: so.Mapped[int | None]
     #: The card's version when it was answered (see Card.version); None for answers stored before versions.

@@ -31,6 +31,6 @@ def csrf_refused(error: CSRFError) -> ResponseReturnValue:
         return quiz.resend_question(
             int(request.view_args["quiz_id"]), form.get("card_id", ""), form.get("token", ""), form.get("choice", "")
         )
-    if request.endpoint == "study.review_answer":
+    if request.endpoint in ("study.review_answer", "study.review_typed"):
         return review.resend_answer(request.form)
     return errors.http_error(error)

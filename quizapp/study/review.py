@@ -1,4 +1,4 @@
-"""Review pages: spaced repetition of due and new cards, by multiple choice or as flashcards.
+"""Review pages: spaced repetition of due and new cards, by multiple choice, by typing the answer or as flashcards.
 
 The logic is in quizapp.services.study.review; these views read the request, call it and redirect
 (post/redirect/get), so reloading a page never sends an answer again. Time comes from
@@ -13,14 +13,14 @@ from typing import Any
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import format_timedelta, get_locale
+from flask_babel import format_decimal, format_timedelta, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from quizapp.clock import utcnow
 from quizapp.models import Deck
 from quizapp.services.bank import revisions
-from quizapp.services.study import answering, rating, scheduling, tokens
+from quizapp.services.study import answering, rating, scheduling, tokens, typed
 from quizapp.services.study import review as service
 from quizapp.services.study.review import Mode, Problem, ReviewError
 from quizapp.study.blueprint import bp
@@ -62,6 +62,8 @@ def _render(template: str, **context: Any) -> str:
     rule = {
         "hard_s": rating.hard_min_ms(rating.REFERENCE_OPTIONS) // 1000,
         "away_min": int(service.AWAY_AFTER.total_seconds() // 60),
+        "typed_easy_s": typed.TYPED_EASY_BASE_MS // 1000,
+        "typed_char_s": format_decimal(typed.TYPING_MS_PER_CHAR / 1000),
         "new_limit": current_user.daily_new_limit,
         "review_limit": current_user.daily_review_limit,
     }
@@ -125,21 +127,22 @@ def _present(item: service.ReviewItem, mode: Mode, now: datetime) -> str:
 
 
 def resend_answer(values: Any) -> ResponseReturnValue:
-    """Show the question an answer was sent for again, its choice preselected, to be submitted again.
+    """Show the question an answer was sent for again, its choice preselected (or its text typed), to send again.
 
     The answer's page was open so long that its form expired; the question keeps the token it was shown with
     (its time and its place in the schedule). A question whose token no longer holds goes as any bad answer.
     """
     try:
-        deck, _mode = _read_deck_and_mode(values)
+        deck, mode = _read_deck_and_mode(values)
     except _BadQuery as error:
         flash(error.message, "error")
         return redirect(url_for("study.review"), code=303)
-    back = _review_url(deck, Mode.CHOICE)
+    mode = Mode.TYPED if mode is Mode.TYPED else Mode.CHOICE
+    back = _review_url(deck, mode)
     card_id, token, now = values.get("card_id", ""), values.get("token", ""), utcnow()
     try:
         card = service.card_for_review(card_id, deck.id if deck else None)
-        presented = tokens.read_token(token, user_id=current_user.id, card_id=card.id, mode=Mode.CHOICE, now=now)
+        presented = tokens.read_token(token, user_id=current_user.id, card_id=card.id, mode=mode, now=now)
     except ReviewError as error:
         flash(_problem_message(error.problem), "error")
         return redirect(back, code=303)
@@ -148,12 +151,17 @@ def resend_answer(values: Any) -> ResponseReturnValue:
         flash(_("You had already answered this question; only your first answer counts."), "info")
         return redirect(back, code=303)
     choice = values.get("choice", "")
-    flash(_("This page was open too long, so your answer was not sent yet. "
-            "Your choice is marked: press it again to send it."), "info")
+    if mode is Mode.TYPED:
+        flash(_("This page was open too long, so your answer was not sent yet. "
+                "What you typed is still there: send it again."), "info")
+    else:
+        flash(_("This page was open too long, so your answer was not sent yet. "
+                "Your choice is marked: press it again to send it."), "info")
     status = service.queue_status(current_user, deck.id if deck else None, now)
     return _no_store(_render(
         "study/review.html", item=service.ReviewItem(card, state), card=card, token=token, deck=deck,
-        mode=Mode.CHOICE, status=status, chosen=int(choice) if choice.isdigit() and len(choice) <= 3 else None,
+        mode=mode, status=status, chosen=int(choice) if choice.isdigit() and len(choice) <= 3 else None,
+        typed_text=values.get("typed", "")[: typed.MAX_TYPED_CHARS],
     ), 400)
 
 
@@ -161,7 +169,18 @@ def resend_answer(values: Any) -> ResponseReturnValue:
 @login_required
 def review_answer() -> ResponseReturnValue:
     """Check a multiple-choice answer, count it once, then show its feedback."""
-    deck, result, back = _apply(Mode.CHOICE, "choice", answering.answer_card)
+    return _to_feedback(*_apply(Mode.CHOICE, "choice", answering.answer_card))
+
+
+@bp.post("/review/typed")
+@login_required
+def review_typed() -> ResponseReturnValue:
+    """Judge a typed answer, count it once, then show its feedback with the difference marked."""
+    return _to_feedback(*_apply(Mode.TYPED, "typed", answering.answer_typed, as_int=False))
+
+
+def _to_feedback(deck: Deck | None, result: answering.AnswerResult | None, back: str) -> ResponseReturnValue:
+    """Go to an answer's feedback, saying so if it had been counted before; back to the question if none."""
     if result is None:
         return redirect(back)
     if not result.applied:
@@ -182,11 +201,13 @@ def review_feedback(answer_id: int) -> ResponseReturnValue:
         deck, _mode = _read_deck_and_mode(request.args)
     except _BadQuery:
         deck = None
+    # the question and options as the student saw them, though the card may have been edited since
+    seen = revisions.version_seen(fb.answer)
+    text = fb.answer.typed_text
+    match = answering.match_answer(fb.card, seen.options, seen.answer_index, text) if text is not None else None
     return _render(
-        "study/review_feedback.html", fb=fb, card=fb.card, deck=deck, next_url=_review_url(deck, Mode.CHOICE),
-        rating_name=rating_name,
-        # the question and options as the student saw them, though the card may have been edited since
-        seen=revisions.version_seen(fb.answer),
+        "study/review_feedback.html", fb=fb, card=fb.card, deck=deck, rating_name=rating_name, seen=seen,
+        match=match, next_url=_review_url(deck, Mode.CHOICE if match is None else Mode.TYPED),
     )
 
 
@@ -240,7 +261,9 @@ def review_rate() -> ResponseReturnValue:
     return redirect(back)
 
 
-def _apply(mode: Mode, field: str, apply: Callable[..., Any]) -> tuple[Deck | None, Any | None, str]:
+def _apply(
+    mode: Mode, field: str, apply: Callable[..., Any], as_int: bool = True
+) -> tuple[Deck | None, Any | None, str]:
     """Read a posted answer or rating and hand it to the service; on bad input flash why and return no result.
 
     Returns the deck, the service's result (None when nothing was counted) and the address of the next card.
@@ -255,7 +278,7 @@ def _apply(mode: Mode, field: str, apply: Callable[..., Any]) -> tuple[Deck | No
         result = apply(
             current_user,
             request.form.get("card_id", ""),
-            request.form.get(field, type=int),
+            request.form.get(field, type=int) if as_int else request.form.get(field, ""),
             request.form.get("token", ""),
             utcnow(),
             deck.id if deck is not None else None,

@@ -1,4 +1,4 @@
-"""Answering a card by multiple choice, the one way review and quizzes share.
+"""Answering a card, by multiple choice or by typing, the one way review and quizzes share.
 
 A question is shown with a signed token (:mod:`quizapp.services.study.tokens`) saying when the server showed
 it; the answer's time runs from then to its arrival, on the app's clock. The chosen option is found by its
@@ -6,10 +6,16 @@ position on the card, the Answer is recorded with the card's version (so feedbac
 seen), and the answer is rated by :func:`quizapp.services.study.review.answer_rating`, the rule for both modes.
 What differs is what makes an answer count once: in review the token's "last review" (a card reviewed since
 the showing was already counted), in a quiz its one answer per question.
+
+A typed answer ("type the answer" review) goes the same way: shown with a token, timed, recorded with the
+card's version and what was typed, counted once; :mod:`quizapp.services.study.typed` judges it and rates it
+(:func:`~quizapp.services.study.typed.typed_rating`: recall, so no allowance for guessing).
 """
 
 from __future__ import annotations
 
+import typing as t
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,8 +23,8 @@ import fsrs
 import sqlalchemy as sa
 
 from quizapp.db import db
-from quizapp.models import Answer, Card, Choice, User
-from quizapp.services.study import scheduling
+from quizapp.models import Answer, Card, CardStatus, Choice, User
+from quizapp.services.study import scheduling, typed
 from quizapp.services.study.outcomes import Mode, Problem, ReviewError
 from quizapp.services.study.review import (
     answer_rating,
@@ -87,18 +93,89 @@ def answer_card(
     choice = find_choice(card, position)
     if choice is None:
         raise ReviewError(Problem.BAD_CHOICE)
+
+    def record() -> tuple[Answer, fsrs.Rating]:
+        answer = record_answer(user.id, card, choice, now, presented.shown_at)
+        db.session.flush()
+        return answer, rating_of(card, answer)
+
+    return _count_once(user, card, presented, now, record)
+
+
+def _count_once(
+    user: User, card: Card, presented: Presented, now: datetime, record: t.Callable[[], tuple[Answer, fsrs.Rating]]
+) -> AnswerResult:
+    """Record a review answer and apply its rating unless the showing was already counted, then commit."""
     state = state_of(user.id, card.id)
     if not is_current(state, presented):
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
-
-    answer = record_answer(user.id, card, choice, now, presented.shown_at)
-    db.session.flush()
-    rating = rating_of(card, answer)
+    answer, rating = record()
     if apply_rating(user.id, card, state, presented.last_review, rating, now, answer.time_taken_ms, answer.id) is None:
         db.session.rollback()
-        return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card_id, presented))
+        return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
     db.session.commit()
     return AnswerResult(applied=True, answer_id=answer.id)
+
+
+# --- typed answers ------------------------------------------------------------------------------------
+
+
+def other_values(card: Card) -> list[str]:
+    """Return the values other active cards state for the card's fact: other right answers when typed.
+
+    Only where the fact may have several values at once (the members of an alliance) and the card asks for
+    one of them: not for a "which is NOT" card, nor for a disputed one (whose question names its source).
+    """
+    if card.negated or card.disputed or not card.fact_subject:
+        return []
+    values = db.session.scalars(
+        sa.select(Card.fact_value).where(
+            Card.kind == card.kind, Card.fact_subject == card.fact_subject, Card.language == card.language,
+            Card.status == CardStatus.ACTIVE, Card.negated.is_(False), Card.disputed.is_(False), Card.id != card.id,
+            Card.fact_value.is_not(None),
+        )
+    )
+    return sorted({value for value in values if value})
+
+
+def match_answer(card: Card, options: Sequence[str], answer_index: int | None, text: str) -> typed.TypedMatch:
+    """Judge text typed for the card, asked with these options (the card's, or as an earlier version had them)."""
+    right = options[answer_index] if answer_index is not None and 0 <= answer_index < len(options) else ""
+    wrong = [option for position, option in enumerate(options) if position != answer_index]
+    stated = [card.fact_value] if card.fact_value and not card.negated else []
+    return typed.match_typed(text, right, wrong, card.language, also_written=stated, also_right=other_values(card))
+
+
+def _typed_position(match: typed.TypedMatch, answer_index: int | None) -> int | None:
+    """Return the position of the option a typed answer was taken as: the right one, a wrong one, or none."""
+    if match.correct:
+        return answer_index
+    if match.wrong_option is None or answer_index is None:
+        return None
+    # match_typed numbers the wrong options without the right one
+    return match.wrong_option + (1 if match.wrong_option >= answer_index else 0)
+
+
+def answer_typed(
+    user: User, card_id: str, text: str | None, token: str, now: datetime, deck_id: int | None = None
+) -> AnswerResult:
+    """Record a review's typed answer, judge and rate it and reschedule the card, once."""
+    card = card_for_review(card_id, deck_id)
+    presented = read_token(token, user_id=user.id, card_id=card.id, mode=Mode.TYPED, now=now)
+    typed_text = (text or "").strip()[: typed.MAX_TYPED_CHARS]
+
+    def record() -> tuple[Answer, fsrs.Rating]:
+        match = match_answer(card, card.options, card.answer_index, typed_text)
+        answer = Answer(
+            user_id=user.id, card_id=card.id, chosen_position=_typed_position(match, card.answer_index),
+            correct=match.correct, typed_text=typed_text, time_taken_ms=elapsed_ms(presented.shown_at, now),
+            card_version=card.version, answered_at=now,
+        )
+        db.session.add(answer)
+        db.session.flush()
+        return answer, typed.typed_rating(match, answer.time_taken_ms)
+
+    return _count_once(user, card, presented, now, record)
 
 
 def schedule_quiz_answer(answer: Answer, card: Card, now: datetime) -> scheduling.ReviewOutcome | None:

@@ -10,6 +10,7 @@ class Mode(enum.StrEnum):
 
     CHOICE = "choice"  # pick one of the options; the answer becomes the rating
     FLASHCARD = "flashcard"  # recall the answer, reveal it, rate yourself
+    TYPED = "typed"  # type the answer; how near it comes becomes the rating
 
 
 class Problem(enum.StrEnum):
