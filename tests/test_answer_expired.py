@@ -116,6 +116,26 @@ def test_an_answer_after_the_form_expired_comes_back_with_the_choice_marked(
     assert answer.time_taken_ms == (90 * 60 + 3) * 1000
 
 
+def test_a_typed_answer_after_the_form_expired_comes_back_typed(
+    bank_app: Flask, bank_client: FlaskClient, student: int, clock: Clock
+) -> None:
+    fields = hidden_fields(bank_client.get("/study/review?mode=typed").get_data(as_text=True))
+    clock.tick(minutes=90)
+    expired = expired_csrf_token(bank_app, bank_client)
+    refused = bank_client.post("/study/review/typed", data=fields | {"typed": "Kyrgyzstan", "csrf_token": expired})
+    assert refused.status_code == 400
+    again = Page.of(refused)
+    assert "What you typed is still there: send it again." in " ".join(again.texts("main"))
+    assert again.find("input", name="typed")["value"] == "Kyrgyzstan"
+    assert hidden_fields(refused.get_data(as_text=True))["token"] == fields["token"]
+    assert answers(bank_app, fields["card_id"]) == []
+
+    sent = bank_client.post("/study/review/typed", data=hidden_fields(refused.get_data(as_text=True)) | {"typed": "x"})
+    assert sent.status_code == 302
+    (answer,) = answers(bank_app, fields["card_id"])
+    assert answer.typed_text == "x"
+
+
 def test_another_refused_form_still_gets_the_error_page(
     bank_app: Flask, bank_client: FlaskClient, student: int, clock: Clock
 ) -> None:
