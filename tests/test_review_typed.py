@@ -191,3 +191,20 @@ def test_the_seeds_spellings_through_the_service_and_the_feedback_page(
     assert stored(bank_app, student)[1].rating == rating
     page = bank_client.get(f"/study/review/feedback/{result.answer_id}").get_data(as_text=True)
     assert note in re.sub(r"\s+", " ", page)
+
+
+def test_the_deck_page_offers_typed_review_and_the_pages_speak_indonesian(
+    bank_app: Flask, bank_client: FlaskClient, student: int
+) -> None:
+    deck = bank_client.get("/study/decks/all").get_data(as_text=True)
+    assert 'href="/study/review?deck=all&amp;mode=typed"' in deck
+    card_id = member_card(bank_app, "Belarus")
+    with bank_app.test_request_context():
+        user = db.session.get_one(User, student)
+        token = tokens.sign(tokens.Presented(student, card_id, Mode.TYPED, None, NOW))
+        result = answering.answer_typed(user, card_id, "belarusia", token, NOW + timedelta(seconds=4))
+    headers = {"Accept-Language": "id"}
+    page = bank_client.get(f"/study/review/feedback/{result.answer_id}", headers=headers).get_data(as_text=True)
+    assert "Diterima: Belarus juga ditulis Belarusia." in page
+    question = bank_client.get("/study/review?mode=typed", headers=headers).get_data(as_text=True)
+    assert "Ketik jawaban" in question and "0,3 detik per huruf" in question
