@@ -16,7 +16,7 @@ from werkzeug.routing import Rule
 
 from quizapp import create_app
 from quizapp.db import db
-from quizapp.models import Answer, Card, Classroom, Deck, QuizSession, User
+from quizapp.models import Answer, Card, Classroom, Deck, QuizSession, ReviewLog, User
 from quizapp.services.instructor.assignments import assign_deck
 
 #: Pages anyone may see; every other route sends an anonymous visitor to log in.
@@ -86,8 +86,12 @@ def world(bank_app: Flask, bank_accounts: Accounts) -> Iterator[World]:
         quiz_id = db.session.scalar(sa.select(QuizSession.id).where(QuizSession.user_id == ayu_id))
         answer_id = db.session.scalar(sa.select(Answer.id).where(Answer.user_id == ayu_id))
         card_id = db.session.scalars(sa.select(Card.id).order_by(Card.id)).first()
+        # the quiz answer met a new card, so it fed the schedule: the rating an undo would take back
+        rating_id = db.session.scalar(sa.select(ReviewLog.id).where(ReviewLog.user_id == ayu_id))
+        assert rating_id is not None
     arguments = {
-        "quiz_id": quiz_id, "position": 0, "answer_id": answer_id, "slug": "all", "card_id": card_id,
+        "quiz_id": quiz_id, "position": 0, "answer_id": answer_id, "rating_id": rating_id, "slug": "all",
+        "card_id": card_id,
         "class_id": class_id, "deck_id": deck_id, "user_id": ayu_id, "code": code, "report": "attempts",
         "filename": "quizapp.css",
     }

@@ -15,14 +15,14 @@ from quizapp.models.content import (
     Deck,
     deck_cards,
 )
-from quizapp.models.review import AppendOnlyError, ReviewLog, ReviewState
+from quizapp.models.review import AppendOnlyError, HeldCard, ReviewLog, ReviewState
 from quizapp.models.study import Answer, QuizItem, QuizSession
 from quizapp.models.users import LoginSession, Role, User, fold_username
 
 __all__ = [
     "ALL_DECK_SLUG",
     "Answer", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardRevision", "CardSource", "CardStatus", "Choice",
-    "ClassDeck", "ClassMember", "Classroom", "Deck",
+    "ClassDeck", "ClassMember", "Classroom", "Deck", "HeldCard",
     "LoginSession", "QuizItem", "QuizSession", "ReviewLog", "ReviewState", "Role", "User",
     "deck_cards", "fold_username",
 ]

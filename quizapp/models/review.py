@@ -53,9 +53,10 @@ class ReviewState(db.Model):
 class ReviewLog(db.Model):
     """One review, with the schedule before and after it.
 
-    Append-only: a row is written once and never changed or deleted, so the log can replay or re-fit the
-    schedule. The ORM refuses to update or delete a row (see the mapper events below); bulk statements
-    bypass the ORM, and the app issues none against this table.
+    Append-only: a row is written once and never changed, so the log can replay or re-fit the schedule. The ORM
+    refuses to update or delete a row (see the mapper events below); bulk statements bypass the ORM, and the app
+    issues one only to undo a rating (quizapp.services.study.undo): as Anki drops an undone review from its log,
+    the student's latest row goes with the schedule it made, so the log still replays to the schedule.
     """
 
     __tablename__ = "review_logs"
@@ -75,6 +76,8 @@ class ReviewLog(db.Model):
     stability_before: so.Mapped[float | None]
     difficulty_before: so.Mapped[float | None]
     due_before: so.Mapped[datetime]
+    #: The card's last review before this one (None for a new card, and for rows logged before undo existed).
+    last_review_before: so.Mapped[datetime | None]
 
     state_after: so.Mapped[int]
     step_after: so.Mapped[int | None]
@@ -94,6 +97,31 @@ class ReviewLog(db.Model):
 
     def __repr__(self) -> str:
         return f"<ReviewLog {self.id} user={self.user_id} card={self.card_id!r} rating={self.rating}>"
+
+
+class HeldCard(db.Model):
+    """A card one student has set aside: suspended until they unsuspend it, or buried until their next day.
+
+    Kept apart from ReviewState, whose row means "met": a card never met can be suspended too, and stays new.
+    A held card keeps its schedule; it is only left out of review (and of the due counts) while held.
+    """
+
+    __tablename__ = "held_cards"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    card_id: so.Mapped[str] = so.mapped_column(sa.ForeignKey("cards.id", ondelete="CASCADE"), index=True)
+    suspended: so.Mapped[bool] = so.mapped_column(default=False)
+    #: When a buried card comes back: the start of the student's next day; None when not buried.
+    buried_until: so.Mapped[datetime | None]
+
+    __table_args__ = (sa.UniqueConstraint("user_id", "card_id"),)
+
+    def __repr__(self) -> str:
+        return (
+            f"<HeldCard user={self.user_id} card={self.card_id!r} suspended={self.suspended} "
+            f"buried_until={self.buried_until}>"
+        )
 
 
 class AppendOnlyError(RuntimeError):

@@ -1,14 +1,29 @@
 // Keyboard shortcuts; every page works without this file.
 // 1-4 (or a-d) pick an answer, Enter or Space goes on to the next question.
+// As in Anki: Ctrl+Z (or Cmd+Z) undoes the last rating, "-" buries the card, "@" suspends it.
 (function () {
   "use strict";
   function typing(target) {
     return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) &&
       !/^(radio|checkbox)$/.test(target.type));
   }
+  function press(selector, event) {
+    var button = document.querySelector(selector);
+    if (!button) { return false; }
+    event.preventDefault();
+    button.click();
+    return true;
+  }
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    if (typing(event.target)) { return; }
     var key = event.key.toLowerCase();
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && key === "z") {
+      press("[data-undo]", event);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (key === "-" && press("[data-bury]", event)) { return; }
+    if (key === "@" && press("[data-suspend]", event)) { return; }
     var index = "1234".indexOf(key);
     if (index < 0) { index = "abcd".indexOf(key); }
     var choices = document.querySelectorAll("[data-choice]");
@@ -19,7 +34,8 @@
     }
     var rate = document.querySelector('[data-rating="' + key + '"]');
     if (rate) { event.preventDefault(); rate.click(); return; }
-    if (key === "enter" || key === " ") {
+    // Enter and Space on a focused link, button or disclosure are its own (undo, bury, suspend among them).
+    if ((key === "enter" || key === " ") && !/^(A|BUTTON|SUMMARY)$/.test(event.target.tagName)) {
       var next = document.querySelector("[data-next]");
       if (next && event.target !== next) { event.preventDefault(); next.click(); }
     }

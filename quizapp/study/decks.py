@@ -18,6 +18,7 @@ from quizapp.clock import utcnow
 from quizapp.models import Deck
 from quizapp.services.instructor import assignments as assignment_service
 from quizapp.services.study import decks as deck_service
+from quizapp.services.study import holds
 from quizapp.services.study import quiz as quiz_service
 from quizapp.study.blueprint import bp
 
@@ -83,7 +84,7 @@ def _render_deck(deck: Deck, form: StartQuizForm) -> str:
     article_decks = [] if deck.article is not None else deck_service.article_decks()
     return render_template(
         "study/deck.html", overview=overview, form=form, unfinished=unfinished, progress=progress,
-        article_decks=article_decks,
+        article_decks=article_decks, suspended=holds.suspended_cards(current_user.id, deck.id),
     )
 
 

@@ -25,7 +25,7 @@ from quizapp.clock import utcnow
 from quizapp.models import QuizItem, QuizSession
 from quizapp.services.bank import revisions
 from quizapp.services.study import quiz as quiz_service
-from quizapp.services.study import tokens
+from quizapp.services.study import tokens, undo
 from quizapp.services.study.outcomes import Mode, ReviewError
 from quizapp.study.blueprint import bp
 from quizapp.study.decks import StartQuizForm
@@ -183,6 +183,7 @@ def quiz_feedback(quiz_id: int, position: int) -> ResponseReturnValue:
     if given is None:
         flash(_("Answer this question first."), "info")
         return redirect(url_for("study.quiz_question", quiz_id=quiz.id))
+    undoable = undo.last_rating(current_user, utcnow())
     return render_template(
         "study/quiz_feedback.html",
         quiz=quiz,
@@ -192,6 +193,7 @@ def quiz_feedback(quiz_id: int, position: int) -> ResponseReturnValue:
         # the question and options as the student saw them, though the card may have been edited since
         seen=revisions.version_seen(given),
         finished=quiz.finished_at is not None,
+        undoable=undoable if undoable is not None and undoable.answer_id == given.id else None,
     )
 
 

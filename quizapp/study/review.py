@@ -20,7 +20,7 @@ from flask_login import current_user, login_required
 from quizapp.clock import utcnow
 from quizapp.models import Deck
 from quizapp.services.bank import revisions
-from quizapp.services.study import answering, rating, scheduling, tokens, typed
+from quizapp.services.study import answering, rating, scheduling, tokens, typed, undo
 from quizapp.services.study import review as service
 from quizapp.services.study.review import Mode, Problem, ReviewError
 from quizapp.study.blueprint import bp
@@ -110,19 +110,23 @@ def review() -> ResponseReturnValue:
     now = utcnow()
     deck_id = deck.id if deck is not None else None
     status = service.queue_status(current_user, deck_id, now)
-    item = service.next_card(current_user, deck_id, now)
-    context = {"deck": deck, "mode": mode, "status": status}
+    item = service.next_card(current_user, deck_id, now, first=request.args.get("again") or None)
+    context = {"deck": deck, "mode": mode, "status": status, "undoable": undo.last_rating(current_user, now)}
     if item is None:
         return _render("study/review_done.html", now=now, **context)
     token = _present(item, mode, now)
     return _no_store(_render("study/review.html", item=item, card=item.card, token=token, **context))
 
 
+def shown_key(mode: Mode, card_id: str, last_review: datetime | None) -> str:
+    """Name the first showing of a review question in the session (see quizapp.study.showing)."""
+    return f"review:{mode.value}:{card_id}:{last_review.isoformat() if last_review else 'new'}"
+
+
 def _present(item: service.ReviewItem, mode: Mode, now: datetime) -> str:
     """Return the token to show the item with, signed with when it was first shown (a reload keeps it)."""
     last_review = item.state.last_review if item.state is not None else None
-    key = f"review:{mode.value}:{item.card.id}:{last_review.isoformat() if last_review else 'new'}"
-    shown_at = first_shown(key, now)
+    shown_at = first_shown(shown_key(mode, item.card.id, last_review), now)
     return tokens.sign(tokens.Presented(current_user.id, item.card.id, mode, last_review, shown_at))
 
 
@@ -205,9 +209,12 @@ def review_feedback(answer_id: int) -> ResponseReturnValue:
     seen = revisions.version_seen(fb.answer)
     text = fb.answer.typed_text
     match = answering.match_answer(fb.card, seen.options, seen.answer_index, text) if text is not None else None
+    mode = Mode.CHOICE if match is None else Mode.TYPED
+    undoable = undo.last_rating(current_user, utcnow())
     return _render(
         "study/review_feedback.html", fb=fb, card=fb.card, deck=deck, rating_name=rating_name, seen=seen,
-        match=match, next_url=_review_url(deck, Mode.CHOICE if match is None else Mode.TYPED),
+        match=match, next_url=_review_url(deck, mode), mode=mode,
+        undoable=undoable if undoable is not None and undoable.answer_id == fb.answer.id else None,
     )
 
 

@@ -11,13 +11,27 @@ import fsrs
 import sqlalchemy as sa
 
 from quizapp.db import db
-from quizapp.models import Card, CardStatus, ReviewLog, ReviewState, User, deck_cards
+from quizapp.models import Card, CardStatus, HeldCard, ReviewLog, ReviewState, User, deck_cards
 from quizapp.services.study import scheduling
 
 
 def start_of_day(now: datetime) -> datetime:
     """Return 00:00 UTC of now's day, when the daily limits start again."""
     return now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def held_now(user_id: int, card_id: sa.ColumnElement[str], now: datetime) -> sa.ColumnElement[bool]:
+    """Select the cards (card_id, a column) the user holds at now: suspended, or buried until later than now."""
+    return sa.exists().where(
+        HeldCard.user_id == user_id,
+        HeldCard.card_id == card_id,
+        sa.or_(HeldCard.suspended, sa.and_(HeldCard.buried_until.is_not(None), HeldCard.buried_until > now)),
+    )
+
+
+def suspended(user_id: int, card_id: sa.ColumnElement[str]) -> sa.ColumnElement[bool]:
+    """Select the cards (card_id, a column) the user has suspended."""
+    return sa.exists().where(HeldCard.user_id == user_id, HeldCard.card_id == card_id, HeldCard.suspended)
 
 
 def _in_deck(deck_id: int) -> sa.ColumnElement[bool]:
@@ -29,41 +43,53 @@ def _in_deck(deck_id: int) -> sa.ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class DeckCounts:
-    """One student's cards in one deck: each is new, learning or learned; due cuts across the last two."""
+    """One student's cards in one deck: each is new, learning, learned or suspended; due cuts across two of them."""
 
-    new: int  # active cards of the deck this user has never reviewed (nor answered in a quiz)
-    due: int  # this user's review states for the deck's active cards with due <= now
-    learned: int  # this user's review states for the deck's active cards that are in fsrs State.Review
+    new: int  # active cards of the deck this user has never reviewed (nor answered in a quiz), not suspended
+    due: int  # this user's review states for the deck's active cards with due <= now, not held (suspended, buried)
+    learned: int  # this user's review states for the deck's active cards in fsrs State.Review, not suspended
     total: int  # active cards in the deck
+    suspended: int = 0  # active cards of the deck this user has suspended, whatever their schedule
 
     @property
     def learning(self) -> int:
-        """Cards met but not learned yet: in fsrs State.Learning or State.Relearning."""
-        return self.total - self.new - self.learned
+        """Cards met but not learned yet (in fsrs State.Learning or State.Relearning), not suspended."""
+        return self.total - self.new - self.learned - self.suspended
 
 
 def deck_counts(user_id: int, deck_ids: Sequence[int], now: datetime) -> dict[int, DeckCounts]:
-    """Count each deck's new, due and learned cards for the user, in one query; every id asked gets an entry."""
+    """Count each deck's new, due, learned and suspended cards for the user, in one query; every id asked gets one."""
     ids = list(dict.fromkeys(deck_ids))
     counts = dict.fromkeys(ids, DeckCounts(new=0, due=0, learned=0, total=0))
     if not ids:
         return counts
+    # An outer join leaves the hold's columns NULL for a card not held; "HeldCard.id IS NOT NULL AND ..." keeps
+    # each condition true or false, never NULL, so that "not held" selects those cards.
+    is_suspended = sa.and_(HeldCard.id.is_not(None), HeldCard.suspended)
+    is_held = sa.and_(
+        HeldCard.id.is_not(None),
+        sa.or_(HeldCard.suspended, sa.and_(HeldCard.buried_until.is_not(None), HeldCard.buried_until > now)),
+    )
     rows = db.session.execute(
         sa.select(
             deck_cards.c.deck_id,
             sa.func.count(Card.id),
-            sa.func.count(ReviewState.id),
-            sa.func.count(sa.case((ReviewState.due <= now, ReviewState.id))),
-            sa.func.count(sa.case((ReviewState.state == int(fsrs.State.Review), ReviewState.id))),
+            sa.func.count(sa.case((sa.and_(ReviewState.id.is_(None), ~is_suspended), Card.id))),
+            sa.func.count(sa.case((sa.and_(ReviewState.due <= now, ~is_held), ReviewState.id))),
+            sa.func.count(
+                sa.case((sa.and_(ReviewState.state == int(fsrs.State.Review), ~is_suspended), ReviewState.id))
+            ),
+            sa.func.count(sa.case((is_suspended, Card.id))),
         )
         .select_from(deck_cards)
         .join(Card, sa.and_(Card.id == deck_cards.c.card_id, Card.status == CardStatus.ACTIVE))
         .outerjoin(ReviewState, sa.and_(ReviewState.card_id == Card.id, ReviewState.user_id == user_id))
+        .outerjoin(HeldCard, sa.and_(HeldCard.card_id == Card.id, HeldCard.user_id == user_id))
         .where(deck_cards.c.deck_id.in_(ids))
         .group_by(deck_cards.c.deck_id)
     )
-    for deck_id, total, reviewed, due, learned in rows:
-        counts[deck_id] = DeckCounts(new=total - reviewed, due=due, learned=learned, total=total)
+    for deck_id, total, new, due, learned, held in rows:
+        counts[deck_id] = DeckCounts(new=new, due=due, learned=learned, total=total, suspended=held)
     return counts
 
 
@@ -127,28 +153,45 @@ def _due_states(user_id: int, deck_id: int | None, now: datetime) -> sa.Select[A
     stmt = (
         sa.select(ReviewState)
         .join(ReviewState.card)
-        .where(ReviewState.user_id == user_id, ReviewState.due <= now, Card.status == CardStatus.ACTIVE)
+        .where(
+            ReviewState.user_id == user_id, ReviewState.due <= now, Card.status == CardStatus.ACTIVE,
+            ~held_now(user_id, Card.id, now),
+        )
     )
     return stmt.where(_in_deck(deck_id)) if deck_id is not None else stmt
 
 
-def _new_cards(user_id: int, deck_id: int | None) -> sa.Select[Any]:
+def _new_cards(user_id: int, deck_id: int | None, now: datetime) -> sa.Select[Any]:
     reviewed = sa.exists().where(ReviewState.user_id == user_id, ReviewState.card_id == Card.id)
-    stmt = sa.select(Card).where(Card.status == CardStatus.ACTIVE, ~reviewed)
+    stmt = sa.select(Card).where(Card.status == CardStatus.ACTIVE, ~reviewed, ~held_now(user_id, Card.id, now))
     return stmt.where(_in_deck(deck_id)) if deck_id is not None else stmt
 
 
-def next_card(user: User, deck_id: int | None, now: datetime) -> ReviewItem | None:
-    """Return the card to review next: the earliest due, else the first new one, within today's limits."""
+def next_card(user: User, deck_id: int | None, now: datetime, first: str | None = None) -> ReviewItem | None:
+    """Return the card to review next: the earliest due, else the first new one, within today's limits.
+
+    first names a card to show before the others if it may be reviewed now (due or new, not held, within the
+    limits): the card an undo has just put back. Any other card id is ignored, so it cannot bring a card early.
+    """
     left = allowance(user, now)
+    due, new = _due_states(user.id, deck_id, now), _new_cards(user.id, deck_id, now)
+    if first is not None:
+        due, new = due.where(ReviewState.card_id == first), new.where(Card.id == first)
+        item = _first_of(due, new, left)
+        if item is not None:
+            return item
+        due, new = _due_states(user.id, deck_id, now), _new_cards(user.id, deck_id, now)
+    return _first_of(due, new, left)
+
+
+def _first_of(due: sa.Select[Any], new: sa.Select[Any], left: Allowance) -> ReviewItem | None:
+    """Return the earliest due card of due, else the first new card of new, as far as the limits let through."""
     if left.reviews_left:
-        state = db.session.scalars(
-            _due_states(user.id, deck_id, now).order_by(ReviewState.due, ReviewState.id).limit(1)
-        ).first()
+        state = db.session.scalars(due.order_by(ReviewState.due, ReviewState.id).limit(1)).first()
         if state is not None:
             return ReviewItem(card=state.card, state=state)
     if left.new_left:
-        card = db.session.scalars(_new_cards(user.id, deck_id).order_by(Card.created_at, Card.id).limit(1)).first()
+        card = db.session.scalars(new.order_by(Card.created_at, Card.id).limit(1)).first()
         if card is not None:
             return ReviewItem(card=card, state=None)
     return None
@@ -158,10 +201,10 @@ def next_card(user: User, deck_id: int | None, now: datetime) -> ReviewItem | No
 class QueueStatus:
     """Where a student's review queue stands: what is waiting, what today's limits leave, what comes next."""
 
-    due: int  # cards due now, whatever the limits
-    new: int  # active cards never reviewed
+    due: int  # cards due now, whatever the limits, not held (suspended or buried)
+    new: int  # active cards never reviewed, not held
     allowance: Allowance
-    next_due: datetime | None  # the earliest due after now
+    next_due: datetime | None  # the earliest a card not suspended falls due (or comes back from burial) after now
     resets_at: datetime  # next 00:00 UTC, when the daily limits start again
 
     @property
@@ -199,16 +242,33 @@ class QueueStatus:
 def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
     """Describe the user's review queue (in the deck, if given) at now."""
     due = db.session.scalar(_due_states(user.id, deck_id, now).with_only_columns(sa.func.count(ReviewState.id)))
-    new = db.session.scalar(_new_cards(user.id, deck_id).with_only_columns(sa.func.count(Card.id)))
+    new = db.session.scalar(_new_cards(user.id, deck_id, now).with_only_columns(sa.func.count(Card.id)))
     later = sa.select(sa.func.min(ReviewState.due)).join(ReviewState.card).where(
-        ReviewState.user_id == user.id, ReviewState.due > now, Card.status == CardStatus.ACTIVE
+        ReviewState.user_id == user.id, ReviewState.due > now, Card.status == CardStatus.ACTIVE,
+        ~held_now(user.id, Card.id, now),
+    )
+    # A buried card comes back when its day is over, or when it falls due if that is later.
+    back = sa.case(
+        (sa.and_(ReviewState.id.is_not(None), ReviewState.due > HeldCard.buried_until), ReviewState.due),
+        else_=HeldCard.buried_until,
+    )
+    unburied = (
+        sa.select(sa.func.min(back))
+        .select_from(HeldCard)
+        .join(Card, Card.id == HeldCard.card_id)
+        .outerjoin(ReviewState, sa.and_(ReviewState.user_id == user.id, ReviewState.card_id == HeldCard.card_id))
+        .where(
+            HeldCard.user_id == user.id, ~HeldCard.suspended, HeldCard.buried_until.is_not(None),
+            HeldCard.buried_until > now, Card.status == CardStatus.ACTIVE,
+        )
     )
     if deck_id is not None:
-        later = later.where(_in_deck(deck_id))
+        later, unburied = later.where(_in_deck(deck_id)), unburied.where(_in_deck(deck_id))
+    coming = [at for at in (db.session.scalar(later), db.session.scalar(unburied)) if at is not None]
     return QueueStatus(
         due=due or 0,
         new=new or 0,
         allowance=allowance(user, now),
-        next_due=db.session.scalar(later),
+        next_due=min(coming, default=None),
         resets_at=start_of_day(now) + timedelta(days=1),
     )

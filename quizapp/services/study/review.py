@@ -156,7 +156,8 @@ def apply_rating(
 
     seen_review is the card's last review when the answer was given: the write happens only if it still is.
     """
-    after, outcome = scheduling.review(schedule_of(state, now), rating, now)
+    before = schedule_of(state, now)
+    after, outcome = scheduling.review(before, rating, now)
     if state is None:
         db.session.add(ReviewState(user_id=user_id, card_id=card.id, **_columns(after)))
         try:
@@ -175,9 +176,10 @@ def apply_rating(
             return None
         db.session.expire(state)
     fields = {name: value for name, value in asdict(outcome).items() if name != "scheduled_interval"}
-    db.session.add(
-        ReviewLog(user_id=user_id, card_id=card.id, answer_id=answer_id, review_duration_ms=duration_ms, **fields)
-    )
+    db.session.add(ReviewLog(
+        user_id=user_id, card_id=card.id, answer_id=answer_id, review_duration_ms=duration_ms,
+        last_review_before=before.last_review, **fields,
+    ))
     return outcome
 
 
