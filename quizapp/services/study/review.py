@@ -4,7 +4,8 @@ The queue
     Cards due now come first, earliest due first; then cards the student has never reviewed, in the order
     the cards were stored (the decks' order). Only active cards are served; a deck narrows the queue to its
     cards. A ReviewState row exists only once a card has been reviewed or answered in a quiz, so "new" means
-    "no ReviewState".
+    "no ReviewState". Cards the student suspended or buried (:mod:`quizapp.services.study.holds`) are left
+    out while held; :mod:`quizapp.services.study.undo` takes back the latest rating.
 
 Daily limits
     Each user has ``daily_new_limit`` (20) and ``daily_review_limit`` (200). "Today" is since 00:00 UTC; a
