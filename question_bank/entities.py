@@ -63,8 +63,15 @@ def _prefixes(pack: LanguagePack) -> frozenset[str]:
 
 def find_countries(text: str, pack: LanguagePack) -> list[Mention]:
     """Find the countries a text names, in order, each with its canonical name; a misspelt item of a list too."""
-    known = [m for m in _gazetteer(text, pack) if m.canonical in _canonical_countries(pack)]
-    return list(_with_misspelt_items(text, tuple(known), pack)) if known else known
+    return list(_countries(text, pack))
+
+
+@lru_cache(maxsize=65536)
+def _countries(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
+    # every extractor and the card stage ask about the same sentence: read it once
+    countries = _canonical_countries(pack)
+    known = tuple(m for m in _gazetteer_cached(text, pack) if m.canonical in countries)
+    return _with_misspelt_items(text, known, pack) if known else known
 
 
 @lru_cache(maxsize=8)
@@ -84,7 +91,6 @@ def _list_neighbours(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[st
     return re.compile(rf"{separator}{item}"), re.compile(rf"(?<![\w-]){item}{separator}$")
 
 
-@lru_cache(maxsize=65536)
 def _with_misspelt_items(text: str, known: tuple[Mention, ...], pack: LanguagePack) -> tuple[Mention, ...]:
     """Add the misspelt countries that stand next to a known one in a list ("Malaysia, Tukri, dan Laos")."""
     after, before = _list_neighbours(pack)
@@ -173,10 +179,6 @@ def _edits(a: str, b: str, most: int) -> int:
             return most + 1
         previous2, previous = previous, current
     return previous[-1]
-
-
-def _gazetteer(text: str, pack: LanguagePack) -> list[Mention]:
-    return list(_gazetteer_cached(text, pack))
 
 
 @lru_cache(maxsize=65536)
