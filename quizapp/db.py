@@ -21,6 +21,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 
 from quizapp.clock import utcnow as utcnow  # the one clock, for the models' defaults and older imports
+from quizapp.days import local_day_text
 
 #: Where the Alembic environment and revisions live; inside the package so that they ship with it.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -28,6 +29,10 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: How long a SQLite connection waits for another one's write to finish before giving up with "database is
 #: locked": writes here take milliseconds, so only a server far past its capacity waits this long.
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+#: The SQL function, on SQLite, that gives a student's day of a timestamp (SQLite knows no time zones):
+#: SQLITE_LOCAL_DATE(timestamp, zone, start_hour), see quizapp.days.local_day_text.
+SQLITE_LOCAL_DATE = "quizapp_local_date"
 
 #: Predictable constraint names, so that migrations can find a constraint again to alter or drop it.
 NAMING_CONVENTION = {
@@ -103,7 +108,9 @@ def init_app(app: Flask) -> None:
 
 
 def _configure_sqlite(dbapi_connection: sqlite3.Connection, connection_record: Any) -> None:
-    """Enforce foreign keys, use write-ahead logging and wait for other writers on every new SQLite connection."""
+    """Enforce foreign keys, use write-ahead logging, wait for other writers and add the students' days on every
+    new SQLite connection."""
+    dbapi_connection.create_function(SQLITE_LOCAL_DATE, 3, local_day_text, deterministic=True)
     cursor = dbapi_connection.cursor()
     try:
         # Writers take turns: one that finds the database busy waits for its turn instead of failing at once.

@@ -1,4 +1,4 @@
-"""UI languages: English and Indonesian, chosen from the user's setting, the session, then the browser."""
+"""UI languages (English and Indonesian, from the user's setting, the session, then the browser) and time zones."""
 
 from __future__ import annotations
 
@@ -28,6 +28,13 @@ def select_locale() -> str:
     return request.accept_languages.best_match(list(LANGUAGES)) or current_app.config["DEFAULT_LOCALE"]
 
 
+def select_timezone() -> str | None:
+    """Choose the time zone dates and times are shown in: the user's, once known; else UTC (Flask-Babel's default)."""
+    if has_request_context() and current_user and current_user.is_authenticated:
+        return current_user.time_zone
+    return None
+
+
 def init_app(app: Flask) -> None:
     """Wire Flask-Babel into the app and make the language list available to every template."""
     app.config.setdefault("DEFAULT_LOCALE", "en")
@@ -36,5 +43,5 @@ def init_app(app: Flask) -> None:
     # Flask-WTF then asks WTForms' own catalogs for its built-in messages; WTForms has none for Indonesian,
     # so every validator our forms use is given its message from our catalog instead.
     app.config.setdefault("WTF_I18N_ENABLED", True)
-    babel.init_app(app, locale_selector=select_locale)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.context_processor(lambda: {"languages": LANGUAGES, "get_locale": get_locale})

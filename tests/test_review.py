@@ -341,7 +341,7 @@ def test_the_daily_new_card_limit_ends_the_day(
     page = bank_client.get("/study/review").get_data(as_text=True)
     assert "All done for today" in page
     assert "You have met today’s 1 new card." in page
-    assert "Your next card is ready in 15 hours (25 Nov 2026, 00:00 UTC)." in page
+    assert "Your next card is ready in 19 hours (25 Nov 2026, 04:00 UTC)." in page
 
 
 def test_the_page_forms_carry_a_csrf_token(bank_app: Flask, bank_client: FlaskClient, student: int) -> None:

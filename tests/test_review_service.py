@@ -125,18 +125,20 @@ def test_the_earliest_due_comes_first(app: Flask) -> None:
     assert item is not None and item.state is not None and item.state.id == due[0].id
 
 
-def test_the_daily_new_card_limit_holds_until_midnight_utc(app: Flask) -> None:
-    user = make_user()  # 20 new cards a day by default
+def test_the_daily_new_card_limit_holds_until_the_day_starts_at_4_utc_before_the_browser_names_a_zone(
+    app: Flask,
+) -> None:
+    user = make_user()  # 20 new cards a day by default; no time zone yet (UTC), the day starting at 04:00
     make_deck("csto", 25)
     for number in range(20):
         learn_next(user, NOW + timedelta(minutes=11 * number))  # not due for days
-    late = NOW.replace(hour=23, minute=59)
+    late = datetime(2026, 11, 25, 3, 59, tzinfo=UTC)
     assert service.next_card(user, None, late) is None
     status = service.queue_status(user, None, late)
     assert (status.new, status.allowance.new_left, status.new_capped) == (5, 0, True)
-    assert status.next_card_at == datetime(2026, 11, 25, tzinfo=UTC)
+    assert status.next_card_at == datetime(2026, 11, 25, 4, 0, tzinfo=UTC)
 
-    tomorrow = datetime(2026, 11, 25, 0, 0, tzinfo=UTC)
+    tomorrow = datetime(2026, 11, 25, 4, 0, tzinfo=UTC)
     item = service.next_card(user, None, tomorrow)
     assert item is not None and item.card.id == "csto-20"
 
@@ -154,7 +156,7 @@ def test_the_daily_review_limit_counts_reviews_not_first_showings(app: Flask) ->
     soon = later + timedelta(seconds=10)
     assert service.next_card(user, None, soon) is None
     status = service.queue_status(user, None, soon)
-    assert (status.due, status.reviews_capped, status.next_card_at) == (2, True, datetime(2026, 11, 25, tzinfo=UTC))
+    assert (status.due, status.reviews_capped, status.next_card_at) == (2, True, datetime(2026, 11, 25, 4, tzinfo=UTC))
     assert (status.allowance.new_done, status.allowance.reviews_done) == (5, 3)
 
 

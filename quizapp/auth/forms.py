@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, PasswordField, StringField, SubmitField
+from wtforms import BooleanField, HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from quizapp.services.users import (
@@ -25,6 +25,11 @@ TOO_LONG = _l("Field cannot be longer than %(max)d characters.")
 DIFFERENT = _l("The passwords differ.")
 
 
+def browser_time_zone_field() -> HiddenField:
+    """Return a hidden field that static/timezone.js fills with the browser's time zone (empty without JavaScript)."""
+    return HiddenField(render_kw={"data-browser-time-zone": ""})
+
+
 class LoginForm(FlaskForm):
     """Log in with a username and password."""
 
@@ -33,6 +38,7 @@ class LoginForm(FlaskForm):
                              validators=[DataRequired(REQUIRED), Length(max=MAX_PASSWORD_LENGTH, message=TOO_LONG)],
                              render_kw={"autocomplete": "current-password", "maxlength": MAX_PASSWORD_LENGTH})
     remember = BooleanField(_l("Keep me logged in"))
+    browser_time_zone = browser_time_zone_field()
     submit = SubmitField(_l("Log in"))
 
 
@@ -55,6 +61,7 @@ class RegisterForm(FlaskForm):
     username = StringField(_l("Username"), validators=[DataRequired(REQUIRED)],
                            render_kw={"autocomplete": "username", "maxlength": MAX_USERNAME_LENGTH})
     password, confirm = new_password_fields(_l("Password"), _l("Repeat the password"))
+    browser_time_zone = browser_time_zone_field()
     submit = SubmitField(_l("Create account"))
 
     def validate_username(self, field: StringField) -> None:

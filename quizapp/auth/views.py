@@ -1,4 +1,4 @@
-"""The auth pages: register, log in, log out; the account page: change the password, log out everywhere."""
+"""The auth pages: register, log in, log out; the account page: study settings, the password, log out everywhere."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from quizapp.auth import quotas
 from quizapp.auth.access import session_lifetime
 from quizapp.auth.forms import LoginForm, LogoutEverywhereForm, PasswordForm, RegisterForm
 from quizapp.auth.redirects import local_path
+from quizapp.auth.settings_form import StudySettingsForm
 from quizapp.auth.throttle import account_key, failed, limiter, setting, user_key, wait_message
 from quizapp.models import Role
 from quizapp.services import sessions
+from quizapp.services.study_settings import StudySettings, adopt_browser_time_zone, save_settings
 from quizapp.services.users import UsernameTaken, WrongPassword, authenticate, change_password, create_user
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -40,6 +42,7 @@ def register() -> ResponseReturnValue:
             # another registration of the name committed after this form checked it
             form.username.errors.append(_("That username is taken; choose another."))
         else:
+            adopt_browser_time_zone(user, form.browser_time_zone.data)
             sessions.open_session(user, session_lifetime())
             login_user(user)
             flash(_("Welcome, %(name)s! Pick a deck to start.", name=user.username), "success")
@@ -69,6 +72,7 @@ def login() -> ResponseReturnValue:
             # one message for both cases, so the form does not reveal which usernames exist
             form.password.errors.append(_("Wrong username or password."))
         else:
+            adopt_browser_time_zone(user, form.browser_time_zone.data)
             sessions.open_session(user, session_lifetime())
             login_user(user, remember=form.remember.data)
             return redirect(_safe_next(url_for("study.decks")))
@@ -90,15 +94,27 @@ def logout() -> ResponseReturnValue:
 @bp.get("/account")
 @login_required
 def account() -> ResponseReturnValue:
-    """Show the account page: change the password, log out everywhere."""
-    return _account_page(PasswordForm())
+    """Show the account page: study settings, change the password, log out everywhere."""
+    return _account_page()
+
+
+@bp.post("/settings")
+@login_required
+def settings() -> ResponseReturnValue:
+    """Save the student's study settings: time zone, day start, daily limits, desired retention."""
+    form = StudySettingsForm.showing(StudySettings.of(current_user))
+    if form.validate_on_submit():
+        save_settings(current_user, form.settings())
+        flash(_("Your study settings are saved."), "success")
+        return redirect(url_for("auth.account", _anchor="study-settings"))
+    return _account_page(settings_form=form), 200
 
 
 def _refuse_password_change(limit: RequestLimit) -> Response:
     """Show the account page again, saying that password changes are refused for a while."""
     form = PasswordForm()
     form.current.errors = [wait_message(limit)]
-    return Response(_account_page(form), status=429)
+    return Response(_account_page(password_form=form), status=429)
 
 
 @bp.post("/password")
@@ -118,7 +134,7 @@ def password() -> ResponseReturnValue:
             flash(_("Your password is changed. Every other browser logged in to your account is logged out."),
                   "success")
             return redirect(url_for("auth.account"))
-    return _account_page(form), 200
+    return _account_page(password_form=form), 200
 
 
 @bp.post("/logout-everywhere")
@@ -133,11 +149,17 @@ def logout_everywhere() -> ResponseReturnValue:
     return redirect(url_for("auth.account"))
 
 
-def _account_page(form: PasswordForm) -> str:
-    """Render the account page with form as the password form."""
+def _account_page(password_form: PasswordForm | None = None, settings_form: StudySettingsForm | None = None) -> str:
+    """Render the account page, with the forms given (as posted, with their errors) or fresh ones."""
+    settings_form = settings_form or StudySettingsForm.showing(StudySettings.of(current_user), formdata=None)
+    time_zone_known = current_user.time_zone is not None
+    if not time_zone_known:
+        settings_form.offer_browser_time_zone()
     return render_template(
         "auth/account.html",
-        form=form,
+        form=password_form or PasswordForm(formdata=None),
+        settings=settings_form,
+        time_zone_known=time_zone_known,
         everywhere=LogoutEverywhereForm(),
         open_sessions=sessions.session_count(current_user.id, session_lifetime()),
     )

@@ -10,6 +10,7 @@ import sqlalchemy.orm as so
 from flask_login import UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from quizapp.days import DEFAULT_START_HOUR
 from quizapp.db import db, str_enum, utcnow
 
 
@@ -43,6 +44,16 @@ class User(UserMixin, db.Model):
     #: How many cards the user meets for the first time per day, and how many reviews at most.
     daily_new_limit: so.Mapped[int] = so.mapped_column(default=20, server_default="20")
     daily_review_limit: so.Mapped[int] = so.mapped_column(default=200, server_default="200")
+    #: How sure the student wants to be of recalling a card when it comes due: FSRS's desired retention, 0.70-0.99.
+    #: The default is quizapp.services.study.scheduling.DESIRED_RETENTION.
+    desired_retention: so.Mapped[float] = so.mapped_column(default=0.9, server_default="0.9")
+    #: The IANA name of the student's time zone, such as "Asia/Jakarta"; None (taken as UTC) until the browser or
+    #: the student says. Their days, which the daily limits, the streak and the calendar count, are days there.
+    time_zone: so.Mapped[str | None] = so.mapped_column(sa.String(64))
+    #: The local hour, 0-23, at which the student's day begins (Anki's default: 4, so late study counts for that day).
+    day_start_hour: so.Mapped[int] = so.mapped_column(
+        default=DEFAULT_START_HOUR, server_default=str(DEFAULT_START_HOUR)
+    )
     #: A language tag such as "id" or "en"; None follows the browser.
     locale: so.Mapped[str | None] = so.mapped_column(sa.String(16))
 

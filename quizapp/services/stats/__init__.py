@@ -2,11 +2,13 @@
 
 Each function takes a user id (and, where time matters, ``now``: an aware UTC datetime passed in, so that
 tests can fix the clock) and runs one or a few grouped queries; none runs a query per day or per row. Days
-are UTC calendar days throughout. Results are small frozen dataclasses that know nothing of Flask.
+are the student's days, given as ``day`` (a :class:`quizapp.days.StudentDay`: their time zone and the hour their
+day starts), or UTC calendar days when none is given. Results are small frozen dataclasses that know nothing of
+Flask.
 
-SQLite and PostgreSQL spell date arithmetic differently, so the two SQL constructs in
+SQLite and PostgreSQL spell date arithmetic differently, so the SQL constructs in
 :mod:`quizapp.services.stats.sql` compile to each dialect's own form: ``utc_date`` (the UTC calendar day of a
-timestamp) and ``epoch_seconds``.
+timestamp), ``student_date`` (the student's day of a timestamp) and ``epoch_seconds``.
 
 Quiz history and accuracy live in :mod:`quizapp.services.stats.accuracy`, the study over time in
 :mod:`quizapp.services.stats.activity`; this module re-exports their public names, so callers import every

@@ -9,15 +9,16 @@ from datetime import date, datetime, timedelta
 import fsrs
 import sqlalchemy as sa
 
+from quizapp.days import UTC_DAYS, StudentDay
 from quizapp.db import db
 from quizapp.models import Answer, Card, CardStatus, ReviewLog, ReviewState
-from quizapp.services.stats.sql import count_if, epoch_seconds, midnight, utc_date, utc_today, whole_percent
+from quizapp.services.stats.sql import count_if, epoch_seconds, student_date, whole_percent
 
 #: Anki's line between young and mature cards: a scheduled interval of at least this many days.
 MATURE_DAYS = 21
-#: How far back true retention looks, in UTC days counted with today.
+#: How far back true retention looks, in days counted with today.
 RETENTION_DAYS = 30
-#: How many UTC days the forecast covers, starting with today.
+#: How many days the forecast covers, starting with today.
 FORECAST_DAYS = 30
 #: How many weeks the review calendar shows, ending with the current week.
 CALENDAR_WEEKS = 26
@@ -31,7 +32,7 @@ _AGAIN = int(fsrs.Rating.Again)
 
 @dataclass(frozen=True)
 class Streak:
-    """Runs of consecutive UTC days with at least one answer or review."""
+    """Runs of consecutive days (the student's days) with at least one answer or review."""
 
     #: Days in the run that ends today, or yesterday when nothing was done yet today; 0 when neither.
     current: int
@@ -65,13 +66,13 @@ def streak_from_days(days: Iterable[date], today: date) -> Streak:
     )
 
 
-def study_streak(user_id: int, now: datetime) -> Streak:
-    """Return the user's study streak: UTC days with at least one Answer or ReviewLog row."""
+def study_streak(user_id: int, now: datetime, day: StudentDay = UTC_DAYS) -> Streak:
+    """Return the user's study streak: days with at least one Answer or ReviewLog row."""
     active_days = sa.union(
-        sa.select(utc_date(Answer.answered_at)).where(Answer.user_id == user_id),
-        sa.select(utc_date(ReviewLog.reviewed_at)).where(ReviewLog.user_id == user_id),
+        sa.select(student_date(Answer.answered_at, day)).where(Answer.user_id == user_id),
+        sa.select(student_date(ReviewLog.reviewed_at, day)).where(ReviewLog.user_id == user_id),
     )
-    return streak_from_days(db.session.scalars(active_days), utc_today(now))
+    return streak_from_days(db.session.scalars(active_days), day.today(now))
 
 
 # --- cards -------------------------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ class Retention:
 
     passed: int
     total: int
-    #: The first and last UTC day of the window.
+    #: The first and last day of the window.
     start: date
     end: date
 
@@ -132,18 +133,18 @@ def measured_by_retention() -> sa.ColumnElement[bool]:
     return sa.and_(ReviewLog.state_before == _REVIEW, ReviewLog.reviewed_at >= ReviewLog.due_before)
 
 
-def true_retention(user_id: int, now: datetime, days: int = RETENTION_DAYS) -> Retention:
-    """Return the user's true retention over the last days UTC days, today included.
+def true_retention(user_id: int, now: datetime, days: int = RETENTION_DAYS, day: StudentDay = UTC_DAYS) -> Retention:
+    """Return the user's true retention over the last days days, today included.
 
     Counts the reviews measured_by_retention selects; a review passes unless rated Again (1).
     """
-    end = utc_today(now)
+    end = day.today(now)
     start = end - timedelta(days=days - 1)
     query = sa.select(count_if(ReviewLog.rating != _AGAIN), sa.func.count()).where(
         ReviewLog.user_id == user_id,
         measured_by_retention(),
-        ReviewLog.reviewed_at >= midnight(start),
-        ReviewLog.reviewed_at < midnight(end + timedelta(days=1)),
+        ReviewLog.reviewed_at >= day.start(start),
+        ReviewLog.reviewed_at < day.end(end),
     )
     passed, total = db.session.execute(query).one()
     return Retention(passed=int(passed), total=int(total), start=start, end=end)
@@ -154,7 +155,7 @@ def true_retention(user_id: int, now: datetime, days: int = RETENTION_DAYS) -> R
 
 @dataclass(frozen=True)
 class Forecast:
-    """Cards falling due on each of the coming UTC days, today first; overdue cards count today."""
+    """Cards falling due on each of the coming days, today first; overdue cards count today."""
 
     days: tuple[tuple[date, int], ...]
     #: Of today's cards, those that fell due on an earlier day.
@@ -166,21 +167,21 @@ class Forecast:
         return sum(n for _, n in self.days)
 
 
-def due_forecast(user_id: int, now: datetime, days: int = FORECAST_DAYS) -> Forecast:
-    """Count the user's ReviewState rows due on each of days UTC days from today; retired cards are left out."""
-    today = utc_today(now)
-    day = utc_date(ReviewState.due)
+def due_forecast(user_id: int, now: datetime, days: int = FORECAST_DAYS, day: StudentDay = UTC_DAYS) -> Forecast:
+    """Count the user's ReviewState rows due on each of days days from today; retired cards are left out."""
+    today = day.today(now)
+    due_on = student_date(ReviewState.due, day)
     query = (
-        sa.select(day, sa.func.count())
+        sa.select(due_on, sa.func.count())
         .join(Card, Card.id == ReviewState.card_id)
         .where(
             ReviewState.user_id == user_id,
             Card.status != CardStatus.RETIRED,
-            ReviewState.due < midnight(today + timedelta(days=days)),
+            ReviewState.due < day.start(today + timedelta(days=days)),
         )
-        .group_by(day)
+        .group_by(due_on)
     )
-    counts = {day: 0 for day in (today + timedelta(days=i) for i in range(days))}
+    counts = {today + timedelta(days=i): 0 for i in range(days)}
     overdue = 0
     for due_day, n in db.session.execute(query):
         if due_day < today:
@@ -195,7 +196,7 @@ def due_forecast(user_id: int, now: datetime, days: int = FORECAST_DAYS) -> Fore
 
 @dataclass(frozen=True)
 class ReviewCalendar:
-    """Reviews (ReviewLog rows) per UTC day, from the Monday weeks - 1 weeks before this week's to today."""
+    """Reviews (ReviewLog rows) per day, from the Monday weeks - 1 weeks before this week's to today."""
 
     counts: Mapping[date, int]
     start: date
@@ -208,20 +209,22 @@ class ReviewCalendar:
         return sum(self.counts.values())
 
 
-def review_calendar(user_id: int, now: datetime, weeks: int = CALENDAR_WEEKS) -> ReviewCalendar:
-    """Count the user's reviews per UTC day over the last weeks calendar weeks; days without one are absent."""
-    end = utc_today(now)
+def review_calendar(
+    user_id: int, now: datetime, weeks: int = CALENDAR_WEEKS, day: StudentDay = UTC_DAYS
+) -> ReviewCalendar:
+    """Count the user's reviews per day over the last weeks calendar weeks; days without one are absent."""
+    end = day.today(now)
     # The same first day as quizapp.charts.review_heatmap: the Monday of the first column.
     start = end - timedelta(days=end.weekday(), weeks=weeks - 1)
-    day = utc_date(ReviewLog.reviewed_at)
+    review_day = student_date(ReviewLog.reviewed_at, day)
     query = (
-        sa.select(day, sa.func.count())
+        sa.select(review_day, sa.func.count())
         .where(
             ReviewLog.user_id == user_id,
-            ReviewLog.reviewed_at >= midnight(start),
-            ReviewLog.reviewed_at < midnight(end + timedelta(days=1)),
+            ReviewLog.reviewed_at >= day.start(start),
+            ReviewLog.reviewed_at < day.end(end),
         )
-        .group_by(day)
+        .group_by(review_day)
     )
     counts = {review_day: int(n) for review_day, n in db.session.execute(query)}
     return ReviewCalendar(counts=counts, start=start, end=end, weeks=weeks)

@@ -1,4 +1,5 @@
-"""The pieces the statistics share: a timestamp's UTC day and epoch seconds in each SQL dialect, counts, percentages."""
+"""The pieces the statistics share: a timestamp's UTC or student's day and epoch seconds in each SQL dialect, counts,
+percentages."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+
+from quizapp.days import StudentDay
+from quizapp.db import SQLITE_LOCAL_DATE
 
 
 class utc_date(FunctionElement[date]):  # noqa: N801  named and used like a SQL function
@@ -29,6 +33,34 @@ def _utc_date_sqlite(element: utc_date, compiler: SQLCompiler, **kw: Any) -> str
 def _utc_date_postgresql(element: utc_date, compiler: SQLCompiler, **kw: Any) -> str:
     # A timestamptz cast straight to date takes the connection's time zone; timezone('UTC', …) pins it.
     return f"CAST(timezone('UTC', {compiler.process(element.clauses, **kw)}) AS DATE)"
+
+
+class _student_date(FunctionElement[date]):  # noqa: N801  named and used like a SQL function
+    """The student's day of a stored timestamp: _student_date(timestamp, zone, start_hour), see StudentDay.day_of."""
+
+    type = sa.Date()
+    name = "student_date"
+    inherit_cache = True
+
+
+@compiles(_student_date, "sqlite")
+def _student_date_sqlite(element: _student_date, compiler: SQLCompiler, **kw: Any) -> str:
+    # SQLite has no time zones: quizapp.db registers this Python function on every connection.
+    return f"{SQLITE_LOCAL_DATE}({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_student_date)
+def _student_date_postgresql(element: _student_date, compiler: SQLCompiler, **kw: Any) -> str:
+    stamp, zone, start_hour = (compiler.process(clause, **kw) for clause in element.clauses)
+    # timezone(zone, t) is the wall time there; taking the hours off the wall time is StudentDay.day_of's rule.
+    return f"CAST(timezone({zone}, {stamp}) - make_interval(hours => {start_hour}) AS DATE)"
+
+
+def student_date(stamp: sa.ColumnElement[Any], day: StudentDay) -> sa.ColumnElement[date]:
+    """Return the SQL for the student's day of a stored timestamp; plain UTC days need no time zone."""
+    if day.is_utc_midnight:
+        return utc_date(stamp)
+    return _student_date(stamp, sa.literal(day.zone, sa.String()), sa.literal(day.start_hour, sa.Integer()))
 
 
 class epoch_seconds(FunctionElement[int]):  # noqa: N801  named and used like a SQL function

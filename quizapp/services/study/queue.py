@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import fsrs
 import sqlalchemy as sa
 
+from quizapp.days import UTC_DAYS, StudentDay
 from quizapp.db import db
 from quizapp.models import Card, CardStatus, HeldCard, ReviewLog, ReviewState, User, deck_cards
 from quizapp.services.study import scheduling
 
 
-def start_of_day(now: datetime) -> datetime:
-    """Return 00:00 UTC of now's day, when the daily limits start again."""
-    return now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+def start_of_day(now: datetime, day: StudentDay = UTC_DAYS) -> datetime:
+    """Return when now's day began (aware UTC), when the daily limits started again; UTC midnight by default."""
+    return day.start_of_today(now)
 
 
 def held_now(user_id: int, card_id: sa.ColumnElement[str], now: datetime) -> sa.ColumnElement[bool]:
@@ -114,8 +115,9 @@ class Allowance:
 
 
 def allowance(user: User, now: datetime) -> Allowance:
-    """Count the user's reviews since 00:00 UTC: first reviews of a card and all others."""
-    start = start_of_day(now)
+    """Count the user's reviews since their day began: first reviews of a card and all others."""
+    day = StudentDay.of(user)
+    start = start_of_day(now, day)
     first = ReviewLog.stability_before.is_(None)
     new_done, reviews_done = db.session.execute(
         sa.select(
@@ -124,7 +126,7 @@ def allowance(user: User, now: datetime) -> Allowance:
         ).where(
             ReviewLog.user_id == user.id,
             ReviewLog.reviewed_at >= start,
-            ReviewLog.reviewed_at < start + timedelta(days=1),
+            ReviewLog.reviewed_at < day.end_of_today(now),
         )
     ).one()
     return Allowance(
@@ -205,7 +207,7 @@ class QueueStatus:
     new: int  # active cards never reviewed, not held
     allowance: Allowance
     next_due: datetime | None  # the earliest a card not suspended falls due (or comes back from burial) after now
-    resets_at: datetime  # next 00:00 UTC, when the daily limits start again
+    resets_at: datetime  # when the user's next day begins and the daily limits start again
 
     @property
     def due_today(self) -> int:
@@ -270,5 +272,5 @@ def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
         new=new or 0,
         allowance=allowance(user, now),
         next_due=min(coming, default=None),
-        resets_at=start_of_day(now) + timedelta(days=1),
+        resets_at=StudentDay.of(user).end_of_today(now),
     )

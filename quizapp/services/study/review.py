@@ -158,7 +158,8 @@ def apply_rating(
     seen_review is the card's last review when the answer was given: the write happens only if it still is.
     """
     before = schedule_of(state, now)
-    after, outcome = scheduling.review(before, rating, now)
+    scheduler = scheduling.scheduler_for(db.session.get_one(User, user_id).desired_retention)
+    after, outcome = scheduling.review(before, rating, now, scheduler)
     if state is None:
         db.session.add(ReviewState(user_id=user_id, card_id=card.id, **_columns(after)))
         try:
@@ -201,7 +202,8 @@ def reveal(
     state = state_of(user.id, card.id)
     if not is_current(state, presented):
         return None
-    return Reveal(card=card, intervals=scheduling.preview_intervals(schedule_of(state, now), now))
+    scheduler = scheduling.scheduler_for(user.desired_retention)
+    return Reveal(card=card, intervals=scheduling.preview_intervals(schedule_of(state, now), now, scheduler))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ writes the new schedule back and appends the :class:`ReviewOutcome` to the revie
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -14,6 +15,19 @@ import fsrs
 DESIRED_RETENTION = 0.9
 # Fuzzing spreads due dates at random; off, so the same answers always give the same schedule and tests hold.
 DEFAULT_SCHEDULER = fsrs.Scheduler(desired_retention=DESIRED_RETENTION, enable_fuzzing=False)
+#: The retentions a student may choose (Anki's advice): below, too much is forgotten; above, reviews pile up.
+MIN_RETENTION = 0.70
+MAX_RETENTION = 0.99
+
+
+@functools.lru_cache(maxsize=64)
+def scheduler_for(retention: float) -> fsrs.Scheduler:
+    """Return the scheduler aiming at this desired retention (0.70-0.99), without fuzzing like DEFAULT_SCHEDULER."""
+    if not MIN_RETENTION <= retention <= MAX_RETENTION:
+        raise ValueError(f"desired retention must be from {MIN_RETENTION} to {MAX_RETENTION}, got {retention}")
+    if retention == DESIRED_RETENTION:
+        return DEFAULT_SCHEDULER
+    return fsrs.Scheduler(desired_retention=retention, enable_fuzzing=False)
 
 # fsrs.Card invents an id from the clock (and sleeps 1 ms) when none is given; the id plays no part in
 # scheduling, so a fixed one keeps conversions pure.

@@ -1,0 +1,116 @@
+"""A student's day: it begins at an hour they choose in their own time zone, not at midnight UTC.
+
+Daily limits, the streak, the review calendar, the forecast and "today" all count these days, so that a
+student in Jakarta whose day starts at 04:00 gets new cards at 04:00 local time (21:00 UTC), and a review at
+02:00 belongs to the day before. Pure Python (zoneinfo), no Flask, no database.
+"""
+
+from __future__ import annotations
+
+import functools
+import zoneinfo
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
+
+#: The zone of a student whose browser has not said theirs yet.
+DEFAULT_TIME_ZONE = "UTC"
+#: When a new student's day begins, local time: Anki's default, so that a late night's study counts for that day.
+DEFAULT_START_HOUR = 4
+
+
+@functools.cache
+def time_zones() -> tuple[str, ...]:
+    """Return every IANA time zone name this machine knows, sorted (read once)."""
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def is_time_zone(name: str) -> bool:
+    """Tell whether name is an IANA time zone name, such as "Asia/Jakarta" (case matters, as in the database)."""
+    return name in _known_zones()
+
+
+@functools.cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(time_zones())
+
+
+class HasStudyDay(Protocol):
+    """What a user tells of their day (quizapp.models.User has both)."""
+
+    time_zone: str | None
+    day_start_hour: int
+
+
+@dataclass(frozen=True)
+class StudentDay:
+    """Days that begin at start_hour o'clock in zone: the day a moment belongs to, and when a day begins."""
+
+    zone: str = DEFAULT_TIME_ZONE
+    start_hour: int = 0
+
+    def __post_init__(self) -> None:
+        if not is_time_zone(self.zone):
+            raise ValueError(f"unknown time zone {self.zone!r}: expected an IANA name such as 'Asia/Jakarta'")
+        if not 0 <= self.start_hour <= 23:
+            raise ValueError(f"a day starts at an hour from 0 to 23, got {self.start_hour}")
+
+    @classmethod
+    def of(cls, user: HasStudyDay) -> StudentDay:
+        """Return the user's days: their time zone (UTC until known) from their day start hour."""
+        return _student_day(user.time_zone or DEFAULT_TIME_ZONE, user.day_start_hour)
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        """Return the time zone itself."""
+        return zoneinfo.ZoneInfo(self.zone)
+
+    @property
+    def is_utc_midnight(self) -> bool:
+        """Tell whether these are plain UTC calendar days, which SQL can count without a time zone."""
+        return self.zone == "UTC" and self.start_hour == 0
+
+    def day_of(self, moment: datetime) -> date:
+        """Return the day moment (aware) belongs to: before start_hour local time, that is the day before."""
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError(f"moment must be a timezone-aware datetime, got naive {moment.isoformat()}")
+        # Wall-clock arithmetic, as PostgreSQL's timezone(zone, t) - interval does: the two must agree.
+        return (moment.astimezone(self.tzinfo) - timedelta(hours=self.start_hour)).date()
+
+    def start(self, day: date) -> datetime:
+        """Return the instant (aware UTC) day begins; on a daylight-saving day, a day is 23 or 25 hours."""
+        return datetime.combine(day, time(self.start_hour), tzinfo=self.tzinfo).astimezone(UTC)
+
+    def end(self, day: date) -> datetime:
+        """Return the instant (aware UTC) day ends: the start of the next."""
+        return self.start(day + timedelta(days=1))
+
+    def today(self, now: datetime) -> date:
+        """Return the day it is at now."""
+        return self.day_of(now)
+
+    def start_of_today(self, now: datetime) -> datetime:
+        """Return the instant (aware UTC) the day of now began."""
+        return self.start(self.day_of(now))
+
+    def end_of_today(self, now: datetime) -> datetime:
+        """Return the instant (aware UTC) the day of now ends and the next begins."""
+        return self.end(self.day_of(now))
+
+
+@functools.lru_cache(maxsize=256)
+def _student_day(zone: str, start_hour: int) -> StudentDay:
+    return StudentDay(zone, start_hour)
+
+
+#: Calendar days in UTC: the days of callers that name no student, such as reports across many students.
+UTC_DAYS = StudentDay()
+
+
+def local_day_text(stamp: str | None, zone: str, start_hour: int) -> str | None:
+    """Return the day (ISO text) of a UTC timestamp stored as SQLite text: SQLite's quizapp_local_date."""
+    if stamp is None:
+        return None
+    moment = datetime.fromisoformat(stamp)
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return _student_day(zone, int(start_hour)).day_of(moment).isoformat()
