@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, format_time, get_locale
 from flask_login import current_user
 
 #: language tag -> the name a speaker of it would look for in a menu
@@ -35,6 +36,12 @@ def select_timezone() -> str | None:
     return None
 
 
+def hour_text(hour: int) -> str:
+    """Write a whole hour of the day as the language writes it: "4:00 AM", "04.00"."""
+    # rebase=False: an hour of the student's day is already local; there is no instant to move to their zone.
+    return format_time(time(hour), "short", rebase=False)
+
+
 def init_app(app: Flask) -> None:
     """Wire Flask-Babel into the app and make the language list available to every template."""
     app.config.setdefault("DEFAULT_LOCALE", "en")
@@ -45,3 +52,4 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("WTF_I18N_ENABLED", True)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.context_processor(lambda: {"languages": LANGUAGES, "get_locale": get_locale})
+    app.add_template_filter(hour_text, "hour")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, IntegerField, SelectChoice, SelectField, SubmitField
 from wtforms.validators import StopValidation, ValidationError
 
 from quizapp.days import time_zones
+from quizapp.i18n import hour_text
 from quizapp.services.study_settings import (
     HOUR_RANGE,
     MAX_DAILY_LIMIT,
@@ -30,6 +32,11 @@ def _hour(value: Any) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def _hour_label(hour: int) -> LazyString:
+    """Return the hour as the page's language writes it, worked out when the list is shown."""
+    return LazyString(hour_text, hour)
 
 
 class WholeNumberBetween:
@@ -56,7 +63,7 @@ class StudySettingsForm(FlaskForm):
     time_zone = SelectField(_l("Time zone"), choices=[SelectChoice(name) for name in time_zones()],
                             validate_choice=False)
     day_start_hour = SelectField(_l("Your day starts at"), coerce=_hour, validate_choice=False,
-                                 choices=[SelectChoice(str(hour), f"{hour:02d}:00") for hour in range(24)])
+                                 choices=[SelectChoice(str(hour), _hour_label(hour)) for hour in range(24)])
     daily_new_limit = _number(_l("New cards per day"), 0, MAX_DAILY_LIMIT, NEW_LIMIT_RANGE)
     daily_review_limit = _number(_l("Reviews per day"), 0, MAX_DAILY_LIMIT, REVIEW_LIMIT_RANGE)
     desired_retention = _number(_l("Desired retention (%)"), MIN_PERCENT, MAX_PERCENT, RETENTION_RANGE)

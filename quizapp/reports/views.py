@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from quizapp.charts import accuracy_bars, forecast_bars, review_heatmap
 from quizapp.clock import utcnow
+from quizapp.days import StudentDay
 from quizapp.labels import kind_label
 from quizapp.services import stats
 from quizapp.urls import page_number
@@ -30,14 +31,15 @@ def progress() -> str:
     """Show the student's progress: numbers, charts with their tables, and every quiz, newest first."""
     now = utcnow()
     user_id = current_user.id
+    day = StudentDay.of(current_user)
     history = stats.quiz_history(user_id, request.args.get("page", 1, type=page_number))
     by_deck = stats.accuracy_by_deck(user_id)
     by_kind = tuple(replace(row, label=kind_label(row.key)) for row in stats.accuracy_by_kind(user_id))
-    streak = stats.study_streak(user_id, now)
+    streak = stats.study_streak(user_id, now, day=day)
     cards = stats.card_counts(user_id)
-    retention = stats.true_retention(user_id, now)
-    forecast = stats.due_forecast(user_id, now)
-    calendar = stats.review_calendar(user_id, now)
+    retention = stats.true_retention(user_id, now, day=day)
+    forecast = stats.due_forecast(user_id, now, day=day)
+    calendar = stats.review_calendar(user_id, now, day=day)
 
     forecast_title = _("Cards due on each of the next %(days)d days", days=len(forecast.days))
     calendar_title = _("Reviews per day over the last %(weeks)d weeks", weeks=calendar.weeks)
@@ -49,7 +51,8 @@ def progress() -> str:
     }
     return render_template(
         "reports/progress.html",
-        today=stats.utc_today(now),
+        today=day.today(now),
+        day=day,
         history=history,
         by_deck=by_deck,
         by_kind=by_kind,

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from quizapp.clock import utcnow
+from quizapp.days import StudentDay
 from quizapp.models import Deck
 from quizapp.services.bank import revisions
 from quizapp.services.study import answering, rating, scheduling, tokens, typed, undo
@@ -66,6 +67,7 @@ def _render(template: str, **context: Any) -> str:
         "typed_char_s": format_decimal(typed.TYPING_MS_PER_CHAR / 1000),
         "new_limit": current_user.daily_new_limit,
         "review_limit": current_user.daily_review_limit,
+        "day": StudentDay.of(current_user),
     }
     return render_template(template, rule=rule, **context)
 
