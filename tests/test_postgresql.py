@@ -193,3 +193,36 @@ def test_accounts_and_logins_on_postgresql(pg_app: Flask) -> None:
     assert "That username is taken; choose another." in response.get_data(as_text=True)
     with pg_app.app_context():
         assert db.session.scalars(sa.select(User.username)).all() == ["Ayu"]
+
+
+def test_a_jakarta_students_days_on_postgresql(pg_app: Flask) -> None:
+    from datetime import date, timedelta
+
+    from test_stats import REVIEW, Study, make_card
+
+    from quizapp.days import UTC_DAYS, StudentDay
+    from quizapp.services import stats
+    from quizapp.services.stats.sql import student_date
+
+    jakarta = StudentDay("Asia/Jakarta", 4)
+    turn = datetime(2026, 11, 24, 21, 0, tzinfo=UTC)  # 04:00 on the 25th in Jakarta
+    moments = [turn - timedelta(seconds=1), turn, turn + timedelta(hours=23), datetime(2026, 3, 8, 8, 59, tzinfo=UTC)]
+    with pg_app.app_context():
+        siti = Study()
+        card = make_card()
+        for moment in moments:
+            siti.review(card, moment)
+        siti.state(make_card(), REVIEW, due=turn - timedelta(seconds=1), last_review=turn - timedelta(days=9))
+        for day in (jakarta, StudentDay("America/New_York", 4), UTC_DAYS, StudentDay("UTC", 4)):
+            from_sql = db.session.scalars(
+                sa.select(student_date(ReviewLog.reviewed_at, day)).order_by(ReviewLog.id)
+            ).all()
+            assert from_sql == [day.day_of(moment) for moment in moments], day
+
+        now = turn + timedelta(hours=1)
+        calendar = stats.review_calendar(siti.id, now, day=jakarta)
+        assert dict(calendar.counts) == {date(2026, 11, 24): 1, date(2026, 11, 25): 2}
+        streak = stats.study_streak(siti.id, now, day=jakarta)
+        assert (streak.current, streak.studied_today) == (2, True)
+        forecast = stats.due_forecast(siti.id, now, day=jakarta)
+        assert (forecast.days[0], forecast.overdue) == ((date(2026, 11, 25), 1), 1)
