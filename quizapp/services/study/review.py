@@ -8,8 +8,8 @@ The queue
     out while held; :mod:`quizapp.services.study.undo` takes back the latest rating.
 
 Daily limits
-    Each user has ``daily_new_limit`` (20) and ``daily_review_limit`` (200). "Today" is since 00:00 UTC; a
-    per-user timezone is future work. A review whose schedule before had no memory state
+    Each user has ``daily_new_limit`` (20) and ``daily_review_limit`` (200); "today" is the student's day
+    (:class:`quizapp.days.StudentDay`: their zone, from 04:00). A review whose schedule before had no memory state
     (``stability_before IS NULL``: the card had never been reviewed) counts against the new-card limit, every
     other review against the review limit. Quiz answers that move the schedule are logged alike and count
     too: a card met in a quiz adds to the reviews to come as one met here does. The limits never stop a quiz.
