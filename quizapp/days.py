@@ -19,10 +19,14 @@ DEFAULT_TIME_ZONE = "UTC"
 DEFAULT_START_HOUR = 4
 
 
+#: Names in the zone database that are no place: "localtime" is whatever this machine is set to.
+_NOT_PLACES = frozenset({"Factory", "localtime", "posixrules"})
+
+
 @functools.cache
 def time_zones() -> tuple[str, ...]:
     """Return every IANA time zone name this machine knows, sorted (read once)."""
-    return tuple(sorted(zoneinfo.available_timezones()))
+    return tuple(sorted(zoneinfo.available_timezones() - _NOT_PLACES))
 
 
 def is_time_zone(name: str) -> bool:
@@ -57,8 +61,13 @@ class StudentDay:
 
     @classmethod
     def of(cls, user: HasStudyDay) -> StudentDay:
-        """Return the user's days: their time zone (UTC until known) from their day start hour."""
-        return _student_day(user.time_zone or DEFAULT_TIME_ZONE, user.day_start_hour)
+        """Return the user's days: their time zone (UTC until known) from their day start hour.
+
+        A stored zone this machine does not know (its zone database lost the name) reads as UTC: days a few hours
+        off are better than pages that fail.
+        """
+        zone = user.time_zone if user.time_zone and is_time_zone(user.time_zone) else DEFAULT_TIME_ZONE
+        return _student_day(zone, user.day_start_hour)
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
+import pytz
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import Babel, format_time, get_locale
 from flask_login import current_user
@@ -32,7 +33,8 @@ def select_locale() -> str:
 def select_timezone() -> str | None:
     """Choose the time zone dates and times are shown in: the user's, once known; else UTC (Flask-Babel's default)."""
     if has_request_context() and current_user and current_user.is_authenticated:
-        return current_user.time_zone
+        # Flask-Babel reads zones with pytz, whose list may lag the system's zoneinfo by a release.
+        return current_user.time_zone if current_user.time_zone in pytz.all_timezones_set else None
     return None
 
 

@@ -176,6 +176,18 @@ def test_the_daily_limits_say_when_they_start_again_in_the_students_time(
     assert re.search(r"Your next card is ready in 12 hours \(25 Nov 2026, 04:00 [^)]+\)\.", page), page
 
 
+def test_a_stored_zone_this_machine_does_not_know_reads_as_utc(
+    app: Flask, accounts: Accounts, client: FlaskClient
+) -> None:
+    user_id = accounts.login(client, "siti")
+    db.session.get(User, user_id).time_zone = "Atlantis/Poseidonia"  # say, a name a later zone database dropped
+    db.session.commit()
+    for path in ("/progress/", "/study/review", "/auth/account"):
+        assert client.get(path).status_code == 200, path
+    assert "in the time zone UTC" in Page.of(client.get("/progress/")).text("definitions")
+    assert Page.of(client.get("/auth/account")).find("option", value="UTC").get("selected") is not None
+
+
 # --- desired retention ----------------------------------------------------------------------------------------
 
 

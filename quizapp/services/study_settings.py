@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from quizapp.days import DEFAULT_TIME_ZONE, is_time_zone
+from quizapp.days import StudentDay, is_time_zone
 from quizapp.db import db
 from quizapp.models import User
 from quizapp.services.study.scheduling import MAX_RETENTION, MIN_RETENTION
@@ -41,7 +41,7 @@ class StudySettings:
     def of(cls, user: User) -> StudySettings:
         """Return the user's settings as they stand; a time zone not known yet reads as UTC."""
         return cls(
-            time_zone=user.time_zone or DEFAULT_TIME_ZONE,
+            time_zone=StudentDay.of(user).zone,
             day_start_hour=user.day_start_hour,
             daily_new_limit=user.daily_new_limit,
             daily_review_limit=user.daily_review_limit,
