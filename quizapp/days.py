@@ -79,6 +79,12 @@ class StudentDay:
         """Tell whether these are plain UTC calendar days, which SQL can count without a time zone."""
         return self.zone == "UTC" and self.start_hour == 0
 
+    @property
+    def fixed_shift(self) -> timedelta | None:
+        """Return what to add to a UTC time to get a time whose date is its day, if that is the same all year."""
+        offset = fixed_offset(self.zone)
+        return None if offset is None else offset - timedelta(hours=self.start_hour)
+
     def day_of(self, moment: datetime) -> date:
         """Return the day moment (aware) belongs to: before start_hour local time, that is the day before."""
         if moment.tzinfo is None or moment.utcoffset() is None:
@@ -107,6 +113,21 @@ class StudentDay:
         return self.end(self.day_of(now))
 
 
+@functools.cache
+def fixed_offset(zone: str) -> timedelta | None:
+    """Return the zone's UTC offset if the zone database gives it one offset from 1990 to 2037, else None.
+
+    Checked on the 1st and 15th of every month: a zone with daylight saving time, or one that moved its clocks
+    for good in those years, has two offsets or more and gets None.
+    """
+    tz = zoneinfo.ZoneInfo(zone)
+    offsets = {
+        datetime(year, month, mday, 12, tzinfo=UTC).astimezone(tz).utcoffset()
+        for year in range(1990, 2038) for month in range(1, 13) for mday in (1, 15)
+    }
+    return offsets.pop() if len(offsets) == 1 else None
+
+
 @functools.lru_cache(maxsize=256)
 def _student_day(zone: str, start_hour: int) -> StudentDay:
     return StudentDay(zone, start_hour)
@@ -116,10 +137,22 @@ def _student_day(zone: str, start_hour: int) -> StudentDay:
 UTC_DAYS = StudentDay()
 
 
-def local_day_text(stamp: str | None, zone: str, start_hour: int) -> str | None:
-    """Return the day (ISO text) of a UTC timestamp stored as SQLite text: SQLite's quizapp_local_date."""
+def sqlite_day_shift(stamp: str | None, zone: str, start_hour: int) -> str | None:
+    """Return the SQLite date() modifier that turns a stored UTC timestamp into its day: SQLite's quizapp_day_shift.
+
+    The day is the date of the UTC time plus the zone's offset then minus start_hour, as day_of has it. SQLite
+    keeps timestamps as UTC text ("2026-11-24 21:00:00.000000"); a zone's offset changes only at a quarter hour
+    (every offset is a whole number of quarter hours), so the offset is looked up once per quarter hour.
+    """
     if stamp is None:
         return None
-    moment = datetime.fromisoformat(stamp)
-    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-    return _student_day(zone, int(start_hour)).day_of(moment).isoformat()
+    quarter = f"{stamp[:14]}{int(stamp[14:16]) // 15 * 15:02d}"
+    return _shift(quarter, zone, int(start_hour))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _shift(quarter: str, zone: str, start_hour: int) -> str:
+    local = datetime.fromisoformat(quarter).replace(tzinfo=UTC).astimezone(zoneinfo.ZoneInfo(zone))
+    offset = local.utcoffset()
+    assert offset is not None  # an aware datetime in a ZoneInfo always has one
+    return f"{(offset - timedelta(hours=start_hour)) // timedelta(minutes=1):+d} minutes"

@@ -21,7 +21,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 
 from quizapp.clock import utcnow as utcnow  # the one clock, for the models' defaults and older imports
-from quizapp.days import local_day_text
+from quizapp.days import sqlite_day_shift
 
 #: Where the Alembic environment and revisions live; inside the package so that they ship with it.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -30,9 +30,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: locked": writes here take milliseconds, so only a server far past its capacity waits this long.
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
-#: The SQL function, on SQLite, that gives a student's day of a timestamp (SQLite knows no time zones):
-#: SQLITE_LOCAL_DATE(timestamp, zone, start_hour), see quizapp.days.local_day_text.
-SQLITE_LOCAL_DATE = "quizapp_local_date"
+#: The SQL function, on SQLite, that helps find a student's day of a timestamp (SQLite knows no time zones):
+#: date(timestamp, SQLITE_DAY_SHIFT(timestamp, zone, start_hour)), see quizapp.days.sqlite_day_shift.
+SQLITE_DAY_SHIFT = "quizapp_day_shift"
 
 #: Predictable constraint names, so that migrations can find a constraint again to alter or drop it.
 NAMING_CONVENTION = {
@@ -110,7 +110,7 @@ def init_app(app: Flask) -> None:
 def _configure_sqlite(dbapi_connection: sqlite3.Connection, connection_record: Any) -> None:
     """Enforce foreign keys, use write-ahead logging, wait for other writers and add the students' days on every
     new SQLite connection."""
-    dbapi_connection.create_function(SQLITE_LOCAL_DATE, 3, local_day_text, deterministic=True)
+    dbapi_connection.create_function(SQLITE_DAY_SHIFT, 3, sqlite_day_shift, deterministic=True)
     cursor = dbapi_connection.cursor()
     try:
         # Writers take turns: one that finds the database busy waits for its turn instead of failing at once.

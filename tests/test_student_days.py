@@ -10,7 +10,7 @@ from flask import Flask
 from test_review_service import answer_next, make_deck, make_user
 from test_stats import REVIEW, Study, make_card
 
-from quizapp.days import UTC_DAYS, StudentDay, local_day_text
+from quizapp.days import UTC_DAYS, StudentDay, sqlite_day_shift
 from quizapp.db import db
 from quizapp.services import stats
 from quizapp.services.stats.sql import student_date
@@ -89,11 +89,13 @@ def test_a_naive_moment_is_refused() -> None:
         JAKARTA.day_of(datetime(2026, 11, 24, 9, 0))
 
 
-def test_sqlite_counts_the_day_as_python_does() -> None:
-    # SQLite holds UTC wall times as text; quizapp_local_date reads them.
-    assert local_day_text("2026-11-24 20:59:59.999999", "Asia/Jakarta", 4) == "2026-11-24"
-    assert local_day_text("2026-11-24 21:00:00.000000", "Asia/Jakarta", 4) == "2026-11-25"
-    assert local_day_text(None, "Asia/Jakarta", 4) is None
+def test_sqlite_shifts_a_stored_timestamp_to_the_students_day() -> None:
+    # SQLite holds UTC wall times as text; date(t, quizapp_day_shift(t, zone, hour)) is the day.
+    assert sqlite_day_shift("2026-11-24 20:59:59.999999", "Asia/Jakarta", 4) == "+180 minutes"
+    assert sqlite_day_shift("2026-11-24 21:00:00", "Asia/Kolkata", 0) == "+330 minutes"
+    assert sqlite_day_shift("2026-03-08 06:59:59", "America/New_York", 4) == "-540 minutes"  # 01:59 EST
+    assert sqlite_day_shift("2026-03-08 07:00:00", "America/New_York", 4) == "-480 minutes"  # 03:00 EDT
+    assert sqlite_day_shift(None, "Asia/Jakarta", 4) is None
 
 
 def test_the_database_counts_the_day_as_python_does(app: Flask) -> None:

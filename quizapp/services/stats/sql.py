@@ -3,7 +3,7 @@ percentages."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -12,7 +12,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from quizapp.days import StudentDay
-from quizapp.db import SQLITE_LOCAL_DATE
+from quizapp.db import SQLITE_DAY_SHIFT
 
 
 class utc_date(FunctionElement[date]):  # noqa: N801  named and used like a SQL function
@@ -45,8 +45,9 @@ class _student_date(FunctionElement[date]):  # noqa: N801  named and used like a
 
 @compiles(_student_date, "sqlite")
 def _student_date_sqlite(element: _student_date, compiler: SQLCompiler, **kw: Any) -> str:
-    # SQLite has no time zones: quizapp.db registers this Python function on every connection.
-    return f"{SQLITE_LOCAL_DATE}({compiler.process(element.clauses, **kw)})"
+    # SQLite has no time zones: quizapp.db registers the shift, a Python function, on every connection.
+    stamp = compiler.process(element.clauses.clauses[0], **kw)
+    return f"date({stamp}, {SQLITE_DAY_SHIFT}({compiler.process(element.clauses, **kw)}))"
 
 
 @compiles(_student_date)
@@ -56,10 +57,36 @@ def _student_date_postgresql(element: _student_date, compiler: SQLCompiler, **kw
     return f"CAST(timezone({zone}, {stamp}) - make_interval(hours => {start_hour}) AS DATE)"
 
 
+class _shifted_date(FunctionElement[date]):  # noqa: N801  named and used like a SQL function
+    """The day of a stored timestamp shifted by whole minutes: _shifted_date(timestamp, minutes)."""
+
+    type = sa.Date()
+    name = "shifted_date"
+    inherit_cache = True
+
+
+@compiles(_shifted_date, "sqlite")
+def _shifted_date_sqlite(element: _shifted_date, compiler: SQLCompiler, **kw: Any) -> str:
+    stamp, minutes = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"date({stamp}, {minutes} || ' minutes')"
+
+
+@compiles(_shifted_date)
+def _shifted_date_postgresql(element: _shifted_date, compiler: SQLCompiler, **kw: Any) -> str:
+    stamp, minutes = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(timezone('UTC', {stamp}) + make_interval(mins => {minutes}) AS DATE)"
+
+
 def student_date(stamp: sa.ColumnElement[Any], day: StudentDay) -> sa.ColumnElement[date]:
-    """Return the SQL for the student's day of a stored timestamp; plain UTC days need no time zone."""
+    """Return the SQL for the student's day of a stored timestamp.
+
+    Plain UTC days need no time zone, and a zone without daylight saving time (Asia/Jakarta) only a shift that
+    SQLite's date() makes itself; other zones need the zone database, which SQLite reaches through Python.
+    """
     if day.is_utc_midnight:
         return utc_date(stamp)
+    if (shift := day.fixed_shift) is not None:
+        return _shifted_date(stamp, sa.literal(shift // timedelta(minutes=1), sa.Integer()))
     return _student_date(stamp, sa.literal(day.zone, sa.String()), sa.literal(day.start_hour, sa.Integer()))
 
 
