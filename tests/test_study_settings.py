@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from test_review_service import answer_next, make_deck, make_user, state_of
-from web_helpers import Page
+from web_helpers import Page, as_next_request
 
 from quizapp.db import db
 from quizapp.models import User
@@ -103,9 +103,13 @@ def test_bad_settings_are_named_next_to_their_field_and_nothing_is_stored(
     assert settings_of(user_named(app, "siti")) == (None, 4, 20, 200, 0.9)
 
 
-def test_the_messages_are_in_indonesian(accounts: Accounts, client: FlaskClient) -> None:
+def test_the_messages_are_in_indonesian(app: Flask, accounts: Accounts, client: FlaskClient) -> None:
     accounts.login(client, "siti")
+    assert "Anki starts days at 4:00 AM." in Page.of(as_next_request(app, client, "/auth/account")).text("main")
     headers = {"Accept-Language": "id"}
+    # The page in English first: an hour written once for every language would stay "4:00 AM".
+    page = Page.of(as_next_request(app, client, "/auth/account", headers=headers))
+    assert "Anki memulai hari pukul 04.00." in page.text("main")
     page = Page.of(client.post("/auth/settings", headers=headers,
                                data={**GOOD_SETTINGS, "desired_retention": "50", "time_zone": "Bulan/Tranquility"}))
     assert page.field_errors("desired_retention") == "Retensi yang diinginkan harus persen bulat dari 70 sampai 99."
