@@ -66,7 +66,7 @@ class StudySettingsForm(FlaskForm):
                                  choices=[SelectChoice(str(hour), _hour_label(hour)) for hour in range(24)])
     daily_new_limit = _number(_l("New cards per day"), 0, MAX_DAILY_LIMIT, NEW_LIMIT_RANGE)
     daily_review_limit = _number(_l("Reviews per day"), 0, MAX_DAILY_LIMIT, REVIEW_LIMIT_RANGE)
-    desired_retention = _number(_l("Desired retention (%)"), MIN_PERCENT, MAX_PERCENT, RETENTION_RANGE)
+    desired_retention = _number(_l("Desired retention, in percent"), MIN_PERCENT, MAX_PERCENT, RETENTION_RANGE)
     submit = SubmitField(_l("Save the settings"))
 
     @classmethod

@@ -55,13 +55,13 @@ def test_without_javascript_the_days_are_utc_until_the_student_chooses(open_brow
     assert page.get_by_text("Your time zone is not set yet").is_visible()
     page.get_by_label("Time zone").select_option("Asia/Makassar")
     page.get_by_label("Your day starts at").select_option(label="5:00\u202fAM")
-    page.get_by_label("Desired retention (%)").fill("85")
+    page.get_by_label("Desired retention, in percent").fill("85")
     page.get_by_role("button", name="Save the settings").click()
     page.wait_for_url(re.compile(r"/auth/account"))
     assert page.get_by_text("Your study settings are saved.").is_visible()
     assert page.get_by_label("Time zone").input_value() == "Asia/Makassar"
     assert page.get_by_label("Your day starts at").input_value() == "5"
-    assert page.get_by_label("Desired retention (%)").input_value() == "85"
+    assert page.get_by_label("Desired retention, in percent").input_value() == "85"
 
     # Logging in later from a browser that runs the script sets no zone over the one the student chose.
     page = open_browser("Europe/Amsterdam")
