@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 from flask import Flask
-from test_review_service import answer_next, make_deck, make_user
+from test_review_service import learn_next, make_deck, make_user
 from test_stats import REVIEW, Study, make_card
 
 from quizapp.days import UTC_DAYS, StudentDay, sqlite_day_shift
@@ -128,8 +128,8 @@ def test_the_daily_limits_reset_at_4_in_jakarta_which_is_21_utc(app: Flask) -> N
     user = jakarta_student(daily_new_limit=2)
     make_deck("csto", 5)
     # 02:00 and 02:30 on the 25th in Jakarta: still the 24th's study, which began at 04:00 on the 24th.
-    answer_next(user, jakarta(25, 2), seconds=2)
-    answer_next(user, jakarta(25, 2, 30), seconds=2)
+    learn_next(user, jakarta(25, 2))  # each card right twice, 10 minutes apart: into review, out of today's way
+    learn_next(user, jakarta(25, 2, 30))
     assert service.allowance(user, TURN - SECOND).new_done == 2
     assert service.next_card(user, None, TURN - SECOND) is None
     status = service.queue_status(user, None, TURN - SECOND)
@@ -143,7 +143,7 @@ def test_the_daily_limits_reset_at_4_in_jakarta_which_is_21_utc(app: Flask) -> N
 def test_the_day_before_4_am_is_the_previous_days_allowance(app: Flask) -> None:
     user = jakarta_student(daily_new_limit=1)
     make_deck("csto", 3)
-    answer_next(user, jakarta(24, 10), seconds=2)  # the 24th's one new card
+    learn_next(user, jakarta(24, 10))  # the 24th's one new card
     # 03:00 on the 25th is still the 24th: the limit holds; at 04:00 a new day brings one more.
     assert service.next_card(user, None, jakarta(25, 3)) is None
     assert service.next_card(user, None, jakarta(25, 4)) is not None

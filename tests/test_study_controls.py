@@ -20,7 +20,7 @@ from quizapp.services.study.queue import deck_counts, next_card, queue_status
 from tests.web_helpers import Clock, as_next_request
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-NEXT_DAY = datetime(2026, 11, 25, 0, 0, tzinfo=UTC)  # the next day's start (00:00 UTC until days are per student)
+NEXT_DAY = datetime(2026, 11, 25, 4, 0, tzinfo=UTC)  # the next day's start: 04:00 for a student with no zone yet (UTC)
 FSRS_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review")
 
 
@@ -320,7 +320,7 @@ def test_a_buried_card_comes_back_when_the_next_day_begins(
     bury = f"/study/cards/{card_id}/bury"
     response = bank_client.post(bury, data=hidden_fields(page, bury))
     assert response.location == "/study/review"
-    assert "Card buried: it comes back in your reviews from 25 Nov 2026, 00:00 UTC." in flashes(bank_client)
+    assert "Card buried: it comes back in your reviews from 25 Nov 2026, 04:00 UTC." in flashes(bank_client)
     assert question_page(bank_client)[1] != card_id
     assert _counts(bank_app, student, deck_id) == before  # a buried card keeps its place: new here
     with bank_app.app_context():

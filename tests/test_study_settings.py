@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from test_review_service import answer_next, make_deck, make_user, state_of
+from test_review_service import learn_next, make_deck, make_user, state_of
 from web_helpers import Page, as_next_request
 
 from quizapp.db import db
@@ -203,9 +203,9 @@ def test_a_lower_desired_retention_puts_a_card_away_for_longer(app: Flask) -> No
         user = make_user(f"student-{int(retention * 100)}")
         user.desired_retention = retention
         db.session.commit()
-        card, result = answer_next(user, now, seconds=2)  # Easy on a new card: straight into review
-        assert result.applied
-        intervals[retention] = state_of(user, card).due - now
+        card = learn_next(user, now)  # right, then right again after the 10-minute step: into review
+        reviewed = state_of(user, card).last_review
+        intervals[retention] = state_of(user, card).due - reviewed
     assert intervals[0.80] > intervals[0.90] > intervals[0.97] >= timedelta(days=1)
 
 

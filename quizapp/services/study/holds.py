@@ -8,18 +8,20 @@ them (a quiz is the student's choice of questions, and its score a record).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
 
+from quizapp.days import StudentDay
 from quizapp.db import db
 from quizapp.models import Card, CardStatus, HeldCard, User, deck_cards
-from quizapp.services.study.queue import start_of_day, suspended
+from quizapp.services.study.queue import suspended
 
 
 def next_day_start(user: User, now: datetime) -> datetime:
-    """Return when the user's next day begins: a buried card comes back then."""
-    return start_of_day(now) + timedelta(days=1)
+    """Return when the user's next day begins (in their time zone, at their day-start hour): a buried card comes
+    back then."""
+    return StudentDay.of(user).end_of_today(now)
 
 
 def _hold_of(user_id: int, card_id: str) -> HeldCard | None:

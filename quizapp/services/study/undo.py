@@ -25,6 +25,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from quizapp.days import StudentDay
 from quizapp.db import db
 from quizapp.models import Answer, ReviewLog, ReviewState, User
 from quizapp.services.study.queue import start_of_day
@@ -65,7 +66,7 @@ def _restorable(log: ReviewLog) -> bool:
 def last_rating(user: User, now: datetime) -> Undoable | None:
     """Return the user's rating an undo would take back now, or None when there is none."""
     log = _latest(user.id)
-    if log is None or log.reviewed_at < start_of_day(now) or not _restorable(log):
+    if log is None or log.reviewed_at < start_of_day(now, StudentDay.of(user)) or not _restorable(log):
         return None
     quiz_id = None
     if log.answer_id is not None:
