@@ -60,8 +60,11 @@ def split_sentences(paragraph: str, abbreviations: frozenset[str] = frozenset())
         # follows begins a new one: a capital letter or another quotation.
         if closed_at is not None and depth == 0 and not straight_open and closed_at > 0 \
                 and paragraph[closed_at - 1] in ".!?" and _next_starts_sentence(paragraph, after):
+            # closing marks right after it belong to it too ("… Afganistan."”): alone, one would be a sentence
+            while after < n and paragraph[after] in _CLOSERS:
+                after += 1
             sentences.append(paragraph[start:after].strip())
-            start = after
+            start = consumed = after
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
