@@ -63,6 +63,7 @@ def test_csv_takes_off_the_apostrophe_quizapp_put_before_a_formula_character() -
         (f"{HEADER}\nQ,a,b,c,4,,\n", 2, "answer 4 names an empty option"),
         (f"{HEADER}\nQ,a,b,c,G,,\n", 2, "answer G is not a number from 1 to 6 or a letter from A to F"),
         (f"{HEADER}\nQ,a,b,c,0,,\n", 2, "answer 0 is not a number"),
+        (f"{HEADER}\nQ,a,b,c,²,,\n", 2, "answer ² is not a number"),  # a digit to isdigit() that int() cannot read
         (f"{HEADER}\nQ,a,b,c,,,\n", 2, "the answer cell is empty"),
         (f"{HEADER}\nQ,a,,c,1,,\n", 2, "option_2 is empty but a later option is not"),
         (f"{HEADER}\nQ,a,b,c,1,,,extra\n", 2, "the row has 8 cells but the header only 7"),

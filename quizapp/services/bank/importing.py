@@ -28,6 +28,8 @@ DEFAULT_KIND = "custom"
 MAX_DECK_NAME = 300
 _KIND = re.compile(r"[a-z][a-z0-9_]{0,31}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
+#: as long as a card's language column holds
+MAX_LANGUAGE = 16
 
 
 class DeckError(MessageError):
@@ -90,7 +92,8 @@ def validate_question(question: Question) -> None:
     if question.kind is not None and not _KIND.fullmatch(question.kind):
         raise FormatError(line, N_("kind %(kind)s: use lower-case letters, digits and _ (at most 32)"),
                           kind=question.kind)
-    if question.language is not None and not _LANGUAGE.fullmatch(question.language):
+    if question.language is not None and (len(question.language) > MAX_LANGUAGE
+                                          or not _LANGUAGE.fullmatch(question.language)):
         raise FormatError(line, N_("language %(language)s is not a language code such as id or en"),
                           language=question.language)
 

@@ -104,7 +104,8 @@ def _read_row(line: int, columns: dict[str, int], cells: list[str]) -> Question:
 def _answer_index(line: int, text: str) -> int:
     """Read the answer cell: 1 to 6, or A to F."""
     value = text.strip().upper()
-    if value.isdigit() and 1 <= int(value) <= MAX_OPTIONS:
+    # ASCII digits only: "²" and "١" are digits to str.isdigit() that int() cannot read or no one means
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_OPTIONS:
         return int(value) - 1
     if len(value) == 1 and value in _LETTERS:
         return _LETTERS.index(value)
