@@ -132,16 +132,19 @@ def parse_article(file: str, text: str, pack: LanguagePack) -> Article:
 
 
 def rebuild_article(
-    file: str, text: str, language: str = "id", outlet: str | None = None, headline: str | None = None
+    file: str, text: str, language: str = "id", outlet: str | None = None, headline: str | None = None,
+    dateline: str | None = None,
 ) -> Article:
     """Rebuild an article from text already stripped (paragraphs separated by a blank line), without stripping again.
 
-    This is how a store keeps an article: its sentences split again give the same facts and card ids.
+    This is how a store keeps an article: its sentences split again, dated by the same dateline, give the same facts
+    and card ids.
     """
     pack = get_pack(language)
     paragraphs = [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
     sentences = _sentences(file, paragraphs, pack)
-    return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences)
+    return Article(file=file, language=pack.code, outlet=outlet, headline=headline, sentences=sentences,
+                   dateline=dateline)
 
 
 def _sentences(file: str, paragraphs: list[str], pack: LanguagePack) -> tuple[Sentence, ...]:

@@ -116,8 +116,28 @@ def test_articles_are_stored_with_their_text_and_metadata(app: Flask, corpus: Pa
     for article in articles:
         row = rows[article.file]
         assert (row.outlet, row.headline, row.language) == (article.outlet, article.headline, article.language)
+        assert row.dateline == article.dateline
         assert article.sentences[0].text in row.text
         assert len(row.content_hash) == 64
+
+
+def test_a_stored_article_rebuilt_gives_the_cards_its_file_gave(app: Flask, tmp_path: Path) -> None:
+    """A day and month take their year from the dateline, which the store keeps (hypothesis found it lost)."""
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    (folder / "dated.txt").write_text(
+        "Senin, 26 Mei 2025 10:15 WIB\n\nKTT ASEAN ke-46 ditutup di Kuala Lumpur pada 27 Mei dengan deklarasi "
+        "bersama para pemimpin.\n", encoding="utf-8")
+    (article,) = question_bank.read_articles([folder]).articles
+    assert article.dateline
+    load_bank([folder])
+    db.session.remove()
+    row = db.session.scalars(sa.select(Article)).one()
+    rebuilt = question_bank.loading.rebuild_article(row.file, row.text, row.language, row.outlet, row.headline,
+                                                     row.dateline)
+    from_file = question_bank.generate([article])
+    assert any(card.options[card.answer] == "27 Mei 2025" for card in from_file)
+    assert [c.id for c in question_bank.generate([rebuilt])] == [c.id for c in from_file]
 
 
 def test_disputed_cards_wait_as_drafts_unless_asked_for(app: Flask, corpus: Path) -> None:

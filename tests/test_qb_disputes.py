@@ -27,7 +27,8 @@ def test_the_seeds_dispute_one_fact_whose_cards_are_the_two_founding_years() -> 
 
 
 def test_a_stored_article_rebuilds_into_the_same_sentences_and_disputes() -> None:
-    rebuilt = [rebuild_article(a.file, stored_text(a), a.language, a.outlet, a.headline) for a in seed_articles()]
+    rebuilt = [rebuild_article(a.file, stored_text(a), a.language, a.outlet, a.headline, a.dateline)
+               for a in seed_articles()]
     assert [a.sentences for a in rebuilt] == [a.sentences for a in seed_articles()]
     assert find_disputes(rebuilt) == find_disputes(seed_articles())
 

@@ -52,6 +52,9 @@ class Article(db.Model):
     language: so.Mapped[str] = so.mapped_column(sa.String(16))
     outlet: so.Mapped[str | None] = so.mapped_column(sa.Text)
     headline: so.Mapped[str | None] = so.mapped_column(sa.Text)
+    #: The line that dated the story ("JAKARTA, May 26 (Reuters) –", "Senin, 26 Mei 2025"): a day and month in
+    #: the text take their year from it, so the article rebuilt from here gives the same cards.
+    dateline: so.Mapped[str | None] = so.mapped_column(sa.Text)
     #: The article's sentences, one paragraph per block separated by a blank line.
     text: so.Mapped[str] = so.mapped_column(sa.Text)
     #: SHA-256 of language, outlet, headline and text: tells whether a reloaded article changed.

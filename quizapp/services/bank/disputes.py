@@ -206,7 +206,7 @@ def _articles(rows: Iterable[Article]) -> list[question_bank.Article]:
     articles = []
     for row in sorted(rows, key=lambda article: article.file):
         try:
-            articles.append(rebuild_article(row.file, row.text, row.language, row.outlet, row.headline))
+            articles.append(rebuild_article(row.file, row.text, row.language, row.outlet, row.headline, row.dateline))
         except KeyError:
             continue
     return articles

@@ -109,6 +109,8 @@ def article_text(article: question_bank.Article) -> str:
 def content_hash(article: question_bank.Article) -> str:
     """Return a digest of everything stored about an article, to tell whether it changed."""
     content = [article.language, article.outlet, article.headline, article_text(article)]
+    if article.dateline:  # only where there is one, so that articles stored before it kept datelines stay as they are
+        content.append(article.dateline)
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -188,6 +190,7 @@ class BankWriter:
         row.language = article.language
         row.outlet = article.outlet
         row.headline = article.headline
+        row.dateline = article.dateline
         row.text = article_text(article)
         row.content_hash = digest
         row.updated_at = self.now
