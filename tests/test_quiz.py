@@ -33,6 +33,7 @@ class CardFacts:
     explanation: str
     sentences: list[str]
     files: list[str]
+    articles: list[int]
 
     @property
     def wrong(self) -> int:
@@ -51,6 +52,7 @@ def facts(app: Flask, card_id: str) -> CardFacts:
             explanation=card.explanation,
             sentences=[source.sentence for source in card.sources],
             files=[source.article.file for source in card.sources if source.article],
+            articles=[source.article.id for source in card.sources if source.article],
         )
 
 
@@ -124,7 +126,9 @@ def test_every_quiz_page_renders_for_a_student(bank_client: FlaskClient, student
         feedback = bank_client.get(answered.headers["Location"])
         assert feedback.status_code == 200
         next_label = "See your score" if number == 5 else "Next question"
-        assert re.search(rf"<a [^>]*data-next data-autofocus>{next_label}</a>", page(feedback))
+        assert re.search(rf"<a [^>]*data-next>{next_label}</a>", page(feedback))
+        # the verdict, not the button below the card, takes the focus: on a phone it stays in view
+        assert re.search(r'<div id="verdict" [^>]*data-autofocus>', page(feedback))
     result = bank_client.get(f"/study/quiz/{quiz_id}/result")
     assert result.status_code == 200
     assert "Your score" in page(result)
@@ -172,8 +176,12 @@ def test_a_right_answer_is_confirmed_with_its_explanation_and_sources(
     assert card.sentences
     for sentence in card.sentences:
         assert html(sentence) in feedback
+    # each source links to its whole article, which the student reads with the sentence marked; the file name,
+    # which says nothing to a student, is not shown
+    for article_id in card.articles:
+        assert f'href="/study/articles/{article_id}?card={card.id}"' in feedback
     for file in card.files:
-        assert file in feedback
+        assert file not in feedback
 
 
 def test_a_wrong_answer_shows_the_right_one_and_the_choice_made(

@@ -33,7 +33,9 @@ def browser_time_zone_field() -> HiddenField:
 class LoginForm(FlaskForm):
     """Log in with a username and password."""
 
-    username = StringField(_l("Username"), validators=[DataRequired(REQUIRED)], render_kw={"autocomplete": "username"})
+    # The page is for typing a name: it starts in the field instead of six Tabs away, past the header's links.
+    username = StringField(_l("Username"), validators=[DataRequired(REQUIRED)],
+                           render_kw={"autocomplete": "username", "autofocus": True})
     password = PasswordField(_l("Password"),
                              validators=[DataRequired(REQUIRED), Length(max=MAX_PASSWORD_LENGTH, message=TOO_LONG)],
                              render_kw={"autocomplete": "current-password", "maxlength": MAX_PASSWORD_LENGTH})

@@ -14,6 +14,12 @@
     button.click();
     return true;
   }
+  // Enter and Space belong to whatever control has the focus: a link is followed, a button pressed, a
+  // disclosure opened. Only from the page itself (or the next button) do they go on.
+  function control(target) {
+    return target && target.closest &&
+      target.closest("a[href], button, summary, input, select, textarea, label, [contenteditable]") !== null;
+  }
   document.addEventListener("keydown", function (event) {
     if (typing(event.target)) { return; }
     var key = event.key.toLowerCase();
@@ -35,9 +41,17 @@
     var rate = document.querySelector('[data-rating="' + key + '"]');
     if (rate) { event.preventDefault(); rate.click(); return; }
     // Enter and Space on a focused link, button or disclosure are its own (undo, bury, suspend among them).
-    if ((key === "enter" || key === " ") && !/^(A|BUTTON|SUMMARY)$/.test(event.target.tagName)) {
+    if (key === "enter" || key === " ") {
       var next = document.querySelector("[data-next]");
-      if (next && event.target !== next) { event.preventDefault(); next.click(); }
+      if (!next) { return; }
+      if (event.target === next) {
+        // Enter follows the link by itself; Space on a link would only scroll the page.
+        if (key === " ") { event.preventDefault(); next.click(); }
+        return;
+      }
+      if (control(event.target)) { return; }
+      event.preventDefault();
+      next.click();
     }
   });
   var focus = document.querySelector("[data-autofocus]");
