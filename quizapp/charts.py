@@ -3,6 +3,12 @@
 Each function returns Markup ready for a Jinja template. Every piece of text is escaped with
 markupsafe.escape on its way in. Shapes carry class names (``bar``, ``day level-0`` … ``level-4``) so the
 stylesheet can theme them; fill attributes are only the fallback, since CSS overrides presentation attributes.
+
+Words come through the translation catalog (Flask-Babel's gettext, English outside a request) and month and
+weekday names from Babel's locale data for the locale given, like every other text of the pages. Each chart's
+coordinate system is about as wide as a phone's reading column (350 px), so that its text, drawn at
+``FONT_SIZE`` units, stays at least 12 px where the chart is narrowest; the stylesheet caps how wide a chart
+grows on a wide screen.
 """
 
 from __future__ import annotations
@@ -11,11 +17,17 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
+from babel.dates import format_skeleton, get_day_names, get_month_names
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from markupsafe import Markup, escape
 
 from quizapp.percent import whole_percent
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: The size of every chart's text, in the chart's own units.
+FONT_SIZE = 14
+#: The longest label an accuracy bar shows whole, in characters: about the chart's width at FONT_SIZE.
+_LABEL_CHARS = 48
 BAR_FILL = "#3b82f6"
 TRACK_FILL = "#e5e7eb"
 CORRECT_FILL = "#16a34a"
@@ -29,14 +41,19 @@ def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _plural(n: int, word: str) -> str:
-    """Return "1 card" or "5 cards"."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _cards(n: int) -> str:
+    """Return "1 card" or "5 cards" in the page's language."""
+    return ngettext("%(num)d card", "%(num)d cards", n)
 
 
-def _short_date(day: date) -> str:
-    """Return "Nov 24" without depending on the process locale, as strftime("%b") would."""
-    return f"{_MONTHS[day.month - 1]} {day.day}"
+def _reviews(n: int) -> str:
+    """Return "1 review" or "5 reviews" in the page's language."""
+    return ngettext("%(num)d review", "%(num)d reviews", n)
+
+
+def _short_date(day: date, locale: str) -> str:
+    """Return "Nov 24" (or "24 Nov" in Indonesian) from the locale's data, not the process locale's."""
+    return format_skeleton("MMMd", day, locale=locale)
 
 
 def _svg(kind: str, width: float, height: float, title: str, desc: str, body: list[str]) -> Markup:
@@ -46,7 +63,7 @@ def _svg(kind: str, width: float, height: float, title: str, desc: str, body: li
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" viewBox="0 0 {_num(width)} '
         f'{_num(height)}" preserveAspectRatio="xMinYMin meet" role="img" '
-        f'aria-labelledby="{cid}-title {cid}-desc" font-family="sans-serif" font-size="11">'
+        f'aria-labelledby="{cid}-title {cid}-desc" font-family="sans-serif" font-size="{FONT_SIZE}">'
         f'<title id="{cid}-title">{escape(title)}</title><desc id="{cid}-desc">{escape(desc)}</desc>'
     )
     return Markup(head + "".join(body) + "</svg>")
@@ -58,12 +75,12 @@ def _check_count(what: str, n: int) -> None:
         raise ValueError(f"{what}: count must not be negative, got {n}")
 
 
-def forecast_bars(counts: Sequence[tuple[date, int]], title: str) -> Markup:
+def forecast_bars(counts: Sequence[tuple[date, int]], title: str, locale: str = "en") -> Markup:
     """Draw a bar chart of cards falling due on each of the coming days."""
     for day, n in counts:
         _check_count(day.isoformat(), n)
-    width, height = 640.0, 200.0
-    left, right, top, bottom = 34.0, 8.0, 14.0, 24.0
+    width, height = 360.0, 180.0
+    left, right, top, bottom = 34.0, 20.0, 14.0, 26.0
     plot_w, plot_h = width - left - right, height - top - bottom
     base = top + plot_h
     total = sum(n for _, n in counts)
@@ -72,14 +89,16 @@ def forecast_bars(counts: Sequence[tuple[date, int]], title: str) -> Markup:
     scale = max(peak, 1)
 
     if not counts:
-        desc = "No days to show."
+        desc = _("No days to show.")
     elif total == 0:
-        desc = f"No cards due from {counts[0][0].isoformat()} to {counts[-1][0].isoformat()}."
+        desc = _("No cards due from %(start)s to %(end)s.", start=counts[0][0].isoformat(),
+                 end=counts[-1][0].isoformat())
     else:
         busiest = max(counts, key=lambda item: item[1])
-        desc = (
-            f"{_plural(total, 'card')} due from {counts[0][0].isoformat()} to {counts[-1][0].isoformat()}; "
-            f"busiest day {busiest[0].isoformat()} with {_plural(busiest[1], 'card')}."
+        desc = _(
+            "%(cards)s due from %(start)s to %(end)s; busiest day %(day)s with %(busiest)s.",
+            cards=_cards(total), start=counts[0][0].isoformat(), end=counts[-1][0].isoformat(),
+            day=busiest[0].isoformat(), busiest=_cards(busiest[1]),
         )
 
     body = []
@@ -88,7 +107,7 @@ def forecast_bars(counts: Sequence[tuple[date, int]], title: str) -> Markup:
         body.append(
             f'<line class="grid" x1="{_num(left)}" y1="{_num(y)}" x2="{_num(width - right)}" y2="{_num(y)}" '
             f'stroke="{TRACK_FILL}"/>'
-            f'<text class="axis" x="{_num(left - 4)}" y="{_num(y + 4)}" text-anchor="end" fill="currentColor">'
+            f'<text class="axis" x="{_num(left - 4)}" y="{_num(y + 5)}" text-anchor="end" fill="currentColor">'
             f"{value}</text>"
         )
     slot = plot_w / max(len(counts), 1)
@@ -96,7 +115,7 @@ def forecast_bars(counts: Sequence[tuple[date, int]], title: str) -> Markup:
         x = left + i * slot
         bar_h = plot_h * n / scale
         body.append(
-            f'<g class="bar"><title>{escape(day.isoformat())}: {escape(_plural(n, "card"))}</title>'
+            f'<g class="bar"><title>{escape(day.isoformat())}: {escape(_cards(n))}</title>'
             f'<rect class="hit" x="{_num(x)}" y="{_num(top)}" width="{_num(slot)}" height="{_num(plot_h)}" {_HIT}/>'
             f'<rect class="value" x="{_num(x + slot * 0.1)}" y="{_num(base - bar_h)}" width="{_num(slot * 0.8)}" '
             f'height="{_num(bar_h)}" fill="{BAR_FILL}"/></g>'
@@ -104,7 +123,7 @@ def forecast_bars(counts: Sequence[tuple[date, int]], title: str) -> Markup:
         if i % 7 == 0:
             body.append(
                 f'<text class="axis" x="{_num(x + slot / 2)}" y="{_num(height - 8)}" text-anchor="middle" '
-                f'fill="currentColor">{escape(_short_date(day))}</text>'
+                f'fill="currentColor">{escape(_short_date(day, locale))}</text>'
             )
     return _svg("forecast", width, height, title, desc, body)
 
@@ -116,7 +135,9 @@ def _level(n: int, peak: int) -> int:
     return min(4, -(-4 * n // peak))
 
 
-def review_heatmap(counts: Mapping[date, int], end: date, weeks: int = 26, *, title: str) -> Markup:
+def review_heatmap(
+    counts: Mapping[date, int], end: date, weeks: int = 26, *, title: str, locale: str = "en"
+) -> Markup:
     """Draw a calendar of reviews per day: one column per week (Monday on top), the last one holding end."""
     if weeks < 1:
         raise ValueError(f"weeks must be at least 1, got {weeks}")
@@ -127,14 +148,17 @@ def review_heatmap(counts: Mapping[date, int], end: date, weeks: int = 26, *, ti
     peak = max((counts.get(day, 0) for day in days), default=0)
     total = sum(counts.get(day, 0) for day in days)
 
-    cell, pitch, left, top = 11.0, 13.0, 30.0, 16.0
-    width = left + weeks * pitch
-    height = top + 7 * pitch + 22.0
+    # A week's column is 13 units: 26 weeks and the weekday names fit a phone's column at about 1:1.
+    cell, pitch, left, top = 11.0, 13.0, 34.0, 20.0
+    width = max(left + weeks * pitch, 200.0)
+    height = top + 7 * pitch + 26.0
+    weekdays = get_day_names("abbreviated", locale=locale)
+    month_names = get_month_names("abbreviated", locale=locale)
     body = []
-    for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+    for row in (0, 2, 4):  # Monday, Wednesday, Friday
         body.append(
-            f'<text class="axis" x="{_num(left - 4)}" y="{_num(top + row * pitch + 9)}" text-anchor="end" '
-            f'font-size="9" fill="currentColor">{escape(name)}</text>'
+            f'<text class="axis" x="{_num(left - 4)}" y="{_num(top + row * pitch + 10)}" text-anchor="end" '
+            f'fill="currentColor">{escape(weekdays[row])}</text>'
         )
     mondays = [start + timedelta(weeks=col) for col in range(weeks)]
     changes = [col for col in range(1, weeks) if mondays[col].month != mondays[col - 1].month]
@@ -142,8 +166,8 @@ def review_heatmap(counts: Mapping[date, int], end: date, weeks: int = 26, *, ti
     label_cols = ([0] if not changes or changes[0] >= 3 else []) + changes
     for col in label_cols:
         body.append(
-            f'<text class="month" x="{_num(left + col * pitch)}" y="{_num(top - 5)}" font-size="9" '
-            f'fill="currentColor">{escape(_MONTHS[mondays[col].month - 1])}</text>'
+            f'<text class="month" x="{_num(left + col * pitch)}" y="{_num(top - 6)}" '
+            f'fill="currentColor">{escape(month_names[mondays[col].month])}</text>'
         )
     for i, day in enumerate(days):
         col, row = divmod(i, 7)
@@ -153,13 +177,15 @@ def review_heatmap(counts: Mapping[date, int], end: date, weeks: int = 26, *, ti
             f'<rect class="day level-{level}" x="{_num(left + col * pitch)}" y="{_num(top + row * pitch)}" '
             f'width="{_num(cell)}" height="{_num(cell)}" rx="2" fill="{LEVEL_FILLS[level]}" '
             f'data-date="{escape(day.isoformat())}" data-count="{n}">'
-            f"<title>{escape(day.isoformat())}: {escape(_plural(n, 'review'))}</title></rect>"
+            f"<title>{escape(day.isoformat())}: {escape(_reviews(n))}</title></rect>"
         )
-    legend_y = top + 7 * pitch + 8
-    legend_x = width - 5 * pitch - 30
+    legend_y = top + 7 * pitch + 10
+    less, more = _("Less"), _("More")
+    # "More" is drawn to the right of the five boxes, which end where the last week's column ends.
+    legend_x = width - 5 * pitch - 8 - 8 * len(more)
     body.append(
-        f'<text class="legend" x="{_num(legend_x - 4)}" y="{_num(legend_y + 9)}" text-anchor="end" font-size="9" '
-        f'fill="currentColor">Less</text>'
+        f'<text class="legend" x="{_num(legend_x - 4)}" y="{_num(legend_y + 10)}" text-anchor="end" '
+        f'fill="currentColor">{escape(less)}</text>'
     )
     for level, fill in enumerate(LEVEL_FILLS):
         body.append(
@@ -167,18 +193,19 @@ def review_heatmap(counts: Mapping[date, int], end: date, weeks: int = 26, *, ti
             f'width="{_num(cell)}" height="{_num(cell)}" rx="2" fill="{fill}"/>'
         )
     body.append(
-        f'<text class="legend" x="{_num(legend_x + 5 * pitch + 2)}" y="{_num(legend_y + 9)}" font-size="9" '
-        f'fill="currentColor">More</text>'
+        f'<text class="legend" x="{_num(legend_x + 5 * pitch + 2)}" y="{_num(legend_y + 10)}" '
+        f'fill="currentColor">{escape(more)}</text>'
     )
 
     if total == 0:
-        desc = f"No reviews from {start.isoformat()} to {end.isoformat()}."
+        desc = _("No reviews from %(start)s to %(end)s.", start=start.isoformat(), end=end.isoformat())
     else:
         busiest = max(days, key=lambda day: counts.get(day, 0))
         active = sum(1 for day in days if counts.get(day, 0) > 0)
-        desc = (
-            f"{_plural(total, 'review')} on {active} of {_plural(len(days), 'day')} from {start.isoformat()} "
-            f"to {end.isoformat()}; most in one day: {peak} on {busiest.isoformat()}."
+        desc = _(
+            "%(reviews)s on %(active)d of %(days)s from %(start)s to %(end)s; most in one day: %(peak)d on %(day)s.",
+            reviews=_reviews(total), active=active, days=ngettext("%(num)d day", "%(num)d days", len(days)),
+            start=start.isoformat(), end=end.isoformat(), peak=peak, day=busiest.isoformat(),
         )
     return _svg("heatmap", width, height, title, desc, body)
 
@@ -189,13 +216,14 @@ def _percent(correct: int, total: int) -> int:
 
 
 def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:
-    """Draw one horizontal bar per (label, correct, total) row, with its percentage."""
+    """Draw one horizontal bar per (label, correct, total) row, its label above it and its percentage beside it."""
     for label, correct, total in rows:
         if not 0 <= correct <= total:
             raise ValueError(f"{label}: need 0 <= correct <= total, got {correct} of {total}")
-    width, row_h, top = 640.0, 24.0, 6.0
-    label_w, text_w = 180.0, 100.0
-    track_w = width - label_w - text_w
+    # The label has the chart's whole width to itself, so a long deck name is cut at its end, never its start.
+    width, row_h, top = 360.0, 44.0, 4.0
+    text_w = 112.0
+    track_w = width - text_w
     height = top * 2 + row_h * max(len(rows), 1)
 
     body = []
@@ -203,21 +231,24 @@ def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:
     for i, (label, correct, total) in enumerate(rows):
         y = top + i * row_h
         pct = _percent(correct, total)
-        summary = f"{pct}% ({correct}/{total})" if total else "no answers"
+        summary = f"{pct}% ({correct}/{total})" if total else _("no answers")
         parts.append(f"{label} {summary}")
-        # Long labels are cut to fit the label column; the tooltip keeps the whole text.
-        shown = label if len(label) <= 28 else label[:27] + "…"
-        tooltip = f"{label}: {correct} of {total} correct ({pct}%)" if total else f"{label}: no answers"
+        # Long labels are cut to fit the chart's width; the tooltip keeps the whole text.
+        shown = label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
+        if total:
+            tooltip = _("%(label)s: %(correct)d of %(total)d correct (%(percent)d%%)", label=label, correct=correct,
+                        total=total, percent=pct)
+        else:
+            tooltip = _("%(label)s: no answers", label=label)
         body.append(
             f'<g class="row"><title>{escape(tooltip)}</title>'
-            f'<text class="label" x="{_num(label_w - 8)}" y="{_num(y + 16)}" text-anchor="end" '
-            f'fill="currentColor">{escape(shown)}</text>'
-            f'<rect class="track" x="{_num(label_w)}" y="{_num(y + 4)}" width="{_num(track_w)}" height="16" '
+            f'<text class="label" x="0" y="{_num(y + 15)}" fill="currentColor">{escape(shown)}</text>'
+            f'<rect class="track" x="0" y="{_num(y + 22)}" width="{_num(track_w)}" height="16" '
             f'rx="3" fill="{TRACK_FILL}"/>'
-            f'<rect class="bar" x="{_num(label_w)}" y="{_num(y + 4)}" '
+            f'<rect class="bar" x="0" y="{_num(y + 22)}" '
             f'width="{_num(track_w * correct / total if total else 0)}" height="16" rx="3" fill="{CORRECT_FILL}"/>'
-            f'<text class="value" x="{_num(label_w + track_w + 6)}" y="{_num(y + 16)}" fill="currentColor">'
+            f'<text class="value" x="{_num(track_w + 6)}" y="{_num(y + 35)}" fill="currentColor">'
             f"{escape(summary)}</text></g>"
         )
-    desc = f"Accuracy: {'; '.join(parts)}." if rows else "No answers to show."
+    desc = _("Accuracy: %(rows)s.", rows="; ".join(parts)) if rows else _("No answers to show.")
     return _svg("accuracy", width, height, title, desc, body)

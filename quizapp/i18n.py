@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytz
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import Babel, format_time, get_locale
+from flask_babel import Babel, format_decimal, format_time, get_locale
 from flask_login import current_user
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -63,3 +63,5 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.context_processor(lambda: {"languages": LANGUAGES, "get_locale": get_locale})
     app.add_template_filter(_hour_filter, "hour")
+    # Numbers in the page's language: 0.5 in English is 0,5 in Indonesian ("%.1f"|format would say 0.5 in both).
+    app.jinja_env.filters["decimal"] = format_decimal

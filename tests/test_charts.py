@@ -189,10 +189,10 @@ def test_accuracy_rounds_down_so_almost_is_not_all() -> None:
 
 
 def test_accuracy_cuts_long_labels_but_keeps_them_in_the_tooltip() -> None:
-    label = "Which country left the alliance in 2012 and why"
+    label = "Which country left the alliance in 2012, and why did it leave"
     group = with_class(parse(accuracy_bars([(label, 1, 2)], "Accuracy")), "g", "row")[0]
     shown = group.findtext("svg:text[@class='label']", namespaces=NS) or ""
-    assert len(shown) == 28 and shown.endswith("…")
+    assert len(shown) == 48 and shown.endswith("…")
     assert group.findtext("svg:title", namespaces=NS) == f"{label}: 1 of 2 correct (50%)"
 
 

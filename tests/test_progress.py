@@ -12,11 +12,13 @@ import sqlalchemy as sa
 from conftest import log_in_as
 from flask import Flask
 from flask.testing import FlaskClient
+from markupsafe import escape
 from test_stats import AGAIN, GOOD, LEARNING, NOW, REVIEW, TODAY, Study, days_ago, make_card, make_deck
 
 from quizapp.db import db
 from quizapp.models import Card, Deck, User
 from quizapp.services.bank.loading import ALL_DECK_SLUG
+from quizapp.services.study.decks import deck_name
 
 if t.TYPE_CHECKING:
     from conftest import Accounts
@@ -164,6 +166,47 @@ def test_the_quiz_history_has_pages_of_50(app: Flask, client: FlaskClient, fixed
         assert "Page 2 of 2" in client.get(f"/progress/?page={past_the_end}").get_data(as_text=True)
 
 
+def test_the_charts_speak_indonesian(app: Flask, client: FlaskClient, fixed_clock: None) -> None:
+    deck = make_deck("all", "All articles")
+    card = make_card(decks=[deck])
+    siti = Study()
+    siti.quiz(deck, [card], days_ago(0), answers=[True], finished=True)
+    siti.review(card, days_ago(0))
+    db.session.commit()
+    log_in(client, siti)
+    with client.session_transaction() as session:
+        session["lang"] = "id"
+
+    found = charts(client.get("/progress/").get_data(as_text=True))
+
+    words = {kind: [t.text for t in root.iter(f"{SVG}text")] for kind, root in found.items()}
+    assert words["heatmap"][:3] == ["Sen", "Rab", "Jum"]  # Babel's weekdays, not Mon/Wed/Fri
+    assert "Agu" in words["heatmap"] and "Aug" not in words["heatmap"]
+    assert {"Sedikit", "Banyak"} <= set(words["heatmap"]) and "Less" not in words["heatmap"]
+    assert "24 Nov" in words["forecast"]  # the day before the month, as Indonesian writes it
+    assert words["accuracy"] == ["Semua artikel", "100% (1/1)"]
+    assert found["heatmap"].find(f"{SVG}desc").text.startswith("1 pengulangan pada 1 dari")
+    assert found["forecast"].find(f"{SVG}desc").text.startswith("Tidak ada kartu yang jatuh tempo dari")
+
+
+def test_reviews_are_counted_since_the_first_review_not_the_calendar_start(
+    app: Flask, client: FlaskClient, fixed_clock: None
+) -> None:
+    deck = make_deck("all", "All articles")
+    card = make_card(decks=[deck])
+    siti = Study()
+    for _ in range(3):
+        siti.review(card, days_ago(0))
+    db.session.commit()
+    log_in(client, siti)
+
+    page = text_of(client.get("/progress/").get_data(as_text=True))
+
+    # a student who started today: not "since Jun 1, 2026", the Monday the calendar starts on
+    assert "3 reviews since Nov 24, 2026." in page
+    assert "Jun 1, 2026" not in page
+
+
 def test_the_page_works_in_indonesian(app: Flask, client: FlaskClient, fixed_clock: None) -> None:
     deck = make_deck("all", "All articles")
     siti = Study()
@@ -186,9 +229,17 @@ def test_the_page_names_the_seed_decks(bank_app: Flask, bank_client: FlaskClient
         cards = db.session.scalars(sa.select(Card).where(Card.kind == "member").limit(2)).all()
         siti = Study.of(db.session.get(User, user_id))
         siti.quiz(all_deck, list(cards), days_ago(0), answers=[True, False], finished=True)
-        article_titles = {deck.title for card in cards for deck in card.decks if deck.article_id is not None}
+        with bank_app.test_request_context():
+            article_names = {deck_name(deck) for card in cards for deck in card.decks if deck.article_id is not None}
         db.session.commit()
 
     html = bank_client.get("/progress/").get_data(as_text=True)
     assert "1/2" in html and "Members 1 2 50%" in text_of(html)
-    assert all(title in html for title in article_titles)
+    assert all(escape(name) in html for name in article_names)
+
+    # in Indonesian, the deck of every article is named in Indonesian in the history, the table and the chart
+    with bank_client.session_transaction() as session:
+        session["lang"] = "id"
+    html = bank_client.get("/progress/").get_data(as_text=True)
+    assert "All articles" not in html
+    assert text_of(html).count("Semua artikel") >= 3

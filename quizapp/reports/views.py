@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flask import Blueprint, render_template, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
@@ -14,6 +15,7 @@ from quizapp.clock import utcnow
 from quizapp.days import StudentDay
 from quizapp.labels import kind_label
 from quizapp.services import stats
+from quizapp.services.study.decks import deck_name, list_decks
 from quizapp.urls import page_number
 
 bp = Blueprint("reports", __name__, url_prefix="/progress")
@@ -33,7 +35,11 @@ def progress() -> str:
     user_id = current_user.id
     day = StudentDay.of(current_user)
     history = stats.quiz_history(user_id, request.args.get("page", 1, type=page_number))
-    by_deck = stats.accuracy_by_deck(user_id)
+    # Decks are named here, as on every page (deck_name), in the page's language: the stats know only titles.
+    names = {deck.slug: deck_name(deck) for deck in list_decks()}
+    history = replace(history, rows=tuple(replace(row, deck_title=names.get(row.deck_slug, row.deck_title))
+                                          for row in history.rows))
+    by_deck = tuple(replace(row, label=names.get(row.key, row.label)) for row in stats.accuracy_by_deck(user_id))
     by_kind = tuple(replace(row, label=kind_label(row.key)) for row in stats.accuracy_by_kind(user_id))
     streak = stats.study_streak(user_id, now, day=day)
     cards = stats.card_counts(user_id)
@@ -43,9 +49,11 @@ def progress() -> str:
 
     forecast_title = _("Cards due on each of the next %(days)d days", days=len(forecast.days))
     calendar_title = _("Reviews per day over the last %(weeks)d weeks", weeks=calendar.weeks)
+    locale = str(get_locale() or "en")
     charts = {
-        "forecast": forecast_bars(forecast.days, title=forecast_title),
-        "calendar": review_heatmap(calendar.counts, calendar.end, calendar.weeks, title=calendar_title),
+        "forecast": forecast_bars(forecast.days, title=forecast_title, locale=locale),
+        "calendar": review_heatmap(calendar.counts, calendar.end, calendar.weeks, title=calendar_title,
+                                   locale=locale),
         "by_deck": _accuracy_chart(by_deck, _("Accuracy by deck")),
         "by_kind": _accuracy_chart(by_kind, _("Accuracy by kind of fact")),
     }

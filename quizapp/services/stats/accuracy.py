@@ -38,6 +38,8 @@ class QuizRow:
     score: int | None
     #: Whether the quiz asked again the questions missed in another.
     is_retry: bool = False
+    #: The deck's slug, by which a page names the deck in its own language.
+    deck_slug: str = ""
 
     @property
     def finished(self) -> bool:
@@ -99,6 +101,7 @@ def quiz_history(user_id: int, page: int = 1, per_page: int = QUIZZES_PER_PAGE) 
             answered=counts[quiz.id][1],
             score=quiz.score,
             is_retry=quiz.is_retry,
+            deck_slug=quiz.deck.slug,
         )
         for quiz in quizzes
     )

@@ -208,6 +208,11 @@ class ReviewCalendar:
         """Return the reviews in the whole calendar."""
         return sum(self.counts.values())
 
+    @property
+    def first_day(self) -> date | None:
+        """Return the first day in the calendar with a review (the start of "N reviews since"), None without one."""
+        return min(self.counts, default=None)
+
 
 def review_calendar(
     user_id: int, now: datetime, weeks: int = CALENDAR_WEEKS, day: StudentDay = UTC_DAYS
