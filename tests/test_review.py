@@ -87,6 +87,21 @@ def test_the_question_page_gives_no_hint_of_the_right_answer(bank_client: FlaskC
     assert "How answers are scored" in page
 
 
+
+def test_the_answer_time_is_written_as_the_language_writes_decimals(
+    bank_app: Flask, bank_client: FlaskClient, student: int, clock: Clock
+) -> None:
+    with bank_client.session_transaction() as session:
+        session["lang"] = "id"
+    page = bank_client.get("/study/review").get_data(as_text=True)
+    _question, right, _options, _sentences = card_of(bank_app, hidden_fields(page)["card_id"])
+    clock.tick(seconds=0.5)
+
+    feedback = bank_client.get(answer(bank_client, page, right).location).get_data(as_text=True)
+
+    assert "dijawab dalam 0,5 detik" in feedback  # not "0.5 detik"
+
+
 def test_answering_shows_the_right_answer_explanation_and_source(
     bank_app: Flask, bank_client: FlaskClient, student: int, clock: Clock
 ) -> None:
@@ -107,10 +122,13 @@ def test_answering_shows_the_right_answer_explanation_and_source(
     assert "Your answer" in feedback
     for sentence in sentences:
         assert html.escape(sentence) in feedback
-    assert re.search(r"<code class=\"card-file\">[^<]+\.txt</code>", feedback)
+    # the source links to its whole article, not to a file name
+    assert re.search(r'<a class="card-article-link" href="/study/articles/\d+\?card=[^"]+">Read the whole article</a>',
+                     feedback)
     assert "You will see this card again in 1 minute." in feedback
     assert "Scored “Again”, answered in 6.0 seconds." in feedback
-    assert 'href="/study/review" data-next data-autofocus' in feedback
+    assert 'href="/study/review" data-next>' in feedback
+    assert re.search(r'<div id="verdict" [^>]*data-autofocus>', feedback)
 
     with bank_app.app_context():
         stored = db.session.get(Answer, int(match.group(1)))
@@ -259,6 +277,12 @@ def test_flashcards_reveal_the_answer_then_take_a_rating(
         assert re.search(rf'data-rating="{value}"[^>]*>\s*<span class="review-rating-name">{name}</span>', reveal)
     assert re.search(r'review-rating-interval" aria-hidden="true">\d+(m|d)<', reveal)
     assert "(next review in 1 minute)" in reveal
+    # each button's short interval and the words a screen reader says are the same interval ("8d" was "1 week")
+    shown = re.findall(r'review-rating-interval" aria-hidden="true">(\d+)([a-z]+)<', reveal)
+    said = re.findall(r"\(next review in (\d+) ([a-z]+)\)", reveal)
+    assert len(shown) == len(said) == 4
+    units = {"m": "minute", "h": "hour", "d": "day", "mo": "month", "y": "year"}
+    assert [(n, units[unit]) for n, unit in shown] == [(n, word.removesuffix("s")) for n, word in said]
 
     clock.tick(seconds=3)
     rated = bank_client.post("/study/review/rate", data=hidden_fields(reveal) | {"rating": "3"})

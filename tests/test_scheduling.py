@@ -17,6 +17,7 @@ from quizapp.services.study.scheduling import (
     quiz_answer_counts,
     remaining_today,
     review,
+    spell_interval,
 )
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -229,6 +230,22 @@ def test_format_interval_in_indonesian_and_unknown_locale() -> None:
     assert format_interval(timedelta(days=3), locale="id") == "3hr"
     assert format_interval(timedelta(minutes=10), locale="id") == "10mnt"
     assert format_interval(timedelta(days=3), locale="xx") == "3d"
+
+
+@pytest.mark.parametrize(
+    ("td", "locale", "short", "long"),
+    [
+        # Babel's format_timedelta rounds 8 days to "1 week": the button said 8d and a screen reader "1 week"
+        (timedelta(days=8), "en", "8d", "8 days"),
+        (timedelta(days=8), "id", "8hr", "8 hari"),
+        (timedelta(minutes=10), "en", "10m", "10 minutes"),
+        (timedelta(days=25), "en", "25d", "25 days"),
+        (timedelta(days=498), "id", "1,4thn", "1,4 tahun"),
+        (timedelta(days=46), "xx", "2mo", "2 months"),
+    ],
+)
+def test_the_short_and_the_spelled_out_interval_say_the_same(td: timedelta, locale: str, short: str, long: str) -> None:
+    assert (format_interval(td, locale), spell_interval(td, locale)) == (short, long)
 
 
 def test_format_interval_rejects_negative() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import format_decimal, format_timedelta, get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -245,7 +245,8 @@ def review_reveal() -> ResponseReturnValue:
             "value": int(rating),
             "name": rating_name(rating),
             "short": scheduling.format_interval(interval, locale),
-            "long": format_timedelta(interval, add_direction=True),
+            # the button's text and what a screen reader says come from one measure of the interval
+            "long": scheduling.spell_interval(interval, locale),
         }
         for rating, interval in sorted(shown.intervals.items())
     ]
@@ -265,8 +266,10 @@ def review_rate() -> ResponseReturnValue:
     if not result.applied:
         flash(_("You had already rated this card; only your first rating counts."), "info")
     elif result.interval is not None:
-        flash(_("Rated %(rating)s: you will see this card again %(when)s.", rating=rating_name(result.rating),
-                when=format_timedelta(result.interval, add_direction=True)), "success")
+        # in the words of the button pressed: "8 days" after "8d", not "1 week"
+        interval = scheduling.spell_interval(result.interval, str(get_locale() or "en"))
+        flash(_("Rated %(rating)s: you will see this card again in %(interval)s.", rating=rating_name(result.rating),
+                interval=interval), "success")
     return redirect(back)
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import fsrs
+from babel.numbers import format_decimal
+from babel.units import format_unit
 
 DESIRED_RETENTION = 0.9
 # Fuzzing spreads due dates at random; off, so the same answers always give the same schedule and tests hold.
@@ -171,27 +173,43 @@ def _round(value: float) -> int:
     return int(value + 0.5)
 
 
-def format_interval(td: timedelta, locale: str = "en") -> str:
-    """Describe an interval in a few characters, such as "10m", "3d" or "2mo"."""
+#: The units an interval is told in, in CLDR's names, from the smallest up: the order of _UNITS's abbreviations.
+_CLDR_UNITS = ("second", "minute", "hour", "day", "month", "year")
+
+
+def _amount(td: timedelta) -> tuple[float, int]:
+    """Return an interval as a number and the index of its unit in _CLDR_UNITS: (8, 3) for 8 days."""
     seconds = td.total_seconds()
     if seconds < 0:
         raise ValueError(f"an interval cannot be negative, got {td}")
-    sec, minute, hour, day, month, year = _UNITS.get(locale, _UNITS["en"])
     if seconds < 60:
-        return f"{int(seconds)}{sec}"
+        return int(seconds), 0
     # Each unit is chosen on the rounded value, so 59.6 minutes reads "1h", not "60m".
     if (minutes := _round(seconds / 60)) < 60:
-        return f"{minutes}{minute}"
+        return minutes, 1
     if (hours := _round(seconds / 3600)) < 24:
-        return f"{hours}{hour}"
+        return hours, 2
     days = seconds / 86400
     if _round(days) < 30:
-        return f"{_round(days)}{day}"
+        return _round(days), 3
     if (months := _round(days / 30)) < 12:
-        return f"{months}{month}"
+        return months, 4
     years = days / 365
-    text = f"{years:.1f}".removesuffix(".0") if years < 10 else str(_round(years))
-    return f"{text}{year}"
+    return (round(years, 1) if years < 10 else _round(years)), 5
+
+
+def format_interval(td: timedelta, locale: str = "en") -> str:
+    """Describe an interval in a few characters, such as "10m", "3d" or "2mo"."""
+    amount, unit = _amount(td)
+    text = format_decimal(amount, "0.#", locale=locale if locale in _UNITS else "en")
+    return f"{text}{_UNITS.get(locale, _UNITS['en'])[unit]}"
+
+
+def spell_interval(td: timedelta, locale: str = "en") -> str:
+    """Spell out the interval format_interval abbreviates, in the same number and unit: "8 days", not "1 week"."""
+    amount, unit = _amount(td)
+    return format_unit(amount, f"duration-{_CLDR_UNITS[unit]}", length="long",
+                       locale=locale if locale in _UNITS else "en")
 
 
 def remaining_today(new_done: int, reviews_done: int, new_limit: int, review_limit: int) -> tuple[int, int]:
