@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from quizapp.models import CardOrigin, CardStatus
 from quizapp.percent import whole_percent
-from quizapp.services.study.decks import deck_name
+from quizapp.services.study.decks import article_title, deck_name
 
 #: The words the pages use for question_bank's kinds of fact; any other kind is shown by its name.
 KIND_LABELS = {
@@ -51,6 +51,7 @@ def origin_label(origin: CardOrigin) -> str:
 def init_app(app: Flask) -> None:
     """Let every template name decks, kinds, statuses and origins, and round percentages, the way the pages do."""
     app.jinja_env.globals.update(
-        deck_name=deck_name, kind_label=kind_label, status_label=status_label, origin_label=origin_label
+        deck_name=deck_name, article_title=article_title, kind_label=kind_label, status_label=status_label,
+        origin_label=origin_label,
     )
     app.jinja_env.filters["whole_percent"] = whole_percent

@@ -16,7 +16,7 @@ from werkzeug.routing import Rule
 
 from quizapp import create_app
 from quizapp.db import db
-from quizapp.models import Answer, Card, Classroom, Deck, QuizSession, ReviewLog, User
+from quizapp.models import Answer, Article, Card, Classroom, Deck, QuizSession, ReviewLog, User
 from quizapp.services.instructor.assignments import assign_deck
 
 #: Pages anyone may see; every other route sends an anonymous visitor to log in.
@@ -89,11 +89,12 @@ def world(bank_app: Flask, bank_accounts: Accounts) -> Iterator[World]:
         # the quiz answer met a new card, so it fed the schedule: the rating an undo would take back
         rating_id = db.session.scalar(sa.select(ReviewLog.id).where(ReviewLog.user_id == ayu_id))
         assert rating_id is not None
+        article_id = db.session.scalars(sa.select(Article.id).order_by(Article.id)).first()
     arguments = {
         "quiz_id": quiz_id, "position": 0, "answer_id": answer_id, "rating_id": rating_id, "slug": "all",
         "card_id": card_id,
         "class_id": class_id, "deck_id": deck_id, "user_id": ayu_id, "code": code, "report": "attempts",
-        "filename": "quizapp.css",
+        "filename": "quizapp.css", "article_id": article_id,
     }
     yield World(arguments, {"anonymous": bank_app.test_client(), "student": ayu, "another student": budi,
                             "instructor": teacher})
@@ -101,7 +102,8 @@ def world(bank_app: Flask, bank_accounts: Accounts) -> Iterator[World]:
 
 def test_every_route_is_found() -> None:
     endpoints = {endpoint for endpoint, _, _ in ROUTES}
-    assert {"study.quiz_question", "classes.detail", "author.index", "auth.account", "main.health"} <= endpoints
+    assert {"study.quiz_question", "classes.detail", "author.index", "auth.account", "main.health",
+            "study.article"} <= endpoints
     assert len(ROUTES) >= 55
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import typing as t
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,15 +78,55 @@ class DeckOverview:
 def deck_name(deck: Deck) -> str:
     """Name a deck, the one way every page, form, export and report does.
 
-    The deck of every article is named in the page's language; a deck of one article by the article's headline,
-    else by the deck's stored title (the article's opening words); any other deck by its title.
+    The deck of every article is named in the page's language; a deck of one article by the article's title
+    (:func:`article_title`), after its outlet when the article has no headline; any other deck by its title.
     """
     if deck.slug == ALL_DECK_SLUG:
         return _("All articles")
     article = deck.article
     if article is not None:
-        return article.headline or deck.title
+        if article.headline:
+            return article.headline
+        return f"{article.outlet}: {article_title(article)}" if article.outlet else article_title(article)
     return deck.title
+
+
+#: A title made from an article's opening sentence is cut, at a word, to at most this many characters.
+_TITLE_CHARS = 72
+# "Organisasi Perjanjian Keamanan Kolektif (CSTO)": a name spelled out and then abbreviated, as news writes
+# it on first mention; a title says the abbreviation alone.
+_SPELLED_OUT = re.compile(r"(?:\b[A-Z][\w-]*\s+){1,8}\(([A-Z][A-Z0-9]{1,9})\)")
+_FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)", re.S)
+
+
+def _abbreviate(spelled_out: re.Match[str]) -> str:
+    """Replace a spelled-out name and its abbreviation with the abbreviation, keeping capitalised words before it.
+
+    The name has about as many words as its abbreviation has letters: in "The Collective Security Treaty
+    Organization (CSTO)", "The" stays.
+    """
+    abbreviation = spelled_out.group(1)
+    words = spelled_out.group(0).split()[:-1]
+    kept = words[: max(len(words) - len(abbreviation), 0)]
+    return " ".join([*kept, abbreviation])
+
+
+def article_title(article: Article) -> str:
+    """Title an article: its headline, else its opening sentence made short, never its file name or "None"."""
+    if article.headline:
+        return article.headline
+    opening = _FIRST_SENTENCE.match(article.text.strip())
+    sentence = (opening.group(1) if opening else article.text).strip()
+    sentence = " ".join(_SPELLED_OUT.sub(_abbreviate, sentence).split()).rstrip(".")
+    if not sentence:
+        return article.outlet or _("Untitled article")
+    if len(sentence) <= _TITLE_CHARS:
+        return sentence
+    words = sentence[: _TITLE_CHARS + 1].rsplit(" ", 1)[0].split()
+    # A title cut after "yang" or "of" reads as broken off: short lower-case words do not end one.
+    while len(words) > 3 and len(words[-1]) <= 4 and words[-1].islower():
+        words.pop()
+    return " ".join(words).rstrip(",;:–—- ") + "…"
 
 
 def _sort_key(deck: Deck) -> tuple[int, str, str]:
