@@ -18,7 +18,14 @@ from quizapp.config import project_root
 from quizapp.db import db, schema_is_current
 from quizapp.models import Role
 from quizapp.security import hide_server_version
-from quizapp.services.users import UserError, check_new_password, create_user, find_user, random_password
+from quizapp.services.users import (
+    UserError,
+    check_new_password,
+    create_user,
+    find_user,
+    random_password,
+    set_password,
+)
 from quizapp.serving import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULT_WORKERS, ProductionServer, ServeOptions
 
 if t.TYPE_CHECKING:
@@ -158,6 +165,25 @@ def create_user_command(username: str, role: str, password: str | None) -> None:
     click.echo(f"Created {user.role.value} {user.username!r}.")
 
 
+@click.command("set-password")
+@click.argument("username")
+@click.option("--password", help="The new password; asked for (twice) when not given.")
+@with_appcontext
+def set_password_command(username: str, password: str | None) -> None:
+    """Give a user a new password (e.g. a demo account's, printed once by init) and log them out everywhere."""
+    require_current_schema()
+    if find_user(username) is None:
+        # Said before the prompt, so that nobody types a new password for an account that is not there.
+        raise click.ClickException(f"there is no user named {username.strip()!r}")
+    if password is None:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = set_password(username, password)
+    except UserError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Set a new password for {user.username!r}; every browser logged in to the account is logged out.")
+
+
 @click.command("serve")
 @click.option("--host", default=DEFAULT_HOST, show_default=True,
               help="The address to listen on; 0.0.0.0 for every network interface.")
@@ -187,6 +213,7 @@ cli = FlaskGroup(
 cli.add_command(init_command)
 cli.add_command(generate_command)
 cli.add_command(create_user_command)
+cli.add_command(set_password_command)
 cli.add_command(serve_command)
 cli.add_command(import_command)
 cli.add_command(export_group)

@@ -14,6 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from web_helpers import Page
 
+from quizapp.cli import cli
 from quizapp.db import db, utcnow
 from quizapp.models import LoginSession
 from quizapp.services.users import find_user
@@ -241,3 +242,45 @@ def test_the_password_change_needs_a_login(own_app: Flask) -> None:
     response = change(own_app.test_client())
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/auth/login")
+
+
+# --- quizapp set-password -----------------------------------------------------------------------------------
+
+
+def test_set_password_on_the_command_line_sets_it_and_logs_the_account_out_everywhere(own_app: Flask) -> None:
+    accounts = Accounts(own_app)
+    accounts.create()
+    accounts.create("other")
+    browser, someone_else = own_app.test_client(), own_app.test_client()
+    log_in(browser, remember=True)
+    log_in(someone_else, "other")
+
+    # asked twice when not given, as create-user does
+    result = own_app.test_cli_runner().invoke(cli, ["set-password", "STUDENT"], input=f"{NEW_PASSWORD}\n" * 2)
+
+    assert result.exit_code == 0, result.output
+    assert "Set a new password for 'student'" in result.output
+    assert not logged_in(browser)
+    assert logged_in(someone_else)
+    fresh = own_app.test_client()
+    assert fresh.post("/auth/login", data={"username": "student", "password": PASSWORD}).status_code == 200
+    log_in(fresh, password=NEW_PASSWORD)
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "message"),
+    [
+        ("nobody", NEW_PASSWORD, "there is no user named 'nobody'"),
+        ("ayu-lestari", "short", "at least 8 characters"),
+        ("ayu-lestari", "password1", "most common"),
+        ("ayu-lestari", "Ayu-Lestari", "must not be the username"),
+    ],
+)
+def test_set_password_refuses_what_registration_refuses(
+    own_app: Flask, username: str, password: str, message: str
+) -> None:
+    Accounts(own_app).create("ayu-lestari")
+    result = own_app.test_cli_runner().invoke(cli, ["set-password", username, "--password", password])
+    assert result.exit_code == 1
+    assert message in result.output
+    log_in(own_app.test_client(), "ayu-lestari")  # the old password still works
