@@ -267,3 +267,12 @@ def test_the_editor_form_checks_csrf(bank_app: Flask, teacher: FlaskClient) -> N
     response = teacher.post("/author/new", data=form_data(deck_id(bank_app, "all")))
     assert response.status_code == 400
     assert stored(bank_app, "Kapan CSTO didirikan?") is None
+
+
+def test_the_editor_names_origin_and_status_in_the_page_language(bank_app: Flask, teacher: FlaskClient) -> None:
+    card_id, *_ = generated_card(bank_app)
+    with teacher.session_transaction() as session:
+        session["lang"] = "id"
+    page = teacher.get(f"/author/cards/{card_id}/edit").get_data(as_text=True)
+    assert "Dibuat otomatis · Aktif · " in page  # not the stored values "generated · active"
+    assert "generated" not in page and "active ·" not in page
