@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from quizapp import auth, config, db, errors, i18n, labels, security, urls
+from quizapp import auth, config, db, errors, i18n, labels, reference, security, urls
 from quizapp import models as models  # registers every table before migrations compare them
 from quizapp.author import bp as author_bp
 from quizapp.classes import bp as classes_bp
@@ -41,5 +41,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(scores_bp)
     app.register_blueprint(author_bp)
     app.register_blueprint(classes_bp)
+    reference.init_app(app)  # only with BENCH_REFERENCE: a yardstick for bench/serve.py
 
     return app

@@ -1,0 +1,706 @@
+"""Measure the pages under load on a school-sized database: requests per second, latency, SQL statements per page.
+
+Builds a SQLite database reproducibly from a seed (by default as in issue 13: 1,000 students, 5,000 cards in 100
+decks, 504,500 review states, 1,000,000 review-log rows and 1,000,000 answers; one heavy student has 100,000 of
+each), caches it by a hash of its parameters, copies it for each server, applies the migrations of the code
+served, starts gunicorn (2 workers x 4 threads) and loads each URL with wrk, logged in as a student. The
+yardstick is a reference page in the style of TechEmpower's "Fortunes" (quizapp/reference.py), served by the same
+server in the same run: each page's throughput is printed as a share of it, next to the issue's targets. SQL
+statements per page are counted in-process, on one request after a warm-up.
+
+    python bench/serve.py [--scale 1] [--seed 0] [--duration 5] [--rounds 3] [--connections 8]
+                          [--before DIR] [--app DIR] [--only NAME ...]
+
+--before DIR serves the code in DIR (a checkout, e.g. `git archive BASE | tar -x -C DIR`) beside --app (this
+checkout by default), each on its own copy of the database, taking turns round by round: before and after from
+one run. The database is built with the migrations of the oldest code served. --scale 0.1 builds a small
+database in seconds, for trying the bench out. Needs wrk (`apt-get install wrk`) and gunicorn. Prints figures
+and asserts nothing; not a test, not run by CI. Quote medians and ratios from one run: shared machines are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Bump when the data the build writes changes, so that an old cached file is not reused.
+BUILD_VERSION = 1
+CHUNK = 20_000
+SECRET_KEY = "bench-serve-secret"
+PASSWORD = "bench-password"
+USER_AGENT = "quizapp-bench"
+#: Share of the reference page's throughput each page should reach (issue 13).
+TARGETS = {"next card": 30, "decks": 20, "answer": 20, "progress": 15}
+#: The heavy student's progress page may take at most this many times as long as an ordinary student's.
+HEAVY_RATIO_TARGET = 2.0
+#: Statement caps per page (issue 13).
+STATEMENT_CAPS = {"next card": 4, "progress": 6, "progress, heavy": 6}
+
+
+# --- the database --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Params:
+    """What the database holds; its hash names the cached file."""
+
+    seed: int
+    day: str  # the UTC day the data leads up to (history ends the day before; cards fall due around it)
+    students: int
+    cards: int
+    decks: int
+    states_per_student: int
+    heavy_reviews: int
+    reviews: int
+    answers: int
+
+    @classmethod
+    def scaled(cls, scale: float, seed: int, day: date) -> Params:
+        """Scale the issue's sizes; decks stay at 100 from scale 1 up."""
+        cards = max(100, round(5_000 * scale))
+        return cls(
+            seed=seed, day=day.isoformat(), students=max(4, round(1_000 * scale)), cards=cards,
+            decks=max(2, round(100 * min(scale, 1.0))), states_per_student=cards // 10,
+            heavy_reviews=round(100_000 * scale), reviews=round(1_000_000 * scale), answers=round(1_000_000 * scale),
+        )
+
+    def key(self, schema: str) -> str:
+        """Hash the parameters, the build's version and the schema it is built with."""
+        text = json.dumps({**asdict(self), "build": BUILD_VERSION, "schema": schema}, sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+HEAVY_USER_ID = 2  # the student with a long history; ordinary students follow
+ORDINARY_USER_ID = 3
+INSTRUCTOR_ID = 1
+WORDS = ("aliansi negara anggota keamanan kolektif organisasi perjanjian menteri pertahanan presiden "
+         "rusia armenia kazakhstan belarus kirgistan tajikistan sidang dewan sekretaris jenderal tahun "
+         "wilayah perbatasan latihan militer pasukan damai kerja sama pernyataan resmi laporan").split()
+
+
+def _chunks(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def build_database(out: Path, params: Params) -> None:
+    """Create the schema with the migrations of the quizapp imported, then fill it with bulk inserts."""
+    import flask_migrate
+    import fsrs
+    import sqlalchemy as sa
+    from werkzeug.security import generate_password_hash
+
+    import question_bank
+    from quizapp import create_app
+    from quizapp.db import db
+    from quizapp.models import (
+        Answer,
+        Article,
+        Card,
+        CardSource,
+        Choice,
+        Deck,
+        QuizItem,
+        QuizSession,
+        ReviewLog,
+        ReviewState,
+        User,
+        deck_cards,
+    )
+
+    rng = random.Random(params.seed)
+    midnight = datetime.combine(date.fromisoformat(params.day), clock_time(), tzinfo=UTC)
+    app = create_app({"SECRET_KEY": SECRET_KEY, "DATABASE_URL": f"sqlite:///{out}"})
+    with app.app_context():
+        flask_migrate.upgrade()
+        connection = db.session.connection()
+        connection.exec_driver_sql("PRAGMA synchronous=OFF")
+
+        def insert(table: Any, rows: Iterator[dict[str, Any]]) -> None:
+            for chunk in _chunks(rows):
+                connection.execute(sa.insert(table), chunk)
+
+        def words(n: int) -> str:
+            return " ".join(rng.choice(WORDS) for _ in range(n))
+
+        password = generate_password_hash(PASSWORD)
+        insert(User.__table__, iter(
+            [{"id": INSTRUCTOR_ID, "username": "teacher", "username_key": "teacher", "password_hash": password,
+              "role": "instructor"}]
+            + [{"id": HEAVY_USER_ID + i, "username": f"student{i:05d}", "username_key": f"student{i:05d}",
+                "password_hash": password, "role": "student"} for i in range(params.students)]
+        ))
+
+        # Articles of about 8 kB, one deck each, and "all".
+        texts = ["\n\n".join(". ".join(words(14).capitalize() for _ in range(5)) + "." for _ in range(12))
+                 for _ in range(params.decks)]
+        insert(Article.__table__, (
+            {"id": a + 1, "file": f"article-{a:03d}.txt", "language": "id", "outlet": f"Outlet {a % 7}",
+             "headline": words(8).capitalize(), "text": text, "content_hash": hashlib.sha256(text.encode()).hexdigest(),
+             "created_at": midnight - timedelta(days=800)}
+            for a, text in enumerate(texts)
+        ))
+        insert(Deck.__table__, iter(
+            [{"id": 1, "slug": "all", "title": "All articles"}]
+            + [{"id": a + 2, "slug": f"article-{a:03d}", "title": texts[a][:60], "article_id": a + 1}
+               for a in range(params.decks)]
+        ))
+        card_ids = [f"{c:020x}" for c in range(params.cards)]
+        kinds = list(question_bank.KINDS)
+        retired = set(rng.sample(range(params.cards), params.cards // 50))
+        insert(Card.__table__, (
+            {"id": card_id, "kind": kinds[c % len(kinds)], "language": "id",
+             "question": f"Siapa yang {words(10)} pada tahun {1990 + c % 30}?", "fact_subject": words(3),
+             "fact_value": words(2), "explanation": words(20), "origin": "generated",
+             "status": "retired" if c in retired else "active",
+             "created_at": midnight - timedelta(days=800, seconds=-c),
+             "updated_at": midnight - timedelta(days=800)}
+            for c, card_id in enumerate(card_ids)
+        ))
+        insert(Choice.__table__, (
+            {"card_id": card_id, "position": p, "text": words(3), "is_correct": p == c % 4}
+            for c, card_id in enumerate(card_ids) for p in range(4)
+        ))
+        insert(CardSource.__table__, (
+            {"card_id": card_id, "position": 0, "article_id": c % params.decks + 1, "sentence": words(16)}
+            for c, card_id in enumerate(card_ids)
+        ))
+        insert(deck_cards, (
+            {"deck_id": deck_id, "card_id": card_id}
+            for c, card_id in enumerate(card_ids) for deck_id in (1, c % params.decks + 2)
+        ))
+        deck_of = [[card_ids[c] for c in range(d, params.cards, params.decks)] for d in range(params.decks)]
+
+        heavy_history, history = 730, 120
+        ordinary = params.students - 1
+        per_student_reviews = (params.reviews - params.heavy_reviews) // max(ordinary, 1)
+        per_student_answers = (params.answers - params.heavy_reviews) // max(ordinary, 1)
+        students = [(HEAVY_USER_ID, card_ids, params.heavy_reviews, params.heavy_reviews, heavy_history)] + [
+            (user_id, rng.sample(card_ids, params.states_per_student), per_student_reviews, per_student_answers,
+             history)
+            for user_id in range(ORDINARY_USER_ID, HEAVY_USER_ID + params.students)
+        ]
+
+        def moment(days_back: float) -> datetime:
+            """A time of day between 06:00 and 22:00, days_back days before the data's day."""
+            day = midnight - timedelta(days=int(days_back) + 1)
+            return day + timedelta(hours=6, seconds=rng.randrange(16 * 3600))
+
+        def review_rows() -> Iterator[dict[str, Any]]:
+            for user_id, cards, reviews, _, span in students:
+                seen: set[str] = set()
+                for k in range(reviews):
+                    card_id = cards[k % len(cards)]
+                    at = moment(span * (1 - k / reviews))
+                    first = card_id not in seen
+                    seen.add(card_id)
+                    rating = rng.choices((1, 2, 3, 4), (10, 10, 60, 20))[0]
+                    stability = None if first else round(rng.uniform(1, 60), 2)
+                    yield {
+                        "user_id": user_id, "card_id": card_id, "rating": rating, "reviewed_at": at,
+                        "review_duration_ms": rng.randrange(2_000, 30_000),
+                        "state_before": int(fsrs.State.Learning) if first else int(fsrs.State.Review),
+                        "step_before": 0 if first else None, "stability_before": stability,
+                        "difficulty_before": None if first else round(rng.uniform(1, 10), 2),
+                        "due_before": at - timedelta(hours=rng.randrange(0, 48)),
+                        "state_after": int(fsrs.State.Relearning if rating == 1 and not first else fsrs.State.Review),
+                        "step_after": None, "stability_after": round(rng.uniform(1, 60), 2),
+                        "difficulty_after": round(rng.uniform(1, 10), 2),
+                        "due_after": at + timedelta(days=rng.randrange(1, 60)),
+                    }
+
+        insert(ReviewLog.__table__, review_rows())
+
+        def state_rows() -> Iterator[dict[str, Any]]:
+            for user_id, cards, _, _, _ in students:
+                for card_id in cards:
+                    state = rng.choices((1, 2, 3), (10, 80, 10))[0]
+                    last = moment(rng.uniform(0, 60))
+                    # about one card in ten is due before the data's day, the rest over the next two months
+                    due = (midnight - timedelta(minutes=rng.randrange(1, 4 * 1440)) if rng.random() < 0.1
+                           else midnight + timedelta(minutes=rng.randrange(1440, 60 * 1440)))
+                    yield {
+                        "user_id": user_id, "card_id": card_id, "state": state, "step": None if state == 2 else 0,
+                        "stability": round(rng.uniform(1, 60), 2), "difficulty": round(rng.uniform(1, 10), 2),
+                        "due": due, "last_review": min(last, due - timedelta(minutes=1)),
+                    }
+
+        insert(ReviewState.__table__, state_rows())
+
+        # A fifth of the answers come from quizzes of ten questions over one article's deck, the rest from review.
+        quiz_plan: list[tuple[int, int, int, list[str], datetime]] = []
+        quiz_id = 0
+        for user_id, _cards, _, answers, span in students:
+            for _ in range(answers // 5 // 10):
+                quiz_id += 1
+                deck = rng.randrange(params.decks)
+                asked = rng.sample(deck_of[deck], min(10, len(deck_of[deck])))
+                quiz_plan.append((quiz_id, user_id, deck + 2, asked, moment(rng.uniform(0, span))))
+        insert(QuizSession.__table__, (
+            {"id": q, "user_id": user_id, "deck_id": deck_id, "started_at": at,
+             "finished_at": at + timedelta(seconds=15 * len(asked)), "score": len(asked) // 2}
+            for q, user_id, deck_id, asked, at in quiz_plan
+        ))
+        insert(QuizItem.__table__, (
+            {"session_id": q, "position": p + 1, "card_id": card_id}
+            for q, _, _, asked, _ in quiz_plan for p, card_id in enumerate(asked)
+        ))
+
+        def answer_rows() -> Iterator[dict[str, Any]]:
+            for q, user_id, _, asked, at in quiz_plan:
+                for p, card_id in enumerate(asked):
+                    position = rng.randrange(4)
+                    yield {"session_id": q, "user_id": user_id, "card_id": card_id, "chosen_position": position,
+                           "correct": position == int(card_id, 16) % 4, "time_taken_ms": rng.randrange(2_000, 30_000),
+                           "card_version": 1, "answered_at": at + timedelta(seconds=15 * (p + 1))}
+            quizzed = {}
+            for _, user_id, _, asked, _ in quiz_plan:
+                quizzed[user_id] = quizzed.get(user_id, 0) + len(asked)
+            for user_id, cards, _, answers, span in students:
+                for _ in range(answers - quizzed.get(user_id, 0)):
+                    card_id = rng.choice(cards)
+                    position = rng.randrange(4)
+                    yield {"session_id": None, "user_id": user_id, "card_id": card_id, "chosen_position": position,
+                           "correct": position == int(card_id, 16) % 4, "time_taken_ms": rng.randrange(2_000, 30_000),
+                           "card_version": 1, "answered_at": moment(rng.uniform(0, span))}
+
+        insert(Answer.__table__, answer_rows())
+        db.session.commit()
+        connection = db.session.connection()
+        connection.exec_driver_sql("ANALYZE")
+        db.session.commit()
+        db.engine.dispose()
+
+
+def schema_of(app_dir: Path) -> str:
+    """Name the schema of the code in app_dir by its migration files."""
+    versions = sorted(p.name for p in (app_dir / "quizapp" / "migrations" / "versions").glob("*.py"))
+    return hashlib.sha256("\n".join(versions).encode()).hexdigest()[:16]
+
+
+def child_env(app_dir: Path, instance: Path | None = None, **extra: str) -> dict[str, str]:
+    """Return the environment that makes a child process import quizapp from app_dir."""
+    env = {**os.environ, "PYTHONPATH": str(app_dir), "QUIZAPP_SECRET_KEY": SECRET_KEY, **extra}
+    if instance is not None:
+        env["QUIZAPP_INSTANCE_PATH"] = str(instance)
+    return env
+
+
+def cached_database(params: Params, app_dir: Path, cache: Path) -> Path:
+    """Return the cached database for params built with app_dir's migrations, building it first if need be."""
+    path = cache / f"quizapp-{params.key(schema_of(app_dir))}.sqlite"
+    if path.exists():
+        print(f"Database: {path} (cached)")
+        return path
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="quizapp-bench-build-") as instance:
+        subprocess.run(
+            [sys.executable, __file__, "--build-into", str(partial), "--params", json.dumps(asdict(params))],
+            env=child_env(app_dir, Path(instance)), cwd=app_dir, check=True,
+        )
+    partial.rename(path)
+    print(f"Database: built {path} ({path.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - start:.0f} s")
+    return path
+
+
+# --- one server ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    """One version of the code, served on its own copy of the database."""
+
+    label: str
+    app_dir: Path
+    instance: Path
+    port: int
+    process: subprocess.Popen[bytes] | None = None
+    prepared: dict[str, Any] | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+def prepare(instance: Path, rounds: int, answer_bodies: int) -> dict[str, Any]:
+    """Log in the bench's users, write answer forms for wrk, count SQL statements per page (in app_dir's code)."""
+    import fsrs  # noqa: F401  imported before counting, like the server has
+    import sqlalchemy as sa
+    from flask import g, session
+    from flask_wtf.csrf import generate_csrf
+
+    from quizapp import create_app
+    from quizapp.db import db
+    from quizapp.models import Card, CardStatus, ReviewState, User
+    from quizapp.services import sessions
+    from quizapp.services.study.outcomes import Mode
+    from quizapp.services.study.queue import ReviewItem
+    from quizapp.services.study.tokens import present
+
+    app = create_app({"BENCH_REFERENCE": True})
+    environ = {"REMOTE_ADDR": "127.0.0.1", "HTTP_USER_AGENT": USER_AGENT}
+
+    def login(user_id: int) -> tuple[str, str]:
+        """Open a login session for the user; return the session cookie and a CSRF token for its forms."""
+        with app.test_request_context(environ_base=environ):
+            user = db.session.get(User, user_id)
+            token = sessions.open_session(user, app.config["REMEMBER_COOKIE_DURATION"])
+            manager = app.login_manager
+            session["_user_id"] = token
+            session["_fresh"] = True
+            session["_id"] = manager._session_identifier_generator()
+            g.pop("csrf_token", None)  # generate_csrf caches in g, which this app context shares across logins
+            csrf = generate_csrf()
+            value = app.session_interface.get_signing_serializer(app).dumps(dict(session))
+            return f"{app.config['SESSION_COOKIE_NAME']}={value}", csrf
+
+    with app.app_context():
+        cookies = {"ordinary": login(ORDINARY_USER_ID), "heavy": login(HEAVY_USER_ID),
+                   "instructor": login(INSTRUCTOR_ID)}
+        # Answer forms for wrk: students other than those whose pages are measured answer cards new to them.
+        now = datetime.now(UTC)
+        active = list(db.session.scalars(sa.select(Card).where(Card.status == CardStatus.ACTIVE).order_by(Card.id)))
+        students = list(db.session.scalars(
+            sa.select(User.id).where(User.id > ORDINARY_USER_ID, User.role == "student").order_by(User.id).limit(40)
+        ))
+        per_student = -(-answer_bodies // len(students))
+        lines: list[str] = []
+        for user_id in students:
+            cookie, csrf = login(user_id)
+            known = set(db.session.scalars(sa.select(ReviewState.card_id).where(ReviewState.user_id == user_id)))
+            fresh = [card for card in active if card.id not in known][:per_student]
+            with app.test_request_context():
+                for card in fresh:
+                    token = present(user_id, ReviewItem(card=card, state=None), Mode.CHOICE, now)
+                    body = urllib.parse.urlencode({"csrf_token": csrf, "card_id": card.id, "token": token,
+                                                   "choice": int(card.id, 16) % 4})
+                    lines.append(f"{cookie}\t{body}")
+        random.Random(0).shuffle(lines)
+        share = len(lines) // rounds
+        files = []
+        for r in range(rounds):
+            path = instance / f"answers-{r}.txt"
+            path.write_text("\n".join(lines[r * share:(r + 1) * share]) + "\n")
+            files.append(str(path))
+        spare_cookie, spare_csrf = login(students[-1])
+        db.session.remove()
+
+    # SQL statements and in-process time of one request per page, after a warm-up request.
+    statements: dict[str, int] = {}
+    seconds: dict[str, float] = {}
+    client = app.test_client(use_cookies=False)  # each request sends the Cookie header given
+    counter = {"n": 0}
+
+    def count(*_: Any) -> None:
+        counter["n"] += 1
+
+    with app.app_context():
+        sa.event.listen(db.engine, "before_cursor_execute", count)
+    for name, who, path in PAGES:
+        if path is None:
+            continue
+        cookie = cookies[who][0] if who else ""
+        headers = {"Cookie": cookie, "User-Agent": USER_AGENT}
+        client.get(path, headers=headers)
+        counter["n"] = 0
+        response = client.get(path, headers=headers)
+        statements[name] = counter["n"]
+        if response.status_code != 200:
+            raise SystemExit(f"{name}: GET {path} answered {response.status_code} "
+                             f"{response.headers.get('Location')}")
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            client.get(path, headers=headers)
+            times.append(time.perf_counter() - start)
+        seconds[name] = statistics.median(times)
+    # One answer, from a spare student.
+    with app.app_context():
+        card = db.session.scalar(
+            sa.select(Card).where(Card.status == CardStatus.ACTIVE, ~Card.id.in_(
+                sa.select(ReviewState.card_id).where(ReviewState.user_id == students[-1]))).order_by(Card.id.desc())
+        )
+        with app.test_request_context():
+            token = present(students[-1], ReviewItem(card=card, state=None), Mode.CHOICE, datetime.now(UTC))
+        form = {"csrf_token": spare_csrf, "card_id": card.id, "token": token, "choice": int(card.id, 16) % 4}
+        card_id = card.id
+        db.session.remove()
+    counter["n"] = 0
+    response = client.post("/study/review/answer", data=form, headers={"Cookie": spare_cookie,
+                                                                        "User-Agent": USER_AGENT})
+    if response.status_code != 302 or "feedback" not in response.headers.get("Location", ""):
+        raise SystemExit(f"answer: POST answered {response.status_code} {response.headers.get('Location')} "
+                         f"for card {card_id}: {response.get_data(as_text=True)[-3000:]}")
+    statements["answer"] = counter["n"]
+    with app.app_context():
+        db.engine.dispose()
+    return {"cookies": {k: v[0] for k, v in cookies.items()}, "answer_files": files, "statements": statements,
+            "seconds": seconds}
+
+
+#: name, whose cookie, path (None: a POST handled by the answer script)
+PAGES: list[tuple[str, str | None, str | None]] = [
+    ("health", None, "/health"),
+    ("reference", None, "/bench/fortunes"),
+    ("next card", "ordinary", "/study/review"),
+    ("decks", "ordinary", "/study/"),
+    ("progress", "ordinary", "/progress/"),
+    ("progress, heavy", "heavy", "/progress/"),
+    ("author", "instructor", "/author/"),
+    ("answer", None, None),
+]
+
+
+def start_server(target: Target, workers: int, threads: int) -> None:
+    """Start gunicorn on the target's database and wait until it answers /health."""
+    log = open(target.instance / "gunicorn.log", "wb")  # noqa: SIM115  closed with the process
+    target.process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads), "-b",
+         f"127.0.0.1:{target.port}", "--log-level", "warning", "quizapp:create_app()"],
+        env=child_env(target.app_dir, target.instance, QUIZAPP_BENCH_REFERENCE="1"), cwd=target.app_dir,
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(f"{target.base}/health", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"{target.label}: gunicorn did not start; see {target.instance / 'gunicorn.log'}")
+
+
+def stop_server(target: Target) -> None:
+    """Stop the target's gunicorn (its own process group)."""
+    if target.process is not None and target.process.poll() is None:
+        os.killpg(target.process.pid, signal.SIGTERM)
+        target.process.wait(timeout=30)
+
+
+# --- load ----------------------------------------------------------------------------------------------------
+
+REPORT_LUA = """
+local threads = {}
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+function done(summary, latency, requests)
+  local wrapped = 0
+  for _, thread in ipairs(threads) do wrapped = wrapped + (thread:get("wrapped") or 0) end
+  local e = summary.errors
+  io.write(string.format('BENCH {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, '
+    .. '"errors": %d, "bad_status": %d, "wrapped": %d}\\n', summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    e.connect + e.read + e.write + e.timeout, e.status, wrapped))
+end
+"""
+
+ANSWER_LUA = REPORT_LUA + """
+local forms = {}
+local next_form = 0
+wrapped = 0
+function init(args)
+  local i = 0
+  for line in io.lines(args[1]) do
+    if line ~= "" and i % tonumber(args[2]) == id then table.insert(forms, line) end
+    i = i + 1
+  end
+end
+function request()
+  next_form = next_form + 1
+  if next_form > #forms then next_form = 1; wrapped = wrapped + 1 end
+  local line = forms[next_form]
+  local tab = line:find("\\t")
+  return wrk.format("POST", "/study/review/answer", {
+    ["Cookie"] = line:sub(1, tab - 1), ["User-Agent"] = "USER_AGENT",
+    ["Content-Type"] = "application/x-www-form-urlencoded"}, line:sub(tab + 1))
+end
+""".replace("USER_AGENT", USER_AGENT)
+
+
+def run_wrk(target: Target, name: str, cookie_of: str | None, path: str | None, seconds: int,
+            connections: int, scripts: Path, round_index: int) -> dict[str, float]:
+    """Load one URL for seconds with wrk; return rps and latency percentiles in ms."""
+    threads = 2
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+               "-H", f"User-Agent: {USER_AGENT}"]
+    if path is None:
+        assert target.prepared is not None
+        command += ["-s", str(scripts / "answer.lua"), f"{target.base}/study/review/answer", "--",
+                    target.prepared["answer_files"][round_index % len(target.prepared["answer_files"])], str(threads)]
+    else:
+        if cookie_of:
+            assert target.prepared is not None
+            command += ["-H", f"Cookie: {target.prepared['cookies'][cookie_of]}"]
+        command += ["-s", str(scripts / "report.lua"), f"{target.base}{path}"]
+    completed = subprocess.run(command, capture_output=True, text=True)
+    if completed.returncode != 0:
+        raise SystemExit(f"wrk failed on {name}: {completed.stderr}{completed.stdout}")
+    output = completed.stdout
+    line = next((line for line in output.splitlines() if line.startswith("BENCH ")), None)
+    if line is None:
+        raise SystemExit(f"wrk printed no figures for {name}:\n{output}")
+    data = json.loads(line[len("BENCH "):])
+    return {
+        "rps": data["requests"] / (data["duration_us"] / 1e6),
+        "p50": data["p50_us"] / 1000, "p95": data["p95_us"] / 1000, "p99": data["p99_us"] / 1000,
+        "errors": data["errors"] + data["bad_status"], "wrapped": data["wrapped"],
+    }
+
+
+def report(target: Target, results: dict[str, list[dict[str, float]]]) -> None:
+    """Print one target's table: medians over the rounds, share of the reference, statements per page."""
+    assert target.prepared is not None
+    statements = target.prepared["statements"]
+    medians = {name: {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+               for name, runs in results.items()}
+    reference = medians["reference"]["rps"]
+    print(f"\n{target.label}: {target.app_dir}")
+    print(f"{'page':<17} {'rps':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'% of ref':>9} {'target':>7} "
+          f"{'SQL':>4} {'cap':>4} {'1 req ms':>9} {'errors':>7}")
+    for name, _, _ in PAGES:
+        if name not in medians:
+            continue
+        m = medians[name]
+        share = 100 * m["rps"] / reference
+        target_text = f"≥{TARGETS[name.split(',')[0]]}%" if name in TARGETS else ""
+        sql = statements.get(name, 0)
+        cap = STATEMENT_CAPS.get(name)
+        alone = target.prepared["seconds"].get(name)
+        print(f"{name:<17} {m['rps']:>7.0f} {m['p50']:>8.1f} {m['p95']:>8.1f} {m['p99']:>8.1f} {share:>8.1f}% "
+              f"{target_text:>7} {sql:>4} {'' if cap is None else cap:>4} "
+              f"{'' if alone is None else f'{1000 * alone:.1f}':>9} {m['errors']:>7.0f}"
+              + ("  (answer forms ran out: some were sent twice)" if m.get("wrapped") else ""))
+    if "progress" in medians and "progress, heavy" in medians:
+        under_load = medians["progress, heavy"]["p50"] / medians["progress"]["p50"]
+        seconds = target.prepared["seconds"]
+        alone = seconds["progress, heavy"] / seconds["progress"]
+        print(f"Progress page, heavy student / ordinary: {under_load:.2f}x (p50 under load), {alone:.2f}x (one request "
+              f"alone); target ≤ {HEAVY_RATIO_TARGET:.0f}x")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build or reuse the database, serve each version, load every page and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="sizes relative to the issue's (default: 1)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the data (default: 0)")
+    parser.add_argument("--duration", type=int, default=5, help="seconds of load per page per round (default: 5)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds; medians are quoted (default: 3)")
+    parser.add_argument("--connections", type=int, default=8, help="wrk connections (default: 8)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: 2)")
+    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (default: 4)")
+    parser.add_argument("--app", type=Path, default=ROOT, help="the checkout to serve (default: this one)")
+    parser.add_argument("--before", type=Path, help="a checkout of the code before, served beside --app")
+    parser.add_argument("--only", nargs="*", help="load only these pages (names as printed), besides the reference")
+    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "quizapp-bench",
+                        help="where built databases are kept (default: ~/.cache/quizapp-bench)")
+    parser.add_argument("--build-into", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--params", help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.build_into:
+        build_database(args.build_into, Params(**json.loads(args.params)))
+        return 0
+    if args.prepare:
+        options = json.loads(args.params)
+        print(json.dumps(prepare(args.prepare, options["rounds"], options["answer_bodies"])))
+        return 0
+    if shutil.which("wrk") is None:
+        print("wrk is missing: apt-get install wrk", file=sys.stderr)
+        return 1
+
+    params = Params.scaled(args.scale, args.seed, datetime.now(UTC).date())
+    labelled = ([("before", args.before.resolve())] if args.before else []) + [("after" if args.before else "app",
+                                                                                 args.app.resolve())]
+    print(f"Python {sys.version.split()[0]}; {os.cpu_count()} CPUs; {params}")
+    source = cached_database(params, labelled[0][1], args.cache)
+    names = [name for name, _, _ in PAGES if not args.only or name in args.only or name == "reference"]
+    # Enough answer forms for the fastest answering expected (1,500 a second) over every round.
+    answer_bodies = int(1_500 * args.duration * args.rounds)
+
+    workdir = Path(tempfile.mkdtemp(prefix="quizapp-bench-serve-"))
+    scripts = workdir / "scripts"
+    scripts.mkdir()
+    (scripts / "report.lua").write_text(REPORT_LUA)
+    (scripts / "answer.lua").write_text(ANSWER_LUA)
+    targets = []
+    try:
+        for index, (label, app_dir) in enumerate(labelled):
+            instance = workdir / label
+            instance.mkdir()
+            shutil.copyfile(source, instance / "quizapp.sqlite")
+            subprocess.run([sys.executable, "-m", "flask", "--app", "quizapp", "db", "upgrade"],
+                           env=child_env(app_dir, instance), cwd=app_dir, check=True, capture_output=True)
+            with sqlite3.connect(instance / "quizapp.sqlite") as connection:
+                connection.execute("ANALYZE")
+            target = Target(label, app_dir, instance, port=18_700 + index)
+            prepared = subprocess.run(
+                [sys.executable, __file__, "--prepare", str(instance),
+                 "--params", json.dumps({"rounds": args.rounds, "answer_bodies": answer_bodies})],
+                env=child_env(app_dir, instance, QUIZAPP_BENCH_REFERENCE="1"), cwd=app_dir,
+                capture_output=True, text=True,
+            )
+            if prepared.returncode != 0:
+                raise SystemExit(f"{label}: preparing the pages failed:\n{prepared.stderr}{prepared.stdout}")
+            target.prepared = json.loads(prepared.stdout.strip().splitlines()[-1])
+            start_server(target, args.workers, args.threads)
+            targets.append(target)
+
+        for target in targets:  # warm up: fill the page cache and each worker's caches
+            for name, who, path in PAGES:
+                if name in names and path is not None:
+                    run_wrk(target, name, who, path, 1, args.connections, scripts, 0)
+        results: dict[str, dict[str, list[dict[str, float]]]] = {t.label: {} for t in targets}
+        for round_index in range(args.rounds):
+            print(f"  round {round_index + 1} of {args.rounds} …", file=sys.stderr, flush=True)
+            for target in targets:
+                for name, who, path in PAGES:
+                    if name in names:
+                        figures = run_wrk(target, name, who, path, args.duration, args.connections, scripts,
+                                          round_index)
+                        results[target.label].setdefault(name, []).append(figures)
+        print(f"\nwrk, {args.connections} connections, {args.duration:g} s per page, median of {args.rounds} rounds; "
+              f"gunicorn {args.workers} workers x {args.threads} threads; 'SQL': statements in one request; "
+              f"'1 req ms': one request alone, in-process")
+        for target in targets:
+            report(target, results[target.label])
+    finally:
+        for target in targets:
+            stop_server(target)
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
