@@ -44,7 +44,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Bump when the data the build writes changes, so that an old cached file is not reused.
-BUILD_VERSION = 1
+BUILD_VERSION = 2
 CHUNK = 20_000
 SECRET_KEY = "bench-serve-secret"
 PASSWORD = "bench-password"
@@ -167,7 +167,8 @@ def build_database(out: Path, params: Params) -> None:
             for a, text in enumerate(texts)
         ))
         insert(Deck.__table__, iter(
-            [{"id": 1, "slug": "all", "title": "All articles"}]
+            # every row names every column: an executemany takes its columns from the first row
+            [{"id": 1, "slug": "all", "title": "All articles", "article_id": None}]
             + [{"id": a + 2, "slug": f"article-{a:03d}", "title": texts[a][:60], "article_id": a + 1}
                for a in range(params.decks)]
         ))
@@ -499,6 +500,19 @@ def start_server(target: Target, workers: int, threads: int) -> None:
     raise SystemExit(f"{target.label}: gunicorn did not start; see {target.instance / 'gunicorn.log'}")
 
 
+def wait_until_idle(target: Target) -> None:
+    """Wait until the server has finished the requests of the last load: two /health requests in a row are quick."""
+    quick = 0
+    for _ in range(600):
+        start = time.perf_counter()
+        with urllib.request.urlopen(f"{target.base}/health", timeout=60) as response:
+            response.read()
+        quick = quick + 1 if time.perf_counter() - start < 0.05 else 0
+        if quick == 2:
+            return
+        time.sleep(0.05)
+
+
 def stop_server(target: Target) -> None:
     """Stop the target's gunicorn (its own process group)."""
     if target.process is not None and target.process.poll() is None:
@@ -551,6 +565,7 @@ end
 def run_wrk(target: Target, name: str, cookie_of: str | None, path: str | None, seconds: int,
             connections: int, scripts: Path, round_index: int) -> dict[str, float]:
     """Load one URL for seconds with wrk; return rps and latency percentiles in ms."""
+    wait_until_idle(target)
     threads = 2
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
                "-H", f"User-Agent: {USER_AGENT}"]
