@@ -9,6 +9,7 @@ from typing import Any
 
 import fsrs
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 
 from quizapp.days import UTC_DAYS, StudentDay
 from quizapp.db import db
@@ -59,11 +60,25 @@ class DeckCounts:
 
 
 def deck_counts(user_id: int, deck_ids: Sequence[int], now: datetime) -> dict[int, DeckCounts]:
-    """Count each deck's new, due, learned and suspended cards for the user, in one query; every id asked gets one."""
+    """Count each deck's new, due, learned and suspended cards for the user, in one query; every id asked gets one.
+
+    Four small counts instead of one walk over every card of every deck: all of each deck's cards, those not
+    served (drafts and retired cards, few), the user's schedules for the served ones, read along the index on
+    review_states (user_id, card_id, due, state), and the served cards the user has suspended (few).
+    """
     ids = list(dict.fromkeys(deck_ids))
     counts = dict.fromkeys(ids, DeckCounts(new=0, due=0, learned=0, total=0))
     if not ids:
         return counts
+    deck_id = deck_cards.c.deck_id
+    in_decks = deck_id.in_(ids)
+    nothing = sa.literal(0)
+    all_cards = sa.select(sa.literal("all"), deck_id, sa.func.count(), nothing, nothing).where(in_decks)
+    unserved = sa.select(Card.id).where(Card.status != CardStatus.ACTIVE)
+    not_served = (
+        sa.select(sa.literal("unserved"), deck_id, sa.func.count(), nothing, nothing)
+        .where(in_decks, deck_cards.c.card_id.in_(unserved))
+    )
     # An outer join leaves the hold's columns NULL for a card not held; "HeldCard.id IS NOT NULL AND ..." keeps
     # each condition true or false, never NULL, so that "not held" selects those cards.
     is_suspended = sa.and_(HeldCard.id.is_not(None), HeldCard.suspended)
@@ -71,26 +86,42 @@ def deck_counts(user_id: int, deck_ids: Sequence[int], now: datetime) -> dict[in
         HeldCard.id.is_not(None),
         sa.or_(HeldCard.suspended, sa.and_(HeldCard.buried_until.is_not(None), HeldCard.buried_until > now)),
     )
-    rows = db.session.execute(
+    scheduled = (
         sa.select(
-            deck_cards.c.deck_id,
-            sa.func.count(Card.id),
-            sa.func.count(sa.case((sa.and_(ReviewState.id.is_(None), ~is_suspended), Card.id))),
-            sa.func.count(sa.case((sa.and_(ReviewState.due <= now, ~is_held), ReviewState.id))),
-            sa.func.count(
-                sa.case((sa.and_(ReviewState.state == int(fsrs.State.Review), ~is_suspended), ReviewState.id))
-            ),
-            sa.func.count(sa.case((is_suspended, Card.id))),
+            sa.literal("scheduled"),
+            deck_id,
+            sa.func.count(),
+            sa.func.count(sa.case((sa.and_(ReviewState.due <= now, ~is_held), 1))),
+            sa.func.count(sa.case((sa.and_(ReviewState.state == int(fsrs.State.Review), ~is_suspended), 1))),
         )
-        .select_from(deck_cards)
-        .join(Card, sa.and_(Card.id == deck_cards.c.card_id, Card.status == CardStatus.ACTIVE))
-        .outerjoin(ReviewState, sa.and_(ReviewState.card_id == Card.id, ReviewState.user_id == user_id))
-        .outerjoin(HeldCard, sa.and_(HeldCard.card_id == Card.id, HeldCard.user_id == user_id))
-        .where(deck_cards.c.deck_id.in_(ids))
-        .group_by(deck_cards.c.deck_id)
+        .select_from(ReviewState)
+        .join(Card, sa.and_(Card.id == ReviewState.card_id, Card.status == CardStatus.ACTIVE))
+        .join(deck_cards, deck_cards.c.card_id == ReviewState.card_id)
+        .outerjoin(HeldCard, sa.and_(HeldCard.user_id == user_id, HeldCard.card_id == ReviewState.card_id))
+        .where(ReviewState.user_id == user_id, in_decks)
     )
-    for deck_id, total, new, due, learned, held in rows:
-        counts[deck_id] = DeckCounts(new=new, due=due, learned=learned, total=total, suspended=held)
+    # Suspended cards, and how many of them the user has a schedule for (those are counted in "scheduled" too).
+    held = (
+        sa.select(sa.literal("suspended"), deck_id, sa.func.count(), sa.func.count(ReviewState.id), nothing)
+        .select_from(HeldCard)
+        .join(Card, sa.and_(Card.id == HeldCard.card_id, Card.status == CardStatus.ACTIVE))
+        .join(deck_cards, deck_cards.c.card_id == HeldCard.card_id)
+        .outerjoin(ReviewState, sa.and_(ReviewState.user_id == user_id, ReviewState.card_id == HeldCard.card_id))
+        .where(HeldCard.user_id == user_id, HeldCard.suspended, in_decks)
+    )
+    parts: dict[str, dict[int, tuple[int, int, int]]] = {"all": {}, "unserved": {}, "scheduled": {}, "suspended": {}}
+    query = sa.union_all(*(part.group_by(deck_id) for part in (all_cards, not_served, scheduled, held)))
+    for part, row_deck_id, n, x, y in db.session.execute(query):
+        parts[part][row_deck_id] = (int(n), int(x), int(y))
+    none = (0, 0, 0)
+    for row_deck_id in ids:
+        total = parts["all"].get(row_deck_id, none)[0] - parts["unserved"].get(row_deck_id, none)[0]
+        reviewed, due, learned = parts["scheduled"].get(row_deck_id, none)
+        suspended_cards, suspended_reviewed, _ = parts["suspended"].get(row_deck_id, none)
+        counts[row_deck_id] = DeckCounts(
+            new=total - reviewed - (suspended_cards - suspended_reviewed), due=due, learned=learned, total=total,
+            suspended=suspended_cards,
+        )
     return counts
 
 
@@ -169,31 +200,44 @@ def _new_cards(user_id: int, deck_id: int | None, now: datetime) -> sa.Select[An
     return stmt.where(_in_deck(deck_id)) if deck_id is not None else stmt
 
 
-def next_card(user: User, deck_id: int | None, now: datetime, first: str | None = None) -> ReviewItem | None:
+def next_card(
+    user: User, deck_id: int | None, now: datetime, status: QueueStatus | None = None, first: str | None = None
+) -> ReviewItem | None:
     """Return the card to review next: the earliest due, else the first new one, within today's limits.
 
-    first names a card to show before the others if it may be reviewed now (due or new, not held, within the
-    limits): the card an undo has just put back. Any other card id is ignored, so it cannot bring a card early.
+    Given the queue_status of the same moment, it reuses its counts: the allowance is not counted again, and an
+    empty kind of card is not looked for. first names a card to show before the others if it may be reviewed now
+    (due or new, not held, within the limits): the card an undo has just put back. Any other card id is ignored,
+    so it cannot bring a card early.
     """
-    left = allowance(user, now)
+    left = status.allowance if status is not None else allowance(user, now)
     due, new = _due_states(user.id, deck_id, now), _new_cards(user.id, deck_id, now)
     if first is not None:
-        due, new = due.where(ReviewState.card_id == first), new.where(Card.id == first)
-        item = _first_of(due, new, left)
+        item = _first_of(due.where(ReviewState.card_id == first), new.where(Card.id == first), left, status)
         if item is not None:
             return item
-        due, new = _due_states(user.id, deck_id, now), _new_cards(user.id, deck_id, now)
-    return _first_of(due, new, left)
+    return _first_of(due, new, left, status)
 
 
-def _first_of(due: sa.Select[Any], new: sa.Select[Any], left: Allowance) -> ReviewItem | None:
-    """Return the earliest due card of due, else the first new card of new, as far as the limits let through."""
-    if left.reviews_left:
-        state = db.session.scalars(due.order_by(ReviewState.due, ReviewState.id).limit(1)).first()
+def _first_of(
+    due: sa.Select[Any], new: sa.Select[Any], left: Allowance, status: QueueStatus | None
+) -> ReviewItem | None:
+    """Return the earliest due card of due, else the first new card of new, as far as the limits let through.
+
+    The card comes with its choices in the same statement; a kind of card status counted none of is not looked for.
+    """
+    if left.reviews_left and (status is None or status.due):
+        state = db.session.scalars(
+            due.options(so.contains_eager(ReviewState.card).joinedload(Card.choices))
+            .order_by(ReviewState.due, ReviewState.id)
+            .limit(1)
+        ).unique().first()
         if state is not None:
             return ReviewItem(card=state.card, state=state)
-    if left.new_left:
-        card = db.session.scalars(new.order_by(Card.created_at, Card.id).limit(1)).first()
+    if left.new_left and (status is None or status.new):
+        card = db.session.scalars(
+            new.options(so.joinedload(Card.choices)).order_by(Card.created_at, Card.id).limit(1)
+        ).unique().first()
         if card is not None:
             return ReviewItem(card=card, state=None)
     return None
@@ -242,19 +286,38 @@ class QueueStatus:
 
 
 def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
-    """Describe the user's review queue (in the deck, if given) at now."""
-    due = db.session.scalar(_due_states(user.id, deck_id, now).with_only_columns(sa.func.count(ReviewState.id)))
-    new = db.session.scalar(_new_cards(user.id, deck_id, now).with_only_columns(sa.func.count(Card.id)))
-    later = sa.select(sa.func.min(ReviewState.due)).join(ReviewState.card).where(
-        ReviewState.user_id == user.id, ReviewState.due > now, Card.status == CardStatus.ACTIVE,
-        ~held_now(user.id, Card.id, now),
+    """Describe the user's review queue (in the deck, if given) at now, in one statement."""
+
+    def in_deck(stmt: sa.Select[Any]) -> sa.Select[Any]:
+        return stmt.where(_in_deck(deck_id)) if deck_id is not None else stmt
+
+    def states(*conditions: sa.ColumnElement[bool]) -> sa.Select[Any]:
+        return in_deck(sa.select(ReviewState.id).join(ReviewState.card).where(
+            ReviewState.user_id == user.id, Card.status == CardStatus.ACTIVE, *conditions
+        ))
+
+    def count(stmt: sa.Select[Any]) -> sa.ScalarSelect[int]:
+        return stmt.with_only_columns(sa.func.count()).scalar_subquery()
+
+    not_held = ~held_now(user.id, Card.id, now)
+    active = in_deck(sa.select(Card.id).where(Card.status == CardStatus.ACTIVE))
+    # New cards are the active ones minus those the user has a schedule for, minus those held without one: counts
+    # along indexes (held cards are few), rather than a probe of the user's schedule for every card.
+    met = sa.exists().where(ReviewState.user_id == user.id, ReviewState.card_id == Card.id)
+    held_new = in_deck(
+        sa.select(HeldCard.id)
+        .join(Card, Card.id == HeldCard.card_id)
+        .where(
+            HeldCard.user_id == user.id, Card.status == CardStatus.ACTIVE, ~met,
+            sa.or_(HeldCard.suspended, sa.and_(HeldCard.buried_until.is_not(None), HeldCard.buried_until > now)),
+        )
     )
     # A buried card comes back when its day is over, or when it falls due if that is later.
     back = sa.case(
         (sa.and_(ReviewState.id.is_not(None), ReviewState.due > HeldCard.buried_until), ReviewState.due),
         else_=HeldCard.buried_until,
     )
-    unburied = (
+    unburied = in_deck(
         sa.select(sa.func.min(back))
         .select_from(HeldCard)
         .join(Card, Card.id == HeldCard.card_id)
@@ -264,13 +327,30 @@ def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
             HeldCard.buried_until > now, Card.status == CardStatus.ACTIVE,
         )
     )
-    if deck_id is not None:
-        later, unburied = later.where(_in_deck(deck_id)), unburied.where(_in_deck(deck_id))
-    coming = [at for at in (db.session.scalar(later), db.session.scalar(unburied)) if at is not None]
+    day = StudentDay.of(user)
+    reviewed_today = sa.select(ReviewLog.id).where(
+        ReviewLog.user_id == user.id,
+        ReviewLog.reviewed_at >= start_of_day(now, day),
+        ReviewLog.reviewed_at < day.end_of_today(now),
+    )
+    due, active_cards, met_cards, held_unmet, later, back_at, new_done, reviews_done = db.session.execute(sa.select(
+        count(states(ReviewState.due <= now, not_held)),
+        count(active),
+        count(states()),
+        count(held_new),
+        states(ReviewState.due > now, not_held).with_only_columns(sa.func.min(ReviewState.due)).scalar_subquery(),
+        unburied.scalar_subquery(),
+        count(reviewed_today.where(ReviewLog.stability_before.is_(None))),
+        count(reviewed_today.where(ReviewLog.stability_before.is_not(None))),
+    )).one()
+    coming = [at for at in (later, back_at) if at is not None]
     return QueueStatus(
         due=due or 0,
-        new=new or 0,
-        allowance=allowance(user, now),
+        new=(active_cards or 0) - (met_cards or 0) - (held_unmet or 0),
+        allowance=Allowance(
+            new_limit=user.daily_new_limit, review_limit=user.daily_review_limit, new_done=new_done or 0,
+            reviews_done=reviews_done or 0,
+        ),
         next_due=min(coming, default=None),
-        resets_at=StudentDay.of(user).end_of_today(now),
+        resets_at=day.end_of_today(now),
     )
