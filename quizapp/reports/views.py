@@ -15,7 +15,7 @@ from quizapp.clock import utcnow
 from quizapp.days import StudentDay
 from quizapp.labels import kind_label
 from quizapp.services import stats
-from quizapp.services.study.decks import deck_name, list_decks
+from quizapp.services.study.decks import deck_label
 from quizapp.urls import page_number
 
 bp = Blueprint("reports", __name__, url_prefix="/progress")
@@ -35,17 +35,16 @@ def progress() -> str:
     user_id = current_user.id
     day = StudentDay.of(current_user)
     history = stats.quiz_history(user_id, request.args.get("page", 1, type=page_number))
-    # Decks are named here, as on every page (deck_name), in the page's language: the stats know only titles.
-    names = {deck.slug: deck_name(deck) for deck in list_decks()}
-    history = replace(history, rows=tuple(replace(row, deck_title=names.get(row.deck_slug, row.deck_title))
+    # Each call below is one SQL statement, the history's too (but on a page past the last): six with the login.
+    # Decks are named as every page names them (deck_label), from what the statements read: no query of its own.
+    history = replace(history, rows=tuple(replace(row, deck_title=deck_label(row.deck_slug, row.deck_title))
                                           for row in history.rows))
-    by_deck = tuple(replace(row, label=names.get(row.key, row.label)) for row in stats.accuracy_by_deck(user_id))
-    by_kind = tuple(replace(row, label=kind_label(row.key)) for row in stats.accuracy_by_kind(user_id))
+    by_deck, by_kind = stats.accuracy(user_id)
+    by_deck = tuple(replace(row, label=deck_label(row.key, row.label)) for row in by_deck)
+    by_kind = tuple(replace(row, label=kind_label(row.key)) for row in by_kind)
     streak = stats.study_streak(user_id, now, day=day)
-    cards = stats.card_counts(user_id)
-    retention = stats.true_retention(user_id, now, day=day)
-    forecast = stats.due_forecast(user_id, now, day=day)
-    calendar = stats.review_calendar(user_id, now, day=day)
+    cards, forecast = stats.schedule_summary(user_id, now, day=day)
+    calendar, retention = stats.review_summary(user_id, now, day=day)
 
     forecast_title = _("Cards due on each of the next %(days)d days", days=len(forecast.days))
     calendar_title = _("Reviews per day over the last %(weeks)d weeks", weeks=calendar.weeks)

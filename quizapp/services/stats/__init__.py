@@ -22,6 +22,7 @@ from quizapp.services.stats.accuracy import (
     Accuracy,
     QuizHistory,
     QuizRow,
+    accuracy,
     accuracy_by_deck,
     accuracy_by_kind,
     quiz_history,
@@ -40,6 +41,8 @@ from quizapp.services.stats.activity import (
     due_forecast,
     measured_by_retention,
     review_calendar,
+    review_summary,
+    schedule_summary,
     streak_from_days,
     study_streak,
     true_retention,
@@ -48,7 +51,8 @@ from quizapp.services.stats.sql import epoch_seconds, utc_date, utc_today
 
 __all__ = [
     "CALENDAR_WEEKS", "FORECAST_DAYS", "MATURE_DAYS", "QUIZZES_PER_PAGE", "RETENTION_DAYS", "Accuracy", "CardCounts",
-    "Forecast", "QuizHistory", "QuizRow", "Retention", "ReviewCalendar", "Streak", "accuracy_by_deck",
+    "Forecast", "QuizHistory", "QuizRow", "Retention", "ReviewCalendar", "Streak", "accuracy", "accuracy_by_deck",
     "accuracy_by_kind", "card_counts", "due_forecast", "epoch_seconds", "measured_by_retention", "quiz_history",
-    "review_calendar", "streak_from_days", "study_streak", "true_retention", "utc_date", "utc_today",
+    "review_calendar", "review_summary", "schedule_summary", "streak_from_days", "study_streak", "true_retention",
+    "utc_date", "utc_today",
 ]

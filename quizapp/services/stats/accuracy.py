@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
-import sqlalchemy.orm as so
 
 import question_bank
 from quizapp.db import db
@@ -68,44 +68,60 @@ class QuizHistory:
         return self.page < self.pages
 
 
+def _history_page(user_id: int, page: int, per_page: int) -> list[sa.Row[Any]]:
+    """Read one page of the user's quizzes with their counts, and the number of quizzes, in one statement."""
+    quizzes = (
+        sa.select(
+            QuizSession.id, QuizSession.deck_id, QuizSession.started_at, QuizSession.finished_at, QuizSession.score,
+            QuizSession.retry_of_id, sa.func.count().over().label("total"),
+        )
+        .where(QuizSession.user_id == user_id)
+        .order_by(QuizSession.started_at.desc(), QuizSession.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+        .subquery()
+    )
+    # The counts are taken in the outer query, for the page's quizzes only.
+    questions = sa.select(sa.func.count()).where(QuizItem.session_id == quizzes.c.id).scalar_subquery()
+    answered = sa.select(sa.func.count()).where(Answer.session_id == quizzes.c.id).scalar_subquery()
+    query = (
+        sa.select(quizzes, Deck.slug, Deck.title, questions.label("questions"), answered.label("answered"))
+        .join(Deck, Deck.id == quizzes.c.deck_id)
+        .order_by(quizzes.c.started_at.desc(), quizzes.c.id.desc())
+    )
+    return list(db.session.execute(query))
+
+
 def quiz_history(user_id: int, page: int = 1, per_page: int = QUIZZES_PER_PAGE) -> QuizHistory:
     """Return one page of the user's quizzes (QuizSession rows), newest started first.
 
     A page before the first shows the first; a page past the last shows the last.
     """
-    select = (
-        sa.select(QuizSession)
-        .where(QuizSession.user_id == user_id)
-        .options(so.joinedload(QuizSession.deck))
-        .order_by(QuizSession.started_at.desc(), QuizSession.id.desc())
-    )
-    pagination = db.paginate(select, page=min(max(page, 1), _MAX_PAGE), per_page=per_page, error_out=False)
-    if pagination.pages and pagination.page > pagination.pages:
-        pagination = db.paginate(select, page=pagination.pages, per_page=per_page, error_out=False)
-    quizzes: list[QuizSession] = list(pagination.items)
-
-    counts: dict[int, tuple[int, int]] = {}
-    if quizzes:
-        questions = sa.select(sa.func.count()).where(QuizItem.session_id == QuizSession.id).scalar_subquery()
-        answered = sa.select(sa.func.count()).where(Answer.session_id == QuizSession.id).scalar_subquery()
-        query = sa.select(QuizSession.id, questions, answered).where(QuizSession.id.in_([q.id for q in quizzes]))
-        counts = {quiz_id: (n_questions, n_answered) for quiz_id, n_questions, n_answered in db.session.execute(query)}
-
-    rows = tuple(
+    page = min(max(page, 1), _MAX_PAGE)
+    rows = _history_page(user_id, page, per_page)
+    if rows:
+        total = rows[0].total
+    else:
+        total = db.session.scalar(sa.select(sa.func.count()).where(QuizSession.user_id == user_id)) or 0
+        if total:
+            page = -(-total // per_page)
+            rows = _history_page(user_id, page, per_page)
+    quiz_rows = tuple(
         QuizRow(
-            id=quiz.id,
-            started_at=quiz.started_at,
-            finished_at=quiz.finished_at,
-            deck_title=quiz.deck.title,
-            questions=counts[quiz.id][0],
-            answered=counts[quiz.id][1],
-            score=quiz.score,
-            is_retry=quiz.is_retry,
-            deck_slug=quiz.deck.slug,
+            id=row.id,
+            started_at=row.started_at,
+            finished_at=row.finished_at,
+            deck_title=row.title,
+            questions=row.questions,
+            answered=row.answered,
+            score=row.score,
+            is_retry=row.retry_of_id is not None,
+            deck_slug=row.slug,
         )
-        for quiz in quizzes
+        for row in rows
     )
-    return QuizHistory(rows=rows, page=pagination.page, pages=pagination.pages, total=pagination.total or 0)
+    pages = -(-total // per_page)
+    return QuizHistory(rows=quiz_rows, page=page if total else 1, pages=pages, total=total)
 
 
 # --- accuracy ----------------------------------------------------------------------------------------------
@@ -128,22 +144,53 @@ class Accuracy:
         return whole_percent(self.correct, self.total)
 
 
+def accuracy(user_id: int) -> tuple[tuple[Accuracy, ...], tuple[Accuracy, ...]]:
+    """Return the user's accuracy by deck and by kind of fact (see accuracy_by_deck and accuracy_by_kind), at once.
+
+    The user's answers are summed per card first, along the index on answers (user_id, card_id, correct); only
+    those sums meet the decks and the cards, so a long history is read once and never sorted.
+    """
+    per_card = (
+        sa.select(Answer.card_id, count_if(Answer.correct).label("correct"), sa.func.count().label("total"))
+        .where(Answer.user_id == user_id)
+        .group_by(Answer.card_id)
+        .cte("per_card")
+    )
+    correct, total = sa.func.sum(per_card.c.correct), sa.func.sum(per_card.c.total)
+    by_deck = (
+        sa.select(sa.literal("deck"), Deck.slug, Deck.title, Deck.article_id.is_(None), correct, total)
+        .select_from(per_card)
+        .join(deck_cards, deck_cards.c.card_id == per_card.c.card_id)
+        .join(Deck, Deck.id == deck_cards.c.deck_id)
+        .group_by(Deck.id, Deck.slug, Deck.title, Deck.article_id)
+    )
+    by_kind = (
+        sa.select(sa.literal("kind"), Card.kind, Card.kind, sa.false(), correct, total)
+        .select_from(per_card)
+        .join(Card, Card.id == per_card.c.card_id)
+        .group_by(Card.kind)
+    )
+    decks, kinds = [], []
+    for grouping, key, label, spans_articles, n_correct, n_total in db.session.execute(sa.union_all(by_deck, by_kind)):
+        row = (key, label, bool(spans_articles), int(n_correct), int(n_total))
+        (decks if grouping == "deck" else kinds).append(row)
+    # Decks spanning articles first, then the others by title; question_bank's kinds in its order, others by name.
+    decks.sort(key=lambda row: (not row[2], row[1].casefold(), row[0]))
+    known = {kind: i for i, kind in enumerate(question_bank.KINDS)}
+    kinds.sort(key=lambda row: (known.get(row[0], len(known)), row[0]))
+    return (
+        tuple(Accuracy(key, label, n_correct, n_total) for key, label, _, n_correct, n_total in decks),
+        tuple(Accuracy(key, label, n_correct, n_total) for key, label, _, n_correct, n_total in kinds),
+    )
+
+
 def accuracy_by_deck(user_id: int) -> tuple[Accuracy, ...]:
     """Return the user's accuracy per deck, over every Answer row (quiz and review answers alike).
 
     A card in several decks counts in each of them, the "all" deck too. Decks spanning articles come first,
     then the others by title. Only decks with at least one answer are listed.
     """
-    query = (
-        sa.select(Deck.slug, Deck.title, Deck.article_id.is_(None), count_if(Answer.correct), sa.func.count())
-        .select_from(Answer)
-        .join(deck_cards, deck_cards.c.card_id == Answer.card_id)
-        .join(Deck, Deck.id == deck_cards.c.deck_id)
-        .where(Answer.user_id == user_id)
-        .group_by(Deck.id, Deck.slug, Deck.title, Deck.article_id)
-    )
-    rows = sorted(db.session.execute(query), key=lambda row: (not row[2], row[1].casefold(), row[0]))
-    return tuple(Accuracy(slug, title, int(correct), int(total)) for slug, title, _, correct, total in rows)
+    return accuracy(user_id)[0]
 
 
 def accuracy_by_kind(user_id: int) -> tuple[Accuracy, ...]:
@@ -152,13 +199,4 @@ def accuracy_by_kind(user_id: int) -> tuple[Accuracy, ...]:
     question_bank's kinds come in its order, any other kind (an authored one) after them by name. Only
     kinds with at least one answer are listed.
     """
-    query = (
-        sa.select(Card.kind, count_if(Answer.correct), sa.func.count())
-        .select_from(Answer)
-        .join(Card, Card.id == Answer.card_id)
-        .where(Answer.user_id == user_id)
-        .group_by(Card.kind)
-    )
-    known = {kind: i for i, kind in enumerate(question_bank.KINDS)}
-    rows = sorted(db.session.execute(query), key=lambda row: (known.get(row[0], len(known)), row[0]))
-    return tuple(Accuracy(kind, kind, int(correct), int(total)) for kind, correct, total in rows)
+    return accuracy(user_id)[1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import fsrs
 import sqlalchemy as sa
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 from quizapp.days import UTC_DAYS, StudentDay
 from quizapp.db import db
 from quizapp.models import Answer, Card, CardStatus, ReviewLog, ReviewState
-from quizapp.services.stats.sql import count_if, epoch_seconds, student_date, whole_percent
+from quizapp.services.stats.sql import count_if, epoch_seconds, next_day_start, student_date, whole_percent
 
 #: Anki's line between young and mature cards: a scheduled interval of at least this many days.
 MATURE_DAYS = 21
@@ -66,13 +67,42 @@ def streak_from_days(days: Iterable[date], today: date) -> Streak:
     )
 
 
+def _first_active_day(
+    user_id: int, day: StudentDay, since: sa.ColumnElement[Any] | None = None, outer: sa.CTE | None = None
+) -> sa.ScalarSelect[date]:
+    """Select the first of the student's days, at or after the instant since (if given, from a column of outer), with
+    activity."""
+    answers = sa.select(sa.func.min(Answer.answered_at).label("at")).where(Answer.user_id == user_id)
+    reviews = sa.select(sa.func.min(ReviewLog.reviewed_at).label("at")).where(ReviewLog.user_id == user_id)
+    if since is not None:
+        answers = answers.where(Answer.answered_at >= since).correlate(outer)
+        reviews = reviews.where(ReviewLog.reviewed_at >= since).correlate(outer)
+    first = sa.union_all(answers, reviews).subquery()
+    return sa.select(student_date(sa.func.min(first.c.at), day)).scalar_subquery()
+
+
 def study_streak(user_id: int, now: datetime, day: StudentDay = UTC_DAYS) -> Streak:
-    """Return the user's study streak: days with at least one Answer or ReviewLog row."""
-    active_days = sa.union(
-        sa.select(student_date(Answer.answered_at, day)).where(Answer.user_id == user_id),
-        sa.select(student_date(ReviewLog.reviewed_at, day)).where(ReviewLog.user_id == user_id),
+    """Return the user's study streak: days (the student's) with at least one Answer or ReviewLog row.
+
+    Where the student's days are a fixed shift from UTC days (UTC, or a zone without daylight saving time), the days
+    are found by a recursive query that steps from one active day to the next along the indexes on
+    (user_id, answered_at) and (user_id, reviewed_at): its cost grows with the days studied, not the answers. In a
+    zone with clock changes, SQL cannot say when a day begins, and every answer's day is read instead.
+    """
+    shift = day.fixed_shift
+    if shift is None:
+        active_days: sa.Select[Any] = sa.union(
+            sa.select(student_date(Answer.answered_at, day)).where(Answer.user_id == user_id),
+            sa.select(student_date(ReviewLog.reviewed_at, day)).where(ReviewLog.user_id == user_id),
+        )
+        return streak_from_days(db.session.scalars(active_days), day.today(now))
+    minutes = sa.literal(shift // timedelta(minutes=1), sa.Integer())
+    days = sa.select(_first_active_day(user_id, day).label("day")).cte("active_days", recursive=True)
+    days = days.union_all(
+        sa.select(_first_active_day(user_id, day, next_day_start(days.c.day, minutes), days))
+        .where(days.c.day.is_not(None))
     )
-    return streak_from_days(db.session.scalars(active_days), day.today(now))
+    return streak_from_days(db.session.scalars(sa.select(days.c.day).where(days.c.day.is_not(None))), day.today(now))
 
 
 # --- cards -------------------------------------------------------------------------------------------------
@@ -90,17 +120,44 @@ class CardCounts:
     mature: int
 
 
-def card_counts(user_id: int) -> CardCounts:
-    """Count the user's studied, learned and mature cards."""
+def _schedule_by_due_day(user_id: int, day: StudentDay = UTC_DAYS) -> list[sa.Row[Any]]:
+    """Count the user's ReviewState rows per day (the student's) they fall due: all, learned, mature, not retired."""
     in_review = ReviewState.state == _REVIEW
     interval = epoch_seconds(ReviewState.due) - epoch_seconds(ReviewState.last_review)
-    query = sa.select(
-        sa.func.count(),
-        count_if(in_review),
-        count_if(sa.and_(in_review, interval >= MATURE_DAYS * 86_400)),
-    ).where(ReviewState.user_id == user_id)
-    studied, learned, mature = db.session.execute(query).one()
-    return CardCounts(studied=int(studied), learned=int(learned), mature=int(mature))
+    due_on = student_date(ReviewState.due, day)
+    query = (
+        sa.select(
+            due_on.label("day"),
+            sa.func.count().label("studied"),
+            count_if(in_review).label("learned"),
+            count_if(sa.and_(in_review, interval >= MATURE_DAYS * 86_400)).label("mature"),
+            count_if(Card.status != CardStatus.RETIRED).label("served"),
+        )
+        .join(Card, Card.id == ReviewState.card_id)
+        .where(ReviewState.user_id == user_id)
+        .group_by(due_on)
+    )
+    return list(db.session.execute(query))
+
+
+def _card_counts(rows: Iterable[sa.Row[Any]]) -> CardCounts:
+    studied = learned = mature = 0
+    for row in rows:
+        studied, learned, mature = studied + int(row.studied), learned + int(row.learned), mature + int(row.mature)
+    return CardCounts(studied=studied, learned=learned, mature=mature)
+
+
+def card_counts(user_id: int) -> CardCounts:
+    """Count the user's studied, learned and mature cards."""
+    return _card_counts(_schedule_by_due_day(user_id))
+
+
+def schedule_summary(
+    user_id: int, now: datetime, days: int = FORECAST_DAYS, day: StudentDay = UTC_DAYS
+) -> tuple[CardCounts, Forecast]:
+    """Return card_counts and due_forecast together, from one reading of the user's schedule."""
+    rows = _schedule_by_due_day(user_id, day)
+    return _card_counts(rows), _forecast(rows, day.today(now), days)
 
 
 # --- true retention ----------------------------------------------------------------------------------------
@@ -133,21 +190,48 @@ def measured_by_retention() -> sa.ColumnElement[bool]:
     return sa.and_(ReviewLog.state_before == _REVIEW, ReviewLog.reviewed_at >= ReviewLog.due_before)
 
 
+def _reviews_by_day(user_id: int, start: date, end: date, day: StudentDay) -> list[sa.Row[Any]]:
+    """Count the user's reviews per day (the student's) from start to end: all, those true retention measures, those
+    passed."""
+    measured = measured_by_retention()
+    review_day = student_date(ReviewLog.reviewed_at, day)
+    query = (
+        sa.select(
+            review_day.label("day"),
+            sa.func.count().label("reviews"),
+            count_if(measured).label("measured"),
+            count_if(sa.and_(measured, ReviewLog.rating != _AGAIN)).label("passed"),
+        )
+        .where(
+            ReviewLog.user_id == user_id,
+            ReviewLog.reviewed_at >= day.start(start),
+            ReviewLog.reviewed_at < day.end(end),
+        )
+        .group_by(review_day)
+    )
+    return list(db.session.execute(query))
+
+
+def _retention_window(today: date, days: int) -> tuple[date, date]:
+    end = today
+    return end - timedelta(days=days - 1), end
+
+
+def _retention(rows: Iterable[sa.Row[Any]], start: date, end: date) -> Retention:
+    passed = total = 0
+    for row in rows:
+        if start <= row.day <= end:
+            passed, total = passed + int(row.passed), total + int(row.measured)
+    return Retention(passed=passed, total=total, start=start, end=end)
+
+
 def true_retention(user_id: int, now: datetime, days: int = RETENTION_DAYS, day: StudentDay = UTC_DAYS) -> Retention:
     """Return the user's true retention over the last days days, today included.
 
     Counts the reviews measured_by_retention selects; a review passes unless rated Again (1).
     """
-    end = day.today(now)
-    start = end - timedelta(days=days - 1)
-    query = sa.select(count_if(ReviewLog.rating != _AGAIN), sa.func.count()).where(
-        ReviewLog.user_id == user_id,
-        measured_by_retention(),
-        ReviewLog.reviewed_at >= day.start(start),
-        ReviewLog.reviewed_at < day.end(end),
-    )
-    passed, total = db.session.execute(query).one()
-    return Retention(passed=int(passed), total=int(total), start=start, end=end)
+    start, end = _retention_window(day.today(now), days)
+    return _retention(_reviews_by_day(user_id, start, end, day), start, end)
 
 
 # --- forecast ----------------------------------------------------------------------------------------------
@@ -167,28 +251,23 @@ class Forecast:
         return sum(n for _, n in self.days)
 
 
-def due_forecast(user_id: int, now: datetime, days: int = FORECAST_DAYS, day: StudentDay = UTC_DAYS) -> Forecast:
-    """Count the user's ReviewState rows due on each of days days from today; retired cards are left out."""
-    today = day.today(now)
-    due_on = student_date(ReviewState.due, day)
-    query = (
-        sa.select(due_on, sa.func.count())
-        .join(Card, Card.id == ReviewState.card_id)
-        .where(
-            ReviewState.user_id == user_id,
-            Card.status != CardStatus.RETIRED,
-            ReviewState.due < day.start(today + timedelta(days=days)),
-        )
-        .group_by(due_on)
-    )
-    counts = {today + timedelta(days=i): 0 for i in range(days)}
+def _forecast(rows: Iterable[sa.Row[Any]], today: date, days: int) -> Forecast:
+    counts = {day: 0 for day in (today + timedelta(days=i) for i in range(days))}
     overdue = 0
-    for due_day, n in db.session.execute(query):
+    for row in rows:
+        due_day, n = row.day, int(row.served)
+        if not n or due_day >= today + timedelta(days=days):
+            continue
         if due_day < today:
             overdue += n
             due_day = today
         counts[due_day] += n
     return Forecast(days=tuple(counts.items()), overdue=overdue)
+
+
+def due_forecast(user_id: int, now: datetime, days: int = FORECAST_DAYS, day: StudentDay = UTC_DAYS) -> Forecast:
+    """Count the user's ReviewState rows due on each of days days from today; retired cards are left out."""
+    return _forecast(_schedule_by_due_day(user_id, day), day.today(now), days)
 
 
 # --- review calendar ---------------------------------------------------------------------------------------
@@ -214,22 +293,31 @@ class ReviewCalendar:
         return min(self.counts, default=None)
 
 
+def _calendar_window(today: date, weeks: int) -> tuple[date, date]:
+    end = today
+    # The same first day as quizapp.charts.review_heatmap: the Monday of the first column.
+    return end - timedelta(days=end.weekday(), weeks=weeks - 1), end
+
+
+def _calendar(rows: Iterable[sa.Row[Any]], start: date, end: date, weeks: int) -> ReviewCalendar:
+    counts = {row.day: int(row.reviews) for row in rows if start <= row.day <= end and row.reviews}
+    return ReviewCalendar(counts=counts, start=start, end=end, weeks=weeks)
+
+
 def review_calendar(
     user_id: int, now: datetime, weeks: int = CALENDAR_WEEKS, day: StudentDay = UTC_DAYS
 ) -> ReviewCalendar:
     """Count the user's reviews per day over the last weeks calendar weeks; days without one are absent."""
-    end = day.today(now)
-    # The same first day as quizapp.charts.review_heatmap: the Monday of the first column.
-    start = end - timedelta(days=end.weekday(), weeks=weeks - 1)
-    review_day = student_date(ReviewLog.reviewed_at, day)
-    query = (
-        sa.select(review_day, sa.func.count())
-        .where(
-            ReviewLog.user_id == user_id,
-            ReviewLog.reviewed_at >= day.start(start),
-            ReviewLog.reviewed_at < day.end(end),
-        )
-        .group_by(review_day)
-    )
-    counts = {review_day: int(n) for review_day, n in db.session.execute(query)}
-    return ReviewCalendar(counts=counts, start=start, end=end, weeks=weeks)
+    start, end = _calendar_window(day.today(now), weeks)
+    return _calendar(_reviews_by_day(user_id, start, end, day), start, end, weeks)
+
+
+def review_summary(
+    user_id: int, now: datetime, weeks: int = CALENDAR_WEEKS, days: int = RETENTION_DAYS, day: StudentDay = UTC_DAYS
+) -> tuple[ReviewCalendar, Retention]:
+    """Return review_calendar and true_retention together, from one reading of the user's recent reviews."""
+    today = day.today(now)
+    calendar_start, end = _calendar_window(today, weeks)
+    retention_start, _ = _retention_window(today, days)
+    rows = _reviews_by_day(user_id, min(calendar_start, retention_start), end, day)
+    return _calendar(rows, calendar_start, end, weeks), _retention(rows, retention_start, end)

@@ -90,6 +90,31 @@ def student_date(stamp: sa.ColumnElement[Any], day: StudentDay) -> sa.ColumnElem
     return _student_date(stamp, sa.literal(day.zone, sa.String()), sa.literal(day.start_hour, sa.Integer()))
 
 
+class next_day_start(FunctionElement[datetime]):  # noqa: N801  named and used like a SQL function
+    """When the day after a day (a date) begins, comparable with stored timestamps: next_day_start(day, minutes).
+
+    minutes is StudentDay.fixed_shift in minutes (0 for UTC days): a day d's times, shifted by it, fall on d.
+    """
+
+    type = sa.DateTime()
+    name = "next_day_start"
+    inherit_cache = True
+
+
+@compiles(next_day_start, "sqlite")
+def _next_day_start_sqlite(element: next_day_start, compiler: SQLCompiler, **kw: Any) -> str:
+    # Stored timestamps are UTC text, "2026-03-02 08:00:40.000000"; "2026-03-02 21:00:00" sorts before every time
+    # from that second on and after every time before it, as does a bare date for its midnight.
+    day, minutes = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"datetime({day}, '+1 day', (-{minutes}) || ' minutes')"
+
+
+@compiles(next_day_start)
+def _next_day_start_postgresql(element: next_day_start, compiler: SQLCompiler, **kw: Any) -> str:
+    day, minutes = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"timezone('UTC', CAST(({day}) + 1 AS TIMESTAMP) - make_interval(mins => {minutes}))"
+
+
 class epoch_seconds(FunctionElement[int]):  # noqa: N801  named and used like a SQL function
     """Whole seconds from 1970-01-01 UTC to a stored timestamp."""
 

@@ -82,13 +82,19 @@ def deck_name(deck: Deck) -> str:
     (:func:`article_title`), after its outlet when the article has no headline; any other deck by its title.
     """
     if deck.slug == ALL_DECK_SLUG:
-        return _("All articles")
+        return deck_label(deck.slug, deck.title)
     article = deck.article
     if article is not None:
         if article.headline:
             return article.headline
         return f"{article.outlet}: {article_title(article)}" if article.outlet else article_title(article)
     return deck.title
+
+
+def deck_label(slug: str, title: str) -> str:
+    """Name a deck from its slug and stored title alone, where a page has read no more of it (the progress page):
+    the deck of every article in the page's language, any other by its title."""
+    return _("All articles") if slug == ALL_DECK_SLUG else title
 
 
 #: A title made from an article's opening sentence is cut, at a word, to at most this many characters.
