@@ -145,8 +145,9 @@ def _sort_key(deck: Deck) -> tuple[int, str, str]:
 
 
 def list_decks() -> list[Deck]:
-    """Return every deck in the order students see them."""
-    decks = db.session.scalars(sa.select(Deck).options(so.selectinload(Deck.article)))
+    """Return every deck in the order students see them; their articles come without their text."""
+    # An article's text is large and a deck list shows only its headline, outlet and file.
+    decks = db.session.scalars(sa.select(Deck).options(so.selectinload(Deck.article).defer(Article.text)))
     return sorted(decks, key=_sort_key)
 
 
