@@ -37,7 +37,8 @@ deck_cards = sa.Table(
     db.metadata,
     sa.Column("deck_id", sa.ForeignKey("decks.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("card_id", sa.ForeignKey("cards.id", ondelete="CASCADE"), primary_key=True),
-    sa.Index("ix_deck_cards_card_id", "card_id"),
+    # with deck_id, the decks of a card are read from the index alone
+    sa.Index("ix_deck_cards_card_id", "card_id", "deck_id"),
 )
 
 
@@ -150,7 +151,11 @@ class Card(db.Model):
         back_populates="card", cascade="all, delete-orphan", order_by="CardRevision.version"
     )
 
-    __table_args__ = (sa.Index("ix_cards_origin_status", "origin", "status"),)
+    __table_args__ = (
+        sa.Index("ix_cards_origin_status", "origin", "status"),
+        # the cards served (or not) are counted for every review page and the decks page
+        sa.Index("ix_cards_status", "status"),
+    )
 
     def __repr__(self) -> str:
         return f"<Card {self.id!r} {self.kind} {self.status.value if self.status else None}>"

@@ -43,6 +43,8 @@ class ReviewState(db.Model):
         sa.UniqueConstraint("user_id", "card_id"),
         # "which of my cards are due now" is the query every review page starts with
         sa.Index("ix_review_states_user_id_due", "user_id", "due"),
+        # the decks page and the review queue count a user's cards by due date and state along this index alone
+        sa.Index("ix_review_states_user_id_card_id_due_state", "user_id", "card_id", "due", "state"),
         sa.CheckConstraint(f"state IN ({_STATES})", name="state"),
     )
 

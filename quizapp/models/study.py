@@ -102,6 +102,8 @@ class Answer(db.Model):
     __table_args__ = (
         sa.UniqueConstraint("session_id", "card_id"),
         sa.Index("ix_answers_user_id_answered_at", "user_id", "answered_at"),
+        # accuracy on the progress page sums a user's answers per card along this index, without the table
+        sa.Index("ix_answers_user_id_card_id_correct", "user_id", "card_id", "correct"),
     )
 
     def __repr__(self) -> str:
