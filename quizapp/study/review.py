@@ -113,7 +113,7 @@ def review() -> ResponseReturnValue:
     deck_id = deck.id if deck is not None else None
     status = service.queue_status(current_user, deck_id, now)
     item = service.next_card(current_user, deck_id, now, status, first=request.args.get("again") or None)
-    context = {"deck": deck, "mode": mode, "status": status, "undoable": undo.last_rating(current_user, now)}
+    context = {"deck": deck, "mode": mode, "status": status, "undoable": undo.last_rating(current_user, now, status)}
     if item is None:
         return _render("study/review_done.html", now=now, **context)
     token = _present(item, mode, now)

@@ -13,7 +13,7 @@ import sqlalchemy.orm as so
 
 from quizapp.days import UTC_DAYS, StudentDay
 from quizapp.db import db
-from quizapp.models import Card, CardStatus, HeldCard, ReviewLog, ReviewState, User, deck_cards
+from quizapp.models import Answer, Card, CardStatus, HeldCard, ReviewLog, ReviewState, User, deck_cards
 from quizapp.services.study import scheduling
 
 
@@ -244,6 +244,44 @@ def _first_of(
 
 
 @dataclass(frozen=True)
+class LatestRating:
+    """The user's latest rating (review log row) and the quiz of its answer, as undo judges it."""
+
+    id: int
+    card_id: str
+    answer_id: int | None
+    quiz_id: int | None
+    reviewed_at: datetime
+    stability_before: float | None
+    last_review_before: datetime | None
+
+
+def latest_rating(user_id: int) -> sa.Subquery:
+    """Select the user's latest rating with the quiz of its answer: one row, or none."""
+    return (
+        sa.select(
+            ReviewLog.id, ReviewLog.card_id, ReviewLog.answer_id, Answer.session_id.label("quiz_id"),
+            ReviewLog.reviewed_at, ReviewLog.stability_before, ReviewLog.last_review_before,
+        )
+        .outerjoin(Answer, Answer.id == ReviewLog.answer_id)
+        .where(ReviewLog.user_id == user_id)
+        .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc())
+        .limit(1)
+        .subquery("latest_rating")
+    )
+
+
+def read_latest_rating(row: Any) -> LatestRating | None:
+    """Return the LatestRating of a row with latest_rating's columns, or None for a row of NULLs (no rating)."""
+    if row.id is None:
+        return None
+    return LatestRating(
+        id=row.id, card_id=row.card_id, answer_id=row.answer_id, quiz_id=row.quiz_id, reviewed_at=row.reviewed_at,
+        stability_before=row.stability_before, last_review_before=row.last_review_before,
+    )
+
+
+@dataclass(frozen=True)
 class QueueStatus:
     """Where a student's review queue stands: what is waiting, what today's limits leave, what comes next."""
 
@@ -252,6 +290,7 @@ class QueueStatus:
     allowance: Allowance
     next_due: datetime | None  # the earliest a card not suspended falls due (or comes back from burial) after now
     resets_at: datetime  # when the user's next day begins and the daily limits start again
+    latest_rating: LatestRating | None = None  # the user's latest rating, which an undo may take back
 
     @property
     def due_today(self) -> int:
@@ -286,7 +325,10 @@ class QueueStatus:
 
 
 def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
-    """Describe the user's review queue (in the deck, if given) at now, in one statement."""
+    """Describe the user's review queue (in the deck, if given) at now, in one statement.
+
+    The statement also reads the user's latest rating, which the review page offers to undo.
+    """
 
     def in_deck(stmt: sa.Select[Any]) -> sa.Select[Any]:
         return stmt.where(_in_deck(deck_id)) if deck_id is not None else stmt
@@ -333,7 +375,10 @@ def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
         ReviewLog.reviewed_at >= start_of_day(now, day),
         ReviewLog.reviewed_at < day.end_of_today(now),
     )
-    due, active_cards, met_cards, held_unmet, later, back_at, new_done, reviews_done = db.session.execute(sa.select(
+    # One row whatever the history: the latest rating joins a one-row table, its columns NULL when there is none.
+    latest = latest_rating(user.id)
+    one = sa.select(sa.literal(1).label("one")).subquery("one")
+    row = db.session.execute(sa.select(
         count(states(ReviewState.due <= now, not_held)),
         count(active),
         count(states()),
@@ -342,7 +387,9 @@ def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
         unburied.scalar_subquery(),
         count(reviewed_today.where(ReviewLog.stability_before.is_(None))),
         count(reviewed_today.where(ReviewLog.stability_before.is_not(None))),
-    )).one()
+        *latest.c,
+    ).select_from(one.outerjoin(latest, sa.true()))).one()
+    due, active_cards, met_cards, held_unmet, later, back_at, new_done, reviews_done = row[:8]
     coming = [at for at in (later, back_at) if at is not None]
     return QueueStatus(
         due=due or 0,
@@ -353,4 +400,5 @@ def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
         ),
         next_due=min(coming, default=None),
         resets_at=day.end_of_today(now),
+        latest_rating=read_latest_rating(row),
     )

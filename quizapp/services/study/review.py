@@ -53,6 +53,7 @@ from typing import Any
 
 import fsrs
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 
 from quizapp.db import db
 from quizapp.models import Answer, Card, CardStatus, Choice, Deck, ReviewLog, ReviewState, User, deck_cards
@@ -86,7 +87,8 @@ AWAY_AFTER = timedelta(minutes=5)
 
 def find_deck(slug: str) -> Deck | None:
     """Return the deck with this slug, or None."""
-    return db.session.scalar(sa.select(Deck).where(Deck.slug == slug))
+    # with its article: a page names the deck by the article's headline
+    return db.session.scalar(sa.select(Deck).where(Deck.slug == slug).options(so.joinedload(Deck.article)))
 
 
 # --- answering, revealing and rating ----------------------------------------------------------------

@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from quizapp.days import StudentDay
 from quizapp.db import db
 from quizapp.models import Answer, ReviewLog, ReviewState, User
-from quizapp.services.study.queue import start_of_day
+from quizapp.services.study.queue import LatestRating, QueueStatus, latest_rating, read_latest_rating, start_of_day
 
 
 @dataclass(frozen=True)
@@ -49,29 +49,26 @@ class Undone:
     quiz_id: int | None  # the quiz whose answer stays (its effect on the schedule undone); None for a review
 
 
-def _latest(user_id: int) -> ReviewLog | None:
-    return db.session.scalar(
-        sa.select(ReviewLog)
-        .where(ReviewLog.user_id == user_id)
-        .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc())
-        .limit(1)
-    )
+def _latest(user_id: int) -> LatestRating | None:
+    latest = latest_rating(user_id)
+    row = db.session.execute(sa.select(latest)).first()
+    return read_latest_rating(row) if row is not None else None
 
 
-def _restorable(log: ReviewLog) -> bool:
+def _restorable(log: LatestRating) -> bool:
     """Tell whether the row kept the whole schedule before it: a first review, or one logged with its last review."""
     return log.stability_before is None or log.last_review_before is not None
 
 
-def last_rating(user: User, now: datetime) -> Undoable | None:
-    """Return the user's rating an undo would take back now, or None when there is none."""
-    log = _latest(user.id)
+def last_rating(user: User, now: datetime, status: QueueStatus | None = None) -> Undoable | None:
+    """Return the user's rating an undo would take back now, or None when there is none.
+
+    Given the queue_status of the same moment, it takes the latest rating from it instead of reading it again.
+    """
+    log = status.latest_rating if status is not None else _latest(user.id)
     if log is None or log.reviewed_at < start_of_day(now, StudentDay.of(user)) or not _restorable(log):
         return None
-    quiz_id = None
-    if log.answer_id is not None:
-        quiz_id = db.session.scalar(sa.select(Answer.session_id).where(Answer.id == log.answer_id))
-    return Undoable(rating_id=log.id, card_id=log.card_id, answer_id=log.answer_id, quiz_id=quiz_id)
+    return Undoable(rating_id=log.id, card_id=log.card_id, answer_id=log.answer_id, quiz_id=log.quiz_id)
 
 
 def undo_rating(user: User, rating_id: int, now: datetime) -> Undone | None:
