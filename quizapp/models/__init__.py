@@ -16,13 +16,13 @@ from quizapp.models.content import (
     deck_cards,
 )
 from quizapp.models.review import AppendOnlyError, HeldCard, ReviewLog, ReviewState
-from quizapp.models.study import Answer, QuizItem, QuizSession
+from quizapp.models.study import Answer, AnswerTotal, QuizItem, QuizSession
 from quizapp.models.users import LoginSession, Role, User, fold_username
 
 __all__ = [
     "ALL_DECK_SLUG",
-    "Answer", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardRevision", "CardSource", "CardStatus", "Choice",
-    "ClassDeck", "ClassMember", "Classroom", "Deck", "HeldCard",
+    "Answer", "AnswerTotal", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardRevision", "CardSource",
+    "CardStatus", "Choice", "ClassDeck", "ClassMember", "Classroom", "Deck", "HeldCard",
     "LoginSession", "QuizItem", "QuizSession", "ReviewLog", "ReviewState", "Role", "User",
     "deck_cards", "fold_username",
 ]

@@ -102,9 +102,26 @@ class Answer(db.Model):
     __table_args__ = (
         sa.UniqueConstraint("session_id", "card_id"),
         sa.Index("ix_answers_user_id_answered_at", "user_id", "answered_at"),
-        # accuracy on the progress page sums a user's answers per card along this index, without the table
-        sa.Index("ix_answers_user_id_card_id_correct", "user_id", "card_id", "correct"),
     )
 
     def __repr__(self) -> str:
         return f"<Answer {self.id} user={self.user_id} card={self.card_id!r} correct={self.correct}>"
+
+
+class AnswerTotal(db.Model):
+    """How many times one user answered one card, and how many of those were right: kept by the database itself.
+
+    Triggers on answers (created by migration 7b3e5f0c9d21) count every answer stored and take back every answer
+    deleted or changed, in the same transaction, so the totals cannot drift from the answers; the app never writes
+    this table. The progress page's accuracy reads it: a user's cards, not every answer they ever gave.
+    """
+
+    __tablename__ = "answer_totals"
+
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), primary_key=True)
+    card_id: so.Mapped[str] = so.mapped_column(sa.ForeignKey("cards.id", ondelete="CASCADE"), primary_key=True)
+    answered: so.Mapped[int]
+    correct: so.Mapped[int]
+
+    def __repr__(self) -> str:
+        return f"<AnswerTotal user={self.user_id} card={self.card_id!r} {self.correct}/{self.answered}>"

@@ -1,4 +1,4 @@
-"""Indexes for the pages at scale: accuracy, deck counts, the review queue; then fresh planner statistics.
+"""Indexes for the pages at scale: deck counts and the review queue; then fresh planner statistics.
 
 Revision ID: 5e7c1d9a2b40
 Revises: 8e2f4c61d0a9
@@ -7,8 +7,6 @@ Create Date: 2026-12-02 14:45:00
 Written by hand from the plans (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL) of the slow statements
 measured by bench/serve.py:
 
-- answers (user_id, card_id, correct): the progress page's accuracy sums a user's answers per card from the index
-  alone, already in card order, instead of reading and sorting every answer of the user;
 - review_states (user_id, card_id, due, state): the decks page and the review queue count a user's schedules per
   deck, by due date and state, from the index alone;
 - deck_cards (card_id, deck_id) instead of (card_id): the decks of a card from the index alone;
@@ -28,8 +26,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('answers', schema=None) as batch_op:
-        batch_op.create_index('ix_answers_user_id_card_id_correct', ['user_id', 'card_id', 'correct'], unique=False)
     with op.batch_alter_table('review_states', schema=None) as batch_op:
         batch_op.create_index('ix_review_states_user_id_card_id_due_state', ['user_id', 'card_id', 'due', 'state'],
                               unique=False)
@@ -49,5 +45,3 @@ def downgrade() -> None:
         batch_op.create_index('ix_deck_cards_card_id', ['card_id'], unique=False)
     with op.batch_alter_table('review_states', schema=None) as batch_op:
         batch_op.drop_index('ix_review_states_user_id_card_id_due_state')
-    with op.batch_alter_table('answers', schema=None) as batch_op:
-        batch_op.drop_index('ix_answers_user_id_card_id_correct')

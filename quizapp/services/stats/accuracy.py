@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 import question_bank
 from quizapp.db import db
-from quizapp.models import Answer, Card, Deck, QuizItem, QuizSession, deck_cards
-from quizapp.services.stats.sql import count_if, whole_percent
+from quizapp.models import Answer, AnswerTotal, Card, Deck, QuizItem, QuizSession, deck_cards
+from quizapp.services.stats.sql import whole_percent
 
 #: Quizzes per page of the history.
 QUIZZES_PER_PAGE = 50
@@ -147,13 +147,12 @@ class Accuracy:
 def accuracy(user_id: int) -> tuple[tuple[Accuracy, ...], tuple[Accuracy, ...]]:
     """Return the user's accuracy by deck and by kind of fact (see accuracy_by_deck and accuracy_by_kind), at once.
 
-    The user's answers are summed per card first, along the index on answers (user_id, card_id, correct); only
-    those sums meet the decks and the cards, so a long history is read once and never sorted.
+    Reads the user's answer totals per card (AnswerTotal, which the database keeps up to date with every answer),
+    not every answer: the cost follows the cards answered, not the length of the history.
     """
     per_card = (
-        sa.select(Answer.card_id, count_if(Answer.correct).label("correct"), sa.func.count().label("total"))
-        .where(Answer.user_id == user_id)
-        .group_by(Answer.card_id)
+        sa.select(AnswerTotal.card_id, AnswerTotal.correct, AnswerTotal.answered.label("total"))
+        .where(AnswerTotal.user_id == user_id)
         .cte("per_card")
     )
     correct, total = sa.func.sum(per_card.c.correct), sa.func.sum(per_card.c.total)
