@@ -24,7 +24,7 @@ ADDED = "<script>alert(\"Additional fortune added at request time.\");</script>"
 @bp.get("/fortunes")
 def fortunes() -> str:
     """Show a dozen stored texts and one added now, sorted by text, escaped by the template."""
-    rows = list(db.session.execute(sa.select(Choice.id, Choice.text).order_by(Choice.id).limit(ROWS)).tuples())
+    rows = [tuple(row) for row in db.session.execute(sa.select(Choice.id, Choice.text).order_by(Choice.id).limit(ROWS))]
     rows.append((0, ADDED))
     rows.sort(key=lambda row: row[1])
     return render_template("reference/fortunes.html", fortunes=rows)
