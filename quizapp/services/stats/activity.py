@@ -125,15 +125,16 @@ def _schedule_by_due_day(user_id: int, day: StudentDay = UTC_DAYS) -> list[sa.Ro
     in_review = ReviewState.state == _REVIEW
     interval = epoch_seconds(ReviewState.due) - epoch_seconds(ReviewState.last_review)
     due_on = student_date(ReviewState.due, day)
+    retired = sa.select(Card.id).where(Card.status == CardStatus.RETIRED)
     query = (
         sa.select(
             due_on.label("day"),
             sa.func.count().label("studied"),
             count_if(in_review).label("learned"),
             count_if(sa.and_(in_review, interval >= MATURE_DAYS * 86_400)).label("mature"),
-            count_if(Card.status != CardStatus.RETIRED).label("served"),
+            # the few retired cards are looked up once, rather than every card of the schedule
+            count_if(ReviewState.card_id.not_in(retired)).label("served"),
         )
-        .join(Card, Card.id == ReviewState.card_id)
         .where(ReviewState.user_id == user_id)
         .group_by(due_on)
     )
