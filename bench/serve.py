@@ -567,7 +567,7 @@ def run_wrk(target: Target, name: str, cookie_of: str | None, path: str | None, 
     """Load one URL for seconds with wrk; return rps and latency percentiles in ms."""
     wait_until_idle(target)
     threads = 2
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s",
                "-H", f"User-Agent: {USER_AGENT}"]
     if path is None:
         assert target.prepared is not None
