@@ -226,3 +226,63 @@ def test_a_jakarta_students_days_on_postgresql(pg_app: Flask) -> None:
         assert (streak.current, streak.studied_today) == (2, True)
         forecast = stats.due_forecast(siti.id, now, day=jakarta)
         assert (forecast.days[0], forecast.overdue) == ((date(2026, 11, 25), 1), 1)
+
+
+def test_the_queue_with_held_cards_undo_answer_totals_and_a_streak_on_postgresql(pg_app: Flask) -> None:
+    # The pages' few statements (queue_status, deck_counts, the streak's recursive query, the totals' trigger) are
+    # written per database: the same answers as SQLite's on PostgreSQL.
+    from datetime import timedelta
+
+    from test_stats import REVIEW, Study, make_card, make_deck
+
+    from quizapp.days import StudentDay
+    from quizapp.models import HeldCard
+    from quizapp.services import stats
+    from quizapp.services.study import queue, undo
+
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+    with pg_app.app_context():
+        deck = make_deck("d", "Deck")
+        due, suspended, buried, new, held_new = (make_card(decks=[deck]) for _ in range(5))
+        siti = Study()
+        for card in (due, suspended, buried):
+            siti.state(card, REVIEW, due=now - timedelta(hours=1), last_review=now - timedelta(days=9))
+        db.session.add_all([
+            HeldCard(user_id=siti.id, card_id=suspended.id, suspended=True),
+            HeldCard(user_id=siti.id, card_id=buried.id, buried_until=now + timedelta(hours=3)),
+            HeldCard(user_id=siti.id, card_id=held_new.id, suspended=True),
+        ])
+        at = now - timedelta(minutes=5)
+        log = ReviewLog(
+            user_id=siti.id, card_id=due.id, rating=3, reviewed_at=at, state_before=REVIEW, step_before=None,
+            stability_before=10.0, difficulty_before=5.0, due_before=at, last_review_before=now - timedelta(days=9),
+            state_after=REVIEW, step_after=None, stability_after=12.0, difficulty_after=5.0,
+            due_after=at + timedelta(days=10),
+        )
+        db.session.add(log)
+        db.session.flush()
+
+        status = queue.queue_status(siti.user, deck.id, now)
+        assert (status.due, status.new, status.allowance.reviews_done) == (1, 1, 1)
+        assert status.next_due == now + timedelta(hours=3)  # the buried card comes back
+        assert status.latest_rating is not None and status.latest_rating.id == log.id
+        assert undo.last_rating(siti.user, now, status) == undo.last_rating(siti.user, now)
+        item = queue.next_card(siti.user, deck.id, now, status)
+        assert item is not None and item.card.id == due.id and len(item.card.choices) == 4
+        counts = queue.deck_counts(siti.id, [deck.id], now)[deck.id]  # the buried card is learned, only hidden
+        assert (counts.new, counts.due, counts.learned, counts.suspended, counts.total) == (1, 1, 2, 2, 5)
+
+        first = siti.answer(new, True, now)
+        siti.answer(new, False, now)
+        db.session.execute(sa.delete(sa.table("answers", sa.column("id"))).where(sa.column("id") == first.id))
+        totals = db.session.execute(sa.text("SELECT user_id, card_id, answered, correct FROM answer_totals")).all()
+        assert [tuple(row) for row in totals] == [(siti.id, new.id, 1, 0)]
+
+        # a zone with clock changes reads every day; one without steps along the indexes: the same streak
+        for hours in (1, 30, 50):
+            siti.answer(new, True, now - timedelta(hours=hours))
+        for zone in ("America/New_York", "Asia/Jakarta", "UTC"):
+            day = StudentDay(zone, 4)
+            streak = stats.study_streak(siti.id, now, day=day)
+            days = {day.day_of(now - timedelta(hours=h)) for h in (0, 1, 30, 50)} | {day.day_of(log.reviewed_at)}
+            assert streak == stats.streak_from_days(days, day.today(now)), zone
