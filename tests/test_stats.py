@@ -44,7 +44,8 @@ def make_deck(slug: str, title: str, *, of_article: bool = False) -> Deck:
     """Create a deck; of_article makes it an article's own deck rather than one spanning articles."""
     article = None
     if of_article:
-        article = Article(file=f"{slug}.txt", language="id", text="…", content_hash=slug)
+        # an article deck is titled by its article's headline, and named by it on every page
+        article = Article(file=f"{slug}.txt", language="id", headline=title, text="…", content_hash=slug)
     deck = Deck(slug=slug, title=title, article=article)
     db.session.add(deck)
     db.session.flush()

@@ -15,7 +15,6 @@ from quizapp.clock import utcnow
 from quizapp.days import StudentDay
 from quizapp.labels import kind_label
 from quizapp.services import stats
-from quizapp.services.study.decks import deck_label
 from quizapp.urls import page_number
 
 bp = Blueprint("reports", __name__, url_prefix="/progress")
@@ -36,11 +35,8 @@ def progress() -> str:
     day = StudentDay.of(current_user)
     history = stats.quiz_history(user_id, request.args.get("page", 1, type=page_number))
     # Each call below is one SQL statement, the history's too (but on a page past the last): six with the login.
-    # Decks are named as every page names them (deck_label), from what the statements read: no query of its own.
-    history = replace(history, rows=tuple(replace(row, deck_title=deck_label(row.deck_slug, row.deck_title))
-                                          for row in history.rows))
+    # The statements read what naming a deck takes, so decks are named as on every page with no query of their own.
     by_deck, by_kind = stats.accuracy(user_id)
-    by_deck = tuple(replace(row, label=deck_label(row.key, row.label)) for row in by_deck)
     by_kind = tuple(replace(row, label=kind_label(row.key)) for row in by_kind)
     streak = stats.study_streak(user_id, now, day=day)
     cards, forecast = stats.schedule_summary(user_id, now, day=day)

@@ -10,8 +10,9 @@ import sqlalchemy as sa
 
 import question_bank
 from quizapp.db import db
-from quizapp.models import Answer, AnswerTotal, Card, Deck, QuizItem, QuizSession, deck_cards
+from quizapp.models import Answer, AnswerTotal, Article, Card, Deck, QuizItem, QuizSession, deck_cards
 from quizapp.services.stats.sql import whole_percent
+from quizapp.services.study.decks import deck_label
 
 #: Quizzes per page of the history.
 QUIZZES_PER_PAGE = 50
@@ -85,8 +86,10 @@ def _history_page(user_id: int, page: int, per_page: int) -> list[sa.Row[Any]]:
     questions = sa.select(sa.func.count()).where(QuizItem.session_id == quizzes.c.id).scalar_subquery()
     answered = sa.select(sa.func.count()).where(Answer.session_id == quizzes.c.id).scalar_subquery()
     query = (
-        sa.select(quizzes, Deck.slug, Deck.title, questions.label("questions"), answered.label("answered"))
+        sa.select(quizzes, Deck.slug, Deck.title, *_ARTICLE_NAMING, questions.label("questions"),
+                  answered.label("answered"))
         .join(Deck, Deck.id == quizzes.c.deck_id)
+        .outerjoin(Article, Article.id == Deck.article_id)
         .order_by(quizzes.c.started_at.desc(), quizzes.c.id.desc())
     )
     return list(db.session.execute(query))
@@ -111,7 +114,7 @@ def quiz_history(user_id: int, page: int = 1, per_page: int = QUIZZES_PER_PAGE) 
             id=row.id,
             started_at=row.started_at,
             finished_at=row.finished_at,
-            deck_title=row.title,
+            deck_title=deck_label(row.slug, row.title, row.headline, row.outlet, row.opening),
             questions=row.questions,
             answered=row.answered,
             score=row.score,
@@ -144,6 +147,11 @@ class Accuracy:
         return whole_percent(self.correct, self.total)
 
 
+#: What naming a deck of one article takes (see deck_label): its headline, outlet and the start of its text, enough
+#: for an opening sentence cut to a title.
+_ARTICLE_NAMING = (Article.headline, Article.outlet, sa.func.substr(Article.text, 1, 600).label("opening"))
+
+
 def accuracy(user_id: int) -> tuple[tuple[Accuracy, ...], tuple[Accuracy, ...]]:
     """Return the user's accuracy by deck and by kind of fact (see accuracy_by_deck and accuracy_by_kind), at once.
 
@@ -157,20 +165,25 @@ def accuracy(user_id: int) -> tuple[tuple[Accuracy, ...], tuple[Accuracy, ...]]:
     )
     correct, total = sa.func.sum(per_card.c.correct), sa.func.sum(per_card.c.total)
     by_deck = (
-        sa.select(sa.literal("deck"), Deck.slug, Deck.title, Deck.article_id.is_(None), correct, total)
+        sa.select(sa.literal("deck"), Deck.slug, Deck.title, Deck.article_id.is_(None), *_ARTICLE_NAMING,
+                  correct, total)
         .select_from(per_card)
         .join(deck_cards, deck_cards.c.card_id == per_card.c.card_id)
         .join(Deck, Deck.id == deck_cards.c.deck_id)
-        .group_by(Deck.id, Deck.slug, Deck.title, Deck.article_id)
+        .outerjoin(Article, Article.id == Deck.article_id)
+        .group_by(Deck.id, Deck.slug, Deck.title, Deck.article_id, *_ARTICLE_NAMING)
     )
     by_kind = (
-        sa.select(sa.literal("kind"), Card.kind, Card.kind, sa.false(), correct, total)
+        sa.select(sa.literal("kind"), Card.kind, Card.kind, sa.false(), sa.null(), sa.null(), sa.null(), correct, total)
         .select_from(per_card)
         .join(Card, Card.id == per_card.c.card_id)
         .group_by(Card.kind)
     )
     decks, kinds = [], []
-    for grouping, key, label, spans_articles, n_correct, n_total in db.session.execute(sa.union_all(by_deck, by_kind)):
+    rows = db.session.execute(sa.union_all(by_deck, by_kind))
+    for grouping, key, label, spans_articles, headline, outlet, opening, n_correct, n_total in rows:
+        if grouping == "deck":  # named as every page names a deck, from what this statement read
+            label = deck_label(key, label, headline, outlet, None if spans_articles else opening)
         row = (key, label, bool(spans_articles), int(n_correct), int(n_total))
         (decks if grouping == "deck" else kinds).append(row)
     # Decks spanning articles first, then the others by title; question_bank's kinds in its order, others by name.

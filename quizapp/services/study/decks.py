@@ -81,20 +81,25 @@ def deck_name(deck: Deck) -> str:
     The deck of every article is named in the page's language; a deck of one article by the article's title
     (:func:`article_title`), after its outlet when the article has no headline; any other deck by its title.
     """
-    if deck.slug == ALL_DECK_SLUG:
-        return deck_label(deck.slug, deck.title)
     article = deck.article
-    if article is not None:
-        if article.headline:
-            return article.headline
-        return f"{article.outlet}: {article_title(article)}" if article.outlet else article_title(article)
-    return deck.title
+    if article is None or deck.slug == ALL_DECK_SLUG:
+        return deck_label(deck.slug, deck.title)
+    return deck_label(deck.slug, deck.title, article.headline, article.outlet, article.text)
 
 
-def deck_label(slug: str, title: str) -> str:
-    """Name a deck from its slug and stored title alone, where a page has read no more of it (the progress page):
-    the deck of every article in the page's language, any other by its title."""
-    return _("All articles") if slug == ALL_DECK_SLUG else title
+def deck_label(slug: str, title: str, headline: str | None = None, outlet: str | None = None,
+               opening: str | None = None) -> str:
+    """Name a deck from what a statement read of it and its article (opening: the article's text, or its first
+    few hundred characters): the deck of every article in the page's language, a deck of one article by its
+    headline, else its outlet and opening sentence made short, any other deck by its title."""
+    if slug == ALL_DECK_SLUG:
+        return _("All articles")
+    if opening is None:
+        return title
+    if headline:
+        return headline
+    short = title_from(None, outlet, opening)
+    return f"{outlet}: {short}" if outlet else short
 
 
 #: A title made from an article's opening sentence is cut, at a word, to at most this many characters.
@@ -119,13 +124,18 @@ def _abbreviate(spelled_out: re.Match[str]) -> str:
 
 def article_title(article: Article) -> str:
     """Title an article: its headline, else its opening sentence made short, never its file name or "None"."""
-    if article.headline:
-        return article.headline
-    opening = _FIRST_SENTENCE.match(article.text.strip())
-    sentence = (opening.group(1) if opening else article.text).strip()
+    return title_from(article.headline, article.outlet, article.text)
+
+
+def title_from(headline: str | None, outlet: str | None, text: str) -> str:
+    """Title an article from its headline, else from its text's opening sentence made short (see article_title)."""
+    if headline:
+        return headline
+    opening = _FIRST_SENTENCE.match(text.strip())
+    sentence = (opening.group(1) if opening else text).strip()
     sentence = " ".join(_SPELLED_OUT.sub(_abbreviate, sentence).split()).rstrip(".")
     if not sentence:
-        return article.outlet or _("Untitled article")
+        return outlet or _("Untitled article")
     if len(sentence) <= _TITLE_CHARS:
         return sentence
     words = sentence[: _TITLE_CHARS + 1].rsplit(" ", 1)[0].split()
