@@ -1,7 +1,8 @@
 """Numbers read from an address: ids and page numbers the database can take, so a huge one is "not found", not a crash.
 
-SQLite refuses an integer past 64 bits with OverflowError, and PostgreSQL refuses an OFFSET past bigint: both
-would surface as 500. One converter guards every <int:…> in a route; one type guards every ?page=.
+PostgreSQL refuses a number past an INTEGER id column's 32 bits ("integer out of range"), SQLite one past 64 bits
+with OverflowError, and PostgreSQL an OFFSET past bigint: each would surface as 500. One converter guards every
+<int:…> in a route, `parse_id` every id read from a form or query string, one type every ?page=.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from typing import Any
 from flask import Flask
 from werkzeug.routing import IntegerConverter, Map
 
-#: The largest id a database column can hold (a signed 64-bit integer).
-MAX_ID = 2**63 - 1
+#: The largest id a database column can hold: the ids are INTEGER, 32 bits on PostgreSQL (SQLite holds 64).
+MAX_ID = 2**31 - 1
 #: Pages past this are clamped to it; no listing has a million pages, and offsets stay within bigint.
 MAX_PAGE = 1_000_000
 
@@ -23,6 +24,14 @@ class IdConverter(IntegerConverter):
     def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)
+
+
+def parse_id(text: str) -> int | None:
+    """Read an id from text; None if it is not a whole number from 0 to MAX_ID, so no row can have it."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+        return None
+    return int(text)
 
 
 def page_number(value: str) -> int:

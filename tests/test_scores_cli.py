@@ -73,6 +73,7 @@ def test_a_class_by_id_and_the_output_file(runner: FlaskCliRunner, school: Schoo
         (["--instructor", "siti"], "no instructor is called 'siti'"),
         (["--instructor", "ines", "--class", "8X"], "no class of this instructor is called or numbered '8X'"),
         (["--class", "9Z"], "no class is called or numbered '9Z'"),
+        (["--class", "2147483648"], "no class is called or numbered '2147483648'"),  # past an INTEGER id
         (["--deck", "nope"], "no deck has the slug 'nope'"),
         (["--from", "2026-13-01"], "'2026-13-01' is not a date written as YYYY-MM-DD, such as 2026-03-01"),
         (["--from", "2026-03-05", "--to", "2026-03-04"], "--to 2026-03-04 is before --from 2026-03-05"),

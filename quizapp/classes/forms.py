@@ -15,6 +15,7 @@ from wtforms.widgets import DateInput
 from quizapp.clock import utcnow
 from quizapp.services.instructor import assignments as assignment_service
 from quizapp.services.instructor import classes as class_service
+from quizapp.urls import parse_id
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -24,11 +25,10 @@ def _strip(value: Any) -> Any:
 
 
 def _to_int(value: Any) -> int | None:
-    """Read a whole number from a form value; None for anything else, which validate_deck then reports."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    """Read a deck's id from a form value; None for anything no deck can have, which validate_deck then reports."""
+    if isinstance(value, int):
+        return value
+    return parse_id(value) if isinstance(value, str) else None
 
 
 class ClassNameField(StringField):

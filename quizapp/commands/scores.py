@@ -19,6 +19,7 @@ from quizapp.services.instructor import scores
 from quizapp.services.spreadsheet import csv_lines
 from quizapp.services.study.decks import find_deck
 from quizapp.services.users import find_user
+from quizapp.urls import parse_id
 
 
 def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -36,8 +37,9 @@ def find_class(name_or_id: str, instructor_id: int | None) -> Classroom:
     select = sa.select(Classroom)
     if instructor_id is not None:
         select = select.where(Classroom.instructor_id == instructor_id)
-    if name_or_id.isdigit():
-        found = db.session.scalar(select.where(Classroom.id == int(name_or_id)))
+    class_id = parse_id(name_or_id)
+    if class_id is not None:
+        found = db.session.scalar(select.where(Classroom.id == class_id))
         if found is not None:
             return found
     matches = list(db.session.scalars(select.where(sa.func.lower(Classroom.name) == name_or_id.strip().lower())))

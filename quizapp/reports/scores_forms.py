@@ -12,6 +12,7 @@ from wtforms.widgets import DateInput
 
 from quizapp.services.instructor import scores
 from quizapp.services.study.decks import deck_name, find_deck, list_decks
+from quizapp.urls import parse_id
 
 BAD_DAY = _l("Enter a date as YYYY-MM-DD, such as 2026-03-01.")
 
@@ -68,10 +69,11 @@ class ScoresForm(FlaskForm):
         text = (field.data or "").strip()
         if not text:
             return
-        if not text.isdigit():
+        class_id = parse_id(text)
+        if class_id is None:
             raise ValidationError(_l("Choose one of your classes."))
         try:
-            scores.check_filter(self.scope, scores.ScoreFilter(class_id=int(text)))
+            scores.check_filter(self.scope, scores.ScoreFilter(class_id=class_id))
         except scores.UnknownClassError:
             raise ValidationError(_l("Choose one of your classes.")) from None
 
