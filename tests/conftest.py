@@ -12,6 +12,7 @@ import flask_migrate
 import pytest
 from flask import Flask, has_app_context
 from flask.testing import FlaskClient, FlaskCliRunner
+from postgres_databases import PostgresDatabases, with_settings
 
 from quizapp import create_app
 from quizapp.db import db
@@ -21,6 +22,16 @@ from quizapp.models import User
 TEST_CONFIG = {"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False}
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DATABASE_FILE = "quizapp.sqlite"
+#: An empty PostgreSQL database the tests may wipe, e.g. postgresql+psycopg://quizapp:quizapp@127.0.0.1/quizapp_test;
+#: read once here, since each test hides the QUIZAPP_* variables from the app.
+POSTGRES_URL = os.environ.get("QUIZAPP_TEST_POSTGRES_URL", "")
+#: What the tests' apps connect with: a commit does not wait for the disk (a crash may lose the last
+#: commits, never corrupt the database; the tests' rows are thrown away anyway).
+POSTGRES_SETTINGS = {"synchronous_commit": "off"}
+#: The databases every test that uses one runs on; `-k sqlite` or `-k postgresql` picks one.
+BACKENDS = ("sqlite", "postgresql")
+#: The PostgreSQL schema that stands for a database not created yet (`empty_app`).
+FRESH_INSTALL_SCHEMA = "fresh_install"
 
 
 def _hide_quizapp_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -34,6 +45,110 @@ def dispose_engines(app: Flask) -> None:
     with app.app_context():
         for engine in db.engines.values():
             engine.dispose()
+
+
+def postgres_url(**settings: str) -> str:
+    """Return the URL the tests' apps reach the PostgreSQL test database with."""
+    return with_settings(POSTGRES_URL, **POSTGRES_SETTINGS, **settings) if POSTGRES_URL else ""
+
+
+def sqlite_url(instance_path: Path) -> str:
+    """Return the URL of the SQLite database in the instance folder, the app's default."""
+    return "sqlite:///" + (instance_path / DATABASE_FILE).as_posix()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave out the runs on the backends a test's `only_on` marker does not name (a SQLite pragma, say)."""
+    kept, left_out = [], []
+    for item in items:
+        marker = item.get_closest_marker("only_on")
+        callspec = getattr(item, "callspec", None)
+        backend = callspec.params.get("backend") if callspec else None
+        (left_out if marker and backend and backend not in marker.args else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Name the database a test runs on; every test that uses one runs on each (`test_x[postgresql]`)."""
+    if request.param == "postgresql" and not POSTGRES_URL:
+        message = "set QUIZAPP_TEST_POSTGRES_URL to an empty PostgreSQL database to run the tests on it too"
+        # In CI the PostgreSQL half of the suite must not quietly go missing.
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresDatabases]:
+    """Wipe the PostgreSQL test database, apply every migration once and save the result as "migrated"."""
+    databases = PostgresDatabases(POSTGRES_URL)
+    try:
+        databases.wipe()
+        with _session_app(tmp_path_factory, postgres_url()) as app, app.app_context():
+            flask_migrate.upgrade()
+        databases.save("migrated")
+        yield databases
+    finally:
+        databases.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_bank(postgres: PostgresDatabases, tmp_path_factory: pytest.TempPathFactory) -> PostgresDatabases:
+    """Load the seed articles' bank once into the migrated PostgreSQL database and save it as "banked"."""
+    from quizapp.services.bank.loading import load_bank
+
+    postgres.restore("migrated")
+    with _session_app(tmp_path_factory, postgres_url()) as app, app.app_context():
+        report = load_bank([SEEDS])
+        assert not report.errors, report.errors
+    postgres.save("banked")
+    return postgres
+
+
+@contextlib.contextmanager
+def _session_app(tmp_path_factory: pytest.TempPathFactory, url: str | None = None) -> Iterator[Flask]:
+    """Create an app for a session fixture's set-up, on its own instance folder and the given database."""
+    folder = tmp_path_factory.mktemp("session-instance")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _hide_quizapp_environment(monkeypatch)
+        monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(folder))
+        app = create_app({**TEST_CONFIG, "DATABASE_URL": url or sqlite_url(folder)})
+        try:
+            yield app
+        finally:
+            dispose_engines(app)
+
+
+@pytest.fixture
+def database_url(backend: str, instance_path: Path, request: pytest.FixtureRequest) -> str:
+    """Return the URL of a migrated, empty database for this test alone, on the test's backend."""
+    if backend == "sqlite":
+        instance_path.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(request.getfixturevalue("migrated_database"), instance_path / DATABASE_FILE)
+        return sqlite_url(instance_path)
+    request.getfixturevalue("postgres").restore("migrated")
+    return postgres_url()
+
+
+@pytest.fixture
+def bank_database_url(backend: str, instance_path: Path, request: pytest.FixtureRequest) -> str:
+    """Return the URL of a database holding the seed bank, for this test alone, on the test's backend."""
+    if backend == "sqlite":
+        instance_path.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(request.getfixturevalue("banked_database"), instance_path / DATABASE_FILE)
+        return sqlite_url(instance_path)
+    request.getfixturevalue("postgres_bank").restore("banked")
+    return postgres_url()
+
+
+@pytest.fixture
+def app_config(database_url: str) -> dict[str, object]:
+    """Return the test settings with this test's database; extend it for an app with other settings."""
+    return {**TEST_CONFIG, "DATABASE_URL": database_url}
 
 
 @pytest.fixture(scope="session")
@@ -63,33 +178,35 @@ def instance_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def app(instance_path: Path, migrated_database: Path) -> Iterator[Flask]:
-    """Create an app for one test, with its own migrated SQLite database; no app context outlives the test."""
-    instance_path.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(migrated_database, instance_path / DATABASE_FILE)
-    app = create_app(TEST_CONFIG)
+def app(app_config: dict[str, object]) -> Iterator[Flask]:
+    """Create an app for one test, with its own migrated database; no app context outlives the test."""
+    app = create_app(app_config)
     yield app
     dispose_engines(app)
 
 
 @pytest.fixture
-def own_app(instance_path: Path, migrated_database: Path) -> Iterator[Flask]:
+def own_app(app_config: dict[str, object]) -> Iterator[Flask]:
     """Create an app like `app`, for tests that do not use `app`: pytest-flask pushes no context for them.
 
     Each request then has its own app context, so several browsers (test clients) in one test do not share
     `g`, and with it Flask-Login's current user; use `with own_app.app_context():` around database work.
     """
-    instance_path.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(migrated_database, instance_path / DATABASE_FILE)
-    app = create_app(TEST_CONFIG)
+    app = create_app(app_config)
     yield app
     dispose_engines(app)
 
 
 @pytest.fixture
-def empty_app(instance_path: Path) -> Iterator[Flask]:
+def empty_app(backend: str, instance_path: Path, request: pytest.FixtureRequest) -> Iterator[Flask]:
     """Create an app whose database does not exist yet, as on a fresh install."""
-    app = create_app(TEST_CONFIG)
+    if backend == "sqlite":
+        url = sqlite_url(instance_path)
+    else:
+        postgres: PostgresDatabases = request.getfixturevalue("postgres")
+        postgres.new_schema(FRESH_INSTALL_SCHEMA)
+        url = postgres_url(search_path=FRESH_INSTALL_SCHEMA)
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": url})
     yield app
     dispose_engines(app)
 
@@ -125,11 +242,9 @@ def banked_database(migrated_database: Path, tmp_path_factory: pytest.TempPathFa
 
 
 @pytest.fixture
-def bank_app(instance_path: Path, banked_database: Path) -> Iterator[Flask]:
+def bank_app(bank_database_url: str) -> Iterator[Flask]:
     """Create an app whose database holds the seed articles, their decks and cards."""
-    instance_path.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(banked_database, instance_path / DATABASE_FILE)
-    app = create_app(TEST_CONFIG)
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": bank_database_url})
     yield app
     dispose_engines(app)
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import DATABASE_FILE, TEST_CONFIG, Accounts, dispose_engines
+from conftest import Accounts, dispose_engines
 from flask import Flask, render_template_string
 from flask.testing import FlaskClient
 from flask_wtf import FlaskForm
@@ -404,11 +402,9 @@ def test_a_field_with_several_errors_points_to_all_of_them(app: Flask) -> None:
 
 
 @pytest.fixture
-def csrf_app(instance_path: Path, migrated_database: Path) -> Iterator[Flask]:
+def csrf_app(app_config: dict[str, object]) -> Iterator[Flask]:
     """Create an app that checks CSRF tokens, as in production (the other fixtures turn the check off)."""
-    instance_path.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(migrated_database, instance_path / DATABASE_FILE)
-    app = create_app({**TEST_CONFIG, "WTF_CSRF_ENABLED": True})
+    app = create_app({**app_config, "WTF_CSRF_ENABLED": True})
     Accounts(app).create("student", password=PASSWORD)
     yield app
     dispose_engines(app)

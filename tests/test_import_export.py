@@ -102,17 +102,40 @@ def test_one_bad_question_stores_nothing_and_names_its_line(app: Flask, text: st
     assert imported_cards() == [] and db.session.scalar(sa.select(sa.func.count()).select_from(Deck)) == 0
 
 
-def test_a_database_failure_halfway_rolls_the_whole_file_back(app: Flask) -> None:
-    # A real failure from the database on the second card: the first, and the new deck, must not stay.
-    db.session.execute(sa.text(
+#: A trigger that fails the insert of a second imported card, in each database's dialect.
+REFUSE_SECOND_CARD = {
+    "sqlite": [
         "CREATE TRIGGER refuse_second BEFORE INSERT ON cards "
         "WHEN (SELECT count(*) FROM cards WHERE origin = 'imported') >= 1 "
-        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
-    ))
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_second() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF (SELECT count(*) FROM cards WHERE origin = 'imported') >= 1 THEN "
+        "RAISE EXCEPTION 'disk full' USING ERRCODE = 'integrity_constraint_violation'; END IF; "
+        "RETURN NEW; END $$",
+        "CREATE TRIGGER refuse_second BEFORE INSERT ON cards FOR EACH ROW EXECUTE FUNCTION refuse_second()",
+    ],
+}
+
+
+def test_a_database_failure_halfway_rolls_the_whole_file_back(app: Flask, backend: str) -> None:
+    # A real failure from the database on the second card: the first, and the new deck, must not stay.
+    for statement in REFUSE_SECOND_CARD[backend]:
+        db.session.execute(sa.text(statement))
     db.session.commit()
-    with pytest.raises(sa.exc.IntegrityError):
-        importing.import_questions(GIFT.encode(), "gift", importing.DeckChoice(name="Kaukasus"), author_id=None)
-    assert imported_cards() == [] and db.session.scalar(sa.select(sa.func.count()).select_from(Deck)) == 0
+    try:
+        with pytest.raises(sa.exc.IntegrityError):
+            importing.import_questions(GIFT.encode(), "gift", importing.DeckChoice(name="Kaukasus"), author_id=None)
+        assert imported_cards() == [] and db.session.scalar(sa.select(sa.func.count()).select_from(Deck)) == 0
+    finally:
+        # PostgreSQL's database outlives the test (only its rows are put back): the trigger must go.
+        db.session.rollback()
+        if backend == "postgresql":
+            db.session.execute(sa.text("DROP FUNCTION refuse_second() CASCADE"))  # and its trigger
+        else:
+            db.session.execute(sa.text("DROP TRIGGER refuse_second"))
+        db.session.commit()
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,11 @@ pages need no inline script or style, so the Content-Security-Policy can forbid 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import TEST_CONFIG, Accounts
+from conftest import TEST_CONFIG, Accounts, dispose_engines
 from flask import Flask, url_for
 from flask.testing import FlaskClient
 from werkzeug.serving import WSGIRequestHandler
@@ -85,15 +86,11 @@ def test_the_cookies_are_samesite_lax_and_httponly(own_app: Flask) -> None:
 
 
 @pytest.fixture
-def https_app(instance_path: Path, migrated_database: Path) -> Flask:
+def https_app(app_config: dict[str, object]) -> Iterator[Flask]:
     """An app configured as served over HTTPS behind one proxy."""
-    import shutil
-
-    from conftest import DATABASE_FILE
-
-    instance_path.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(migrated_database, instance_path / DATABASE_FILE)
-    return create_app({**TEST_CONFIG, "HTTPS": True, "TRUSTED_PROXIES": 1})
+    app = create_app({**app_config, "HTTPS": True, "TRUSTED_PROXIES": 1})
+    yield app
+    dispose_engines(app)
 
 
 def test_behind_https_the_cookies_are_secure_and_hsts_is_sent(https_app: Flask) -> None:

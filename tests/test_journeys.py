@@ -1,63 +1,27 @@
-"""The same app on PostgreSQL: migrations, idempotent loading, a quiz and its retry, a review, the progress page.
+"""Whole journeys through the app: loading the bank, a quiz and its retry, a review, the progress page, a class.
 
-SQLite serves one machine; a deployment that outgrows it points QUIZAPP_DATABASE_URL at PostgreSQL. These
-tests run when QUIZAPP_TEST_POSTGRES_URL names an empty database they may wipe (`.ci/run` starts one); in
-CI a missing URL fails instead of skipping, so the PostgreSQL path cannot silently go untested.
+Like every test that uses a database, each runs on SQLite and on PostgreSQL (see tests/conftest.py): a
+deployment that outgrows SQLite points QUIZAPP_DATABASE_URL at PostgreSQL, and these pages' SQL is written
+per database, or searches, groups and joins.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import flask_migrate
 import pytest
 import sqlalchemy as sa
-from conftest import SEEDS, TEST_CONFIG, Accounts, dispose_engines
+from conftest import SEEDS, Accounts
 from flask import Flask
 
-from quizapp import create_app
 from quizapp.db import db
 from quizapp.models import Answer, Card, Deck, ReviewLog, ReviewState
 from quizapp.services.bank.loading import load_bank
 
-URL = os.environ.get("QUIZAPP_TEST_POSTGRES_URL", "")
 
-
-@pytest.fixture
-def pg_app(instance_path: Path) -> Iterator[Flask]:
-    """An app on a wiped PostgreSQL database with every migration applied."""
-    if not URL:
-        message = "set QUIZAPP_TEST_POSTGRES_URL to an empty PostgreSQL database to run these tests"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    engine = sa.create_engine(URL)
-    with engine.begin() as connection:
-        connection.execute(sa.text("DROP SCHEMA public CASCADE"))
-        connection.execute(sa.text("CREATE SCHEMA public"))
-    engine.dispose()
-    app = create_app({**TEST_CONFIG, "DATABASE_URL": URL})
-    with app.app_context():
-        flask_migrate.upgrade()
-    yield app
-    dispose_engines(app)
-
-
-def test_migrations_match_the_models_on_postgresql(pg_app: Flask) -> None:
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
-    with pg_app.app_context(), db.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
-    assert differences == []
-
-
-def test_loading_the_bank_twice_adds_nothing_the_second_time(pg_app: Flask) -> None:
-    with pg_app.app_context():
+def test_loading_the_bank_twice_adds_nothing_the_second_time(own_app: Flask) -> None:
+    with own_app.app_context():
         first = load_bank([SEEDS])
         second = load_bank([SEEDS])
         assert not first.errors and not second.errors
@@ -67,15 +31,15 @@ def test_loading_the_bank_twice_adds_nothing_the_second_time(pg_app: Flask) -> N
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Card)) == 49
 
 
-def test_a_student_studies_and_sees_progress_on_postgresql(pg_app: Flask) -> None:
-    with pg_app.app_context():
+def test_a_student_studies_and_sees_progress(own_app: Flask) -> None:
+    with own_app.app_context():
         assert not load_bank([SEEDS]).errors
-    client = pg_app.test_client()
-    Accounts(pg_app).login(client, "ayu", "student")
+    client = own_app.test_client()
+    Accounts(own_app).login(client, "ayu", "student")
     # a fixed clock: the cards missed in the quiz are not due yet when the retry answers them right
-    pg_app.config["QUIZAPP_CLOCK"] = lambda: datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    own_app.config["QUIZAPP_CLOCK"] = lambda: datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
-    with pg_app.app_context():
+    with own_app.app_context():
         keys = {card.id: card.answer_index for card in db.session.scalars(sa.select(Card))}
 
     def take(quiz_url: str, questions: int, right: bool) -> str:
@@ -109,11 +73,11 @@ def test_a_student_studies_and_sees_progress_on_postgresql(pg_app: Flask) -> Non
     response = client.post("/study/review/answer", data={"card_id": card, "token": token, "choice": "0"})
     assert "/study/review/feedback/" in response.headers["Location"]
 
-    # the progress page's date arithmetic is written per database: it must work on PostgreSQL too
+    # the progress page's date arithmetic is written per database
     progress = client.get("/progress/")
     assert progress.status_code == 200
     assert progress.get_data(as_text=True).count("<svg") >= 2
-    with pg_app.app_context():
+    with own_app.app_context():
         db.session.remove()
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Answer)) == 11
         # the five cards met in the quiz (right answers in the retry leave them alone: not due yet) and the review
@@ -122,14 +86,14 @@ def test_a_student_studies_and_sees_progress_on_postgresql(pg_app: Flask) -> Non
         assert len(states) == 6 and all(state.due.tzinfo is not None for state in states)
 
 
-def test_an_instructor_runs_a_class_on_postgresql(pg_app: Flask) -> None:
+def test_an_instructor_runs_a_class(own_app: Flask) -> None:
     from quizapp.models import Role, User
     from quizapp.services.bank.importing import DeckChoice, import_questions
     from quizapp.services.instructor.assignments import assign_deck
     from quizapp.services.instructor.classes import create_class, join_class
 
-    accounts = Accounts(pg_app)
-    with pg_app.app_context():
+    accounts = Accounts(own_app)
+    with own_app.app_context():
         assert not load_bank([SEEDS]).errors
         teacher_id = accounts.create("bu-rina", "instructor")
         student_id = accounts.create("dimas", "student")
@@ -143,7 +107,7 @@ def test_an_instructor_runs_a_class_on_postgresql(pg_app: Flask) -> None:
         class_id = classroom.id
         assert db.session.get_one(User, teacher_id).role == Role.INSTRUCTOR
 
-    student = pg_app.test_client()
+    student = own_app.test_client()
     accounts.login(student, "dimas")
     decks = student.get("/study/").get_data(as_text=True)
     assert "Kelas 7A" in decks
@@ -154,9 +118,9 @@ def test_an_instructor_runs_a_class_on_postgresql(pg_app: Flask) -> None:
         answer_url = re.search(r'action="([^"]*/answer)"', page).group(1)
         student.post(answer_url, data={"card_id": card_id.group(1) or card_id.group(2), "choice": "0"})
 
-    teacher = pg_app.test_client()
+    teacher = own_app.test_client()
     accounts.login(teacher, "bu-rina", "instructor")
-    # each page whose SQL is written per database, or searches, groups and joins: it must run on PostgreSQL too
+    # each page whose SQL is written per database, or searches, groups and joins
     pages = [
         "/author/?q=pashinyan", "/author/disputes", f"/author/items?class_id={class_id}", f"/classes/{class_id}",
         f"/scores/?class={class_id}&report=students", "/author/export?format=csv",
@@ -171,12 +135,12 @@ def test_an_instructor_runs_a_class_on_postgresql(pg_app: Flask) -> None:
     assert len(attempts) == 2 and re.search(r",5,\d+(\.\d)?$", attempts[1]), attempts
 
 
-def test_accounts_and_logins_on_postgresql(pg_app: Flask) -> None:
+def test_accounts_and_logins(own_app: Flask) -> None:
     """One account per name in any case, a lost race as a form error, and a logout that ends the login."""
     from quizapp.models import User
     from quizapp.services import users
 
-    client = pg_app.test_client()
+    client = own_app.test_client()
     data = {"username": "Ayu", "password": "correct horse", "confirm": "correct horse"}
     assert client.post("/auth/register", data=data).status_code == 302
     saved = client.get_cookie("session").value
@@ -188,10 +152,10 @@ def test_accounts_and_logins_on_postgresql(pg_app: Flask) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setattr("quizapp.auth.forms.find_user", lambda name: None)
         monkeypatch.setattr(users, "find_user", lambda name: None)
-        response = pg_app.test_client().post("/auth/register", data={**data, "username": "aYU"})
+        response = own_app.test_client().post("/auth/register", data={**data, "username": "aYU"})
     assert response.status_code == 200
     assert "That username is taken; choose another." in response.get_data(as_text=True)
-    with pg_app.app_context():
+    with own_app.app_context():
         assert db.session.scalars(sa.select(User.username)).all() == ["Ayu"]
 
 
