@@ -57,14 +57,34 @@ def sqlite_url(instance_path: Path) -> str:
     return "sqlite:///" + (instance_path / DATABASE_FILE).as_posix()
 
 
+#: Why the PostgreSQL runs are left out when no database is named.
+NO_POSTGRES = "set QUIZAPP_TEST_POSTGRES_URL to an empty PostgreSQL database to run the tests on it too"
+
+
+def _without_postgres() -> bool:
+    """Tell whether to leave out the PostgreSQL runs: none is named, and this is not CI, where they must run."""
+    return not POSTGRES_URL and not os.environ.get("CI")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say which databases the tests run on."""
+    if _without_postgres():
+        return f"databases: sqlite only; the postgresql runs are deselected ({NO_POSTGRES})"
+    return "databases: sqlite and postgresql"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave out the runs on the backends a test's `only_on` marker does not name (a SQLite pragma, say)."""
+    """Leave out the runs on a backend a test's `only_on` marker does not name, and PostgreSQL's if there is none.
+
+    Left out, not skipped: a skip would add a line per test to the summary.
+    """
     kept, left_out = [], []
     for item in items:
         marker = item.get_closest_marker("only_on")
         callspec = getattr(item, "callspec", None)
         backend = callspec.params.get("backend") if callspec else None
-        (left_out if marker and backend and backend not in marker.args else kept).append(item)
+        unwanted = marker is not None and backend is not None and backend not in marker.args
+        (left_out if unwanted or (backend == "postgresql" and _without_postgres()) else kept).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
@@ -74,11 +94,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def backend(request: pytest.FixtureRequest) -> str:
     """Name the database a test runs on; every test that uses one runs on each (`test_x[postgresql]`)."""
     if request.param == "postgresql" and not POSTGRES_URL:
-        message = "set QUIZAPP_TEST_POSTGRES_URL to an empty PostgreSQL database to run the tests on it too"
-        # In CI the PostgreSQL half of the suite must not quietly go missing.
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        # Only in CI does a PostgreSQL run get this far without a database: there it must not quietly go missing.
+        pytest.fail(NO_POSTGRES)
     return request.param
 
 
