@@ -59,7 +59,9 @@ def post_form(client: FlaskClient, data: dict[str, object]) -> TestResponse:
     fields = MultiDict()
     for name, value in data.items():
         if isinstance(value, tuple):
-            stream, filename = value
+            content, filename = value
+            # Bytes are read afresh on each post: a parametrized case's stream would be empty on its second run.
+            stream = io.BytesIO(content) if isinstance(content, bytes) else content
             fields.add(name, FileStorage(stream, filename=filename, content_type="text/plain"))
         else:
             fields.add(name, value)
@@ -119,7 +121,7 @@ def test_an_article_with_no_fact_is_stored_as_an_empty_deck(bank_app: Flask, tea
 
 
 def upload(content: bytes, name: str = "article.txt") -> dict[str, object]:
-    return {"file": (io.BytesIO(content), name), "language": "id"}
+    return {"file": (content, name), "language": "id"}
 
 
 @pytest.mark.parametrize(
