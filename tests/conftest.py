@@ -1,4 +1,9 @@
-"""Fixtures for the web app: a fresh app with its own instance folder and database for every test."""
+"""Fixtures for the web app: a fresh app with its own instance folder and database for every test.
+
+Every test that uses a database (through `app`, `own_app`, `bank_app`, `empty_app` or `database_url`) runs
+twice: on SQLite, from a copy of a template file, and on PostgreSQL when QUIZAPP_TEST_POSTGRES_URL names one,
+put back to a saved state before each test (tests/postgres_databases.py).
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,8 @@ POSTGRES_URL = os.environ.get("QUIZAPP_TEST_POSTGRES_URL", "")
 POSTGRES_SETTINGS = {"synchronous_commit": "off"}
 #: The databases every test that uses one runs on; `-k sqlite` or `-k postgresql` picks one.
 BACKENDS = ("sqlite", "postgresql")
+#: Why the PostgreSQL runs are left out when no database is named.
+NO_POSTGRES = "set QUIZAPP_TEST_POSTGRES_URL to an empty PostgreSQL database to run the tests on it too"
 #: The PostgreSQL schema that stands for a database not created yet (`empty_app`).
 FRESH_INSTALL_SCHEMA = "fresh_install"
 
@@ -55,10 +62,6 @@ def postgres_url(**settings: str) -> str:
 def sqlite_url(instance_path: Path) -> str:
     """Return the URL of the SQLite database in the instance folder, the app's default."""
     return "sqlite:///" + (instance_path / DATABASE_FILE).as_posix()
-
-
-#: Why the PostgreSQL runs are left out when no database is named.
-NO_POSTGRES = "set QUIZAPP_TEST_POSTGRES_URL to an empty PostgreSQL database to run the tests on it too"
 
 
 def _without_postgres() -> bool:
@@ -171,15 +174,9 @@ def app_config(database_url: str) -> dict[str, object]:
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Apply every migration once to a template database; each test gets a copy (migrating takes 0.3 s)."""
-    folder = tmp_path_factory.mktemp("template-instance")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        _hide_quizapp_environment(monkeypatch)
-        monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(folder))
-        app = create_app(TEST_CONFIG)
-        with app.app_context():
-            flask_migrate.upgrade()
-        dispose_engines(app)
-    path = folder / DATABASE_FILE
+    with _session_app(tmp_path_factory) as app, app.app_context():
+        flask_migrate.upgrade()
+    path = Path(app.instance_path) / DATABASE_FILE
     # The last connection to close checkpoints the write-ahead log into the database file.
     assert not Path(f"{path}-wal").exists(), "the template database still has a write-ahead log"
     return path
@@ -245,17 +242,11 @@ def banked_database(migrated_database: Path, tmp_path_factory: pytest.TempPathFa
     """Load the seed articles' bank once into a copy of the migrated database; tests copy it."""
     from quizapp.services.bank.loading import load_bank
 
-    folder = tmp_path_factory.mktemp("banked-instance")
-    shutil.copyfile(migrated_database, folder / DATABASE_FILE)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        _hide_quizapp_environment(monkeypatch)
-        monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(folder))
-        app = create_app(TEST_CONFIG)
-        with app.app_context():
-            report = load_bank([SEEDS])
-            assert not report.errors, report.errors
-        dispose_engines(app)
-    return folder / DATABASE_FILE
+    with _session_app(tmp_path_factory) as app, app.app_context():
+        shutil.copyfile(migrated_database, Path(app.instance_path) / DATABASE_FILE)
+        report = load_bank([SEEDS])
+        assert not report.errors, report.errors
+    return Path(app.instance_path) / DATABASE_FILE
 
 
 @pytest.fixture
