@@ -159,7 +159,7 @@ def test_accounts_and_logins(own_app: Flask) -> None:
         assert db.session.scalars(sa.select(User.username)).all() == ["Ayu"]
 
 
-def test_a_jakarta_students_days_on_postgresql(pg_app: Flask) -> None:
+def test_a_jakarta_students_days(own_app: Flask) -> None:
     from datetime import date, timedelta
 
     from test_stats import REVIEW, Study, make_card
@@ -171,7 +171,7 @@ def test_a_jakarta_students_days_on_postgresql(pg_app: Flask) -> None:
     jakarta = StudentDay("Asia/Jakarta", 4)
     turn = datetime(2026, 11, 24, 21, 0, tzinfo=UTC)  # 04:00 on the 25th in Jakarta
     moments = [turn - timedelta(seconds=1), turn, turn + timedelta(hours=23), datetime(2026, 3, 8, 8, 59, tzinfo=UTC)]
-    with pg_app.app_context():
+    with own_app.app_context():
         siti = Study()
         card = make_card()
         for moment in moments:
@@ -192,7 +192,7 @@ def test_a_jakarta_students_days_on_postgresql(pg_app: Flask) -> None:
         assert (forecast.days[0], forecast.overdue) == ((date(2026, 11, 25), 1), 1)
 
 
-def test_the_queue_with_held_cards_undo_answer_totals_and_a_streak_on_postgresql(pg_app: Flask) -> None:
+def test_the_queue_with_held_cards_undo_answer_totals_and_a_streak(own_app: Flask) -> None:
     # The pages' few statements (queue_status, deck_counts, the streak's recursive query, the totals' trigger) are
     # written per database: the same answers as SQLite's on PostgreSQL.
     from datetime import timedelta
@@ -205,7 +205,7 @@ def test_the_queue_with_held_cards_undo_answer_totals_and_a_streak_on_postgresql
     from quizapp.services.study import queue, undo
 
     now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-    with pg_app.app_context():
+    with own_app.app_context():
         deck = make_deck("d", "Deck")
         due, suspended, buried, new, held_new = (make_card(decks=[deck]) for _ in range(5))
         siti = Study()
