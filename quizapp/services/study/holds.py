@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from quizapp.days import StudentDay
 from quizapp.db import db
 from quizapp.models import Card, CardStatus, HeldCard, User, deck_cards
-from quizapp.services.study.queue import suspended
+from quizapp.services.study.held import suspended
 
 
 def next_day_start(user: User, now: datetime) -> datetime:

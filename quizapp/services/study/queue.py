@@ -15,25 +15,12 @@ from quizapp.days import UTC_DAYS, StudentDay
 from quizapp.db import db
 from quizapp.models import Answer, Card, CardStatus, HeldCard, ReviewLog, ReviewState, User, deck_cards
 from quizapp.services.study import scheduling
+from quizapp.services.study.held import held_now
 
 
 def start_of_day(now: datetime, day: StudentDay = UTC_DAYS) -> datetime:
     """Return when now's day began (aware UTC), when the daily limits started again; UTC midnight by default."""
     return day.start_of_today(now)
-
-
-def held_now(user_id: int, card_id: sa.ColumnElement[str], now: datetime) -> sa.ColumnElement[bool]:
-    """Select the cards (card_id, a column) the user holds at now: suspended, or buried until later than now."""
-    return sa.exists().where(
-        HeldCard.user_id == user_id,
-        HeldCard.card_id == card_id,
-        sa.or_(HeldCard.suspended, sa.and_(HeldCard.buried_until.is_not(None), HeldCard.buried_until > now)),
-    )
-
-
-def suspended(user_id: int, card_id: sa.ColumnElement[str]) -> sa.ColumnElement[bool]:
-    """Select the cards (card_id, a column) the user has suspended."""
-    return sa.exists().where(HeldCard.user_id == user_id, HeldCard.card_id == card_id, HeldCard.suspended)
 
 
 def _in_deck(deck_id: int) -> sa.ColumnElement[bool]:
