@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import TEST_CONFIG, dispose_engines
 from flask import Flask
 
@@ -15,10 +13,8 @@ def test_the_reference_page_is_not_part_of_the_product(bank_app: Flask) -> None:
     assert bank_app.test_client().get("/bench/fortunes").status_code == 404
 
 
-def test_with_the_setting_it_shows_a_dozen_rows_and_one_more_sorted_and_escaped(
-    bank_app: Flask, instance_path: Path
-) -> None:
-    app = create_app({**TEST_CONFIG, "BENCH_REFERENCE": True})
+def test_with_the_setting_it_shows_a_dozen_rows_and_one_more_sorted_and_escaped(bank_database_url: str) -> None:
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": bank_database_url, "BENCH_REFERENCE": True})
     try:
         response = app.test_client().get("/bench/fortunes")
         html = response.get_data(as_text=True)

@@ -42,6 +42,10 @@ deck_cards = sa.Table(
 )
 
 
+#: How much of an article's text names it where it has no headline (see quizapp.services.study.decks.title_from).
+OPENING_CHARS = 600
+
+
 class Article(db.Model):
     """A news article the cards are made from, as question_bank read it (page furniture stripped)."""
 
@@ -58,6 +62,9 @@ class Article(db.Model):
     dateline: so.Mapped[str | None] = so.mapped_column(sa.Text)
     #: The article's sentences, one paragraph per block separated by a blank line.
     text: so.Mapped[str] = so.mapped_column(sa.Text)
+    #: The text's first characters, enough for a title cut from its opening sentence: read with the row where a
+    #: page names articles without reading their whole text (deferred there).
+    opening: so.Mapped[str] = so.column_property(sa.func.substr(text, 1, OPENING_CHARS))
     #: SHA-256 of language, outlet, headline and text: tells whether a reloaded article changed.
     content_hash: so.Mapped[str] = so.mapped_column(sa.String(64))
     #: The instructor who added the article in the app; None for the corpus loaded by `quizapp generate`,

@@ -149,7 +149,7 @@ class Accuracy:
 
 #: What naming a deck of one article takes (see deck_label): its headline, outlet and the start of its text, enough
 #: for an opening sentence cut to a title.
-_ARTICLE_NAMING = (Article.headline, Article.outlet, sa.func.substr(Article.text, 1, 600).label("opening"))
+_ARTICLE_NAMING = (Article.headline, Article.outlet, Article.opening.label("opening"))
 
 
 def accuracy(user_id: int) -> tuple[tuple[Accuracy, ...], tuple[Accuracy, ...]]:

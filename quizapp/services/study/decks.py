@@ -84,7 +84,7 @@ def deck_name(deck: Deck) -> str:
     article = deck.article
     if article is None or deck.slug == ALL_DECK_SLUG:
         return deck_label(deck.slug, deck.title)
-    return deck_label(deck.slug, deck.title, article.headline, article.outlet, article.text)
+    return deck_label(deck.slug, deck.title, article.headline, article.outlet, _opening(article))
 
 
 def deck_label(slug: str, title: str, headline: str | None = None, outlet: str | None = None,
@@ -124,7 +124,13 @@ def _abbreviate(spelled_out: re.Match[str]) -> str:
 
 def article_title(article: Article) -> str:
     """Title an article: its headline, else its opening sentence made short, never its file name or "None"."""
-    return title_from(article.headline, article.outlet, article.text)
+    return title_from(article.headline, article.outlet, _opening(article))
+
+
+def _opening(article: Article) -> str:
+    """The start of an article's text: read with the row (the whole text may be deferred), or, for an article not
+    stored yet, its text."""
+    return article.opening if article.opening is not None else article.text
 
 
 def title_from(headline: str | None, outlet: str | None, text: str) -> str:
