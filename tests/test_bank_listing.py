@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from web_helpers import Page
 
 from quizapp.db import db, utcnow
-from quizapp.models import Card, CardOrigin, CardStatus, Choice, ClassDeck, Classroom, Deck
+from quizapp.models import Article, Card, CardOrigin, CardStatus, Choice, ClassDeck, Classroom, Deck
 from quizapp.services.bank import listing
 
 TOTAL = 49  # 45 served cards; drafts: the 2 disputed founding years and 2 clozes that lean on context
@@ -247,3 +247,29 @@ def test_the_pages_render_in_indonesian(bank_client: FlaskClient, teacher: int) 
     for path in ("/author/?kind=speaker", "/author/disputes"):
         response = bank_client.get(path, headers={"Accept-Language": "id"})
         assert response.status_code == 200 and Page.of(response).lang == "id"
+
+
+def test_the_bank_page_asks_as_many_statements_however_many_decks_it_names(
+    bank_app: Flask, bank_client: FlaskClient, teacher: int
+) -> None:
+    """The deck filter names every deck, and each listed card its decks: read together, not one deck at a time."""
+
+    def statements() -> int:
+        seen: list[str] = []
+        with bank_app.app_context():
+            listener = lambda *args: seen.append(args[2])  # noqa: E731
+            sa.event.listen(db.engine, "before_cursor_execute", listener)
+            try:
+                assert bank_client.get("/author/").status_code == 200
+            finally:
+                sa.event.remove(db.engine, "before_cursor_execute", listener)
+        return len(seen)
+
+    before = statements()
+    with bank_app.app_context():
+        for n in range(12):  # decks of articles, each named by its article
+            article = Article(file=f"extra-{n}.txt", language="en", text=f"Extra story {n}.", content_hash=str(n))
+            db.session.add(Deck(slug=f"extra-{n}", title=f"Extra deck {n}", article=article))
+        db.session.commit()
+        add_card("A question in a new deck?", ["Yes", "No", "Maybe", "Never"], deck_slug="extra-0")
+    assert statements() == before <= 16

@@ -127,7 +127,8 @@ def reopen_dispute() -> ResponseReturnValue:
 
 
 def _render_index(args: MultiDict[str, str], bulk_form: BulkReviewForm) -> str:
-    bank_filter = listing.BankFilter.parse(args, current_user.id)
+    choices = listing.filter_choices(current_user.id)  # read once: the filter checks them, the page lists them
+    bank_filter = listing.BankFilter.parse(args, current_user.id, choices)
     cards = listing.list_cards(bank_filter, args.get("page", 1, type=page_number))
     filter_args = bank_filter.args()
 
@@ -145,9 +146,9 @@ def _render_index(args: MultiDict[str, str], bulk_form: BulkReviewForm) -> str:
         counts=listing.status_counts(bank_filter),
         drafts=listing.status_counts()[CardStatus.DRAFT],
         unsettled=listing.unsettled_disputes(),
-        classes=listing.instructor_classes(current_user.id),
-        decks=listing.list_decks(),
-        kinds=listing.card_kinds(),
+        classes=choices.classes,
+        decks=choices.decks,
+        kinds=choices.kinds,
         statuses=list(CardStatus),
         origins=list(CardOrigin),
         **_LABELS,

@@ -12,12 +12,14 @@ from flask_sqlalchemy.pagination import Pagination
 from quizapp.db import db
 from quizapp.models import (
     Answer,
+    Article,
     Card,
     CardOrigin,
     CardSource,
     CardStatus,
     Choice,
     ClassDeck,
+    Classroom,
     Deck,
     User,
     deck_cards,
@@ -45,8 +47,12 @@ class BankFilter:
     ignored: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
-    def parse(cls, args: Mapping[str, str], instructor_id: int) -> BankFilter:
-        """Read a filter from query arguments; a value that names no class, deck, kind, origin or status is ignored."""
+    def parse(cls, args: Mapping[str, str], instructor_id: int, choices: FilterChoices | None = None) -> BankFilter:
+        """Read a filter from query arguments; a value that names no class, deck, kind, origin or status is ignored.
+
+        choices are what the filter may name, when the caller has read them already (the bank page lists them).
+        """
+        choices = choices or filter_choices(instructor_id)
         ignored: list[str] = []
 
         def pick(name: str, allowed: Mapping[str, object] | set[str]) -> object | None:
@@ -58,7 +64,7 @@ class BankFilter:
                 return None
             return allowed[value] if isinstance(allowed, Mapping) else value
 
-        classes = {str(classroom.id): classroom.id for classroom in instructor_classes(instructor_id)}
+        classes = {str(classroom.id): classroom.id for classroom in choices.classes}
         tag = (args.get("tag") or "").strip().lower()
         if tag and (len(tag.split()) != 1 or len(tag) > 100):
             ignored.append("tag")
@@ -66,8 +72,8 @@ class BankFilter:
         q = " ".join((args.get("q") or "").split())[:MAX_SEARCH_LENGTH]
         return cls(
             class_id=pick("class", classes),  # type: ignore[arg-type]
-            deck=pick("deck", set(db.session.scalars(sa.select(Deck.slug)))),  # type: ignore[arg-type]
-            kind=pick("kind", set(card_kinds())),  # type: ignore[arg-type]
+            deck=pick("deck", {deck.slug for deck in choices.decks}),  # type: ignore[arg-type]
+            kind=pick("kind", set(choices.kinds)),  # type: ignore[arg-type]
             origin=pick("origin", {o.value: o for o in CardOrigin}),  # type: ignore[arg-type]
             status=pick("status", {s.value: s for s in CardStatus}),  # type: ignore[arg-type]
             tag=tag or None,
@@ -100,8 +106,23 @@ def escape_like(text: str) -> str:
 
 
 def list_decks() -> list[Deck]:
-    """Return every deck, by title, for the deck filter."""
-    return list(db.session.scalars(sa.select(Deck).order_by(Deck.title, Deck.id)))
+    """Return every deck, by title, for the deck filter, each with what naming it takes (not its article's text)."""
+    query = sa.select(Deck).options(so.selectinload(Deck.article).defer(Article.text)).order_by(Deck.title, Deck.id)
+    return list(db.session.scalars(query))
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What a bank filter may name: the instructor's classes, the decks and the kinds of card, each read once."""
+
+    classes: list[Classroom]
+    decks: list[Deck]
+    kinds: list[str]
+
+
+def filter_choices(instructor_id: int) -> FilterChoices:
+    """Read what the instructor's bank filter may name."""
+    return FilterChoices(classes=instructor_classes(instructor_id), decks=list_decks(), kinds=card_kinds())
 
 
 def card_kinds() -> list[str]:
@@ -144,7 +165,8 @@ def list_cards(bank_filter: BankFilter, page: int) -> Pagination:
         .where(*_conditions(bank_filter))
         .options(
             so.selectinload(Card.choices),
-            so.selectinload(Card.sources).selectinload(CardSource.article),
+            so.selectinload(Card.sources).selectinload(CardSource.article).defer(Article.text),
+            # the decks' articles, which name them, are in the session already: the deck filter read them
             so.selectinload(Card.decks),
         )
         .order_by(Card.updated_at.desc(), Card.id)
