@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
-from web_helpers import Page
+from web_helpers import Page, counted
 
 from quizapp.db import db, utcnow
 from quizapp.models import Article, Card, CardOrigin, CardStatus, Choice, ClassDeck, Classroom, Deck
@@ -255,14 +255,8 @@ def test_the_bank_page_asks_as_many_statements_however_many_decks_it_names(
     """The deck filter names every deck, and each listed card its decks: read together, not one deck at a time."""
 
     def statements() -> int:
-        seen: list[str] = []
-        with bank_app.app_context():
-            listener = lambda *args: seen.append(args[2])  # noqa: E731
-            sa.event.listen(db.engine, "before_cursor_execute", listener)
-            try:
-                assert bank_client.get("/author/").status_code == 200
-            finally:
-                sa.event.remove(db.engine, "before_cursor_execute", listener)
+        with counted(bank_app) as seen:
+            assert bank_client.get("/author/").status_code == 200
         return len(seen)
 
     before = statements()

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from conftest import Accounts
 from flask import Flask
 from flask.testing import FlaskClient
-from web_helpers import Page
+from web_helpers import Page, counted
 
 from quizapp import clock
 from quizapp.db import db
@@ -213,15 +213,8 @@ def test_the_page_asks_the_same_number_of_queries_however_many_decks_are_assigne
     articles = article_slugs(bank_app)
 
     def queries() -> int:
-        statements: list[str] = []
-        with bank_app.app_context():
-            engine = db.engine
-            listener = lambda *args: statements.append(args[2])  # noqa: E731
-            sa.event.listen(engine, "before_cursor_execute", listener)
-            try:
-                assert bank_client.get("/study/").status_code == 200
-            finally:
-                sa.event.remove(engine, "before_cursor_execute", listener)
+        with counted(bank_app) as statements:
+            assert bank_client.get("/study/").status_code == 200
         return len(statements)
 
     make_class(bank_app, "teacher", "History", student, (articles[0], date(2026, 12, 1)))

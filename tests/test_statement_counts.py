@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -14,7 +12,7 @@ from flask.testing import FlaskClient
 
 from quizapp.db import db
 from quizapp.models import Answer, Card, CardStatus, Deck, QuizItem, QuizSession, ReviewLog, ReviewState
-from tests.web_helpers import Clock
+from tests.web_helpers import Clock, counted
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 #: The caps of issue 13, the login's own statement included.
@@ -34,23 +32,6 @@ def clock(bank_app: Flask) -> Clock:
 def student(bank_client: FlaskClient, bank_accounts, clock: Clock) -> int:
     """Log the client in as a student and return the student's id."""
     return bank_accounts.login(bank_client, "siti")
-
-
-@contextmanager
-def counted(app: Flask) -> Iterator[list[str]]:
-    """Collect the SQL statements the app's engine runs inside the block."""
-    statements: list[str] = []
-
-    def collect(conn: object, cursor: object, statement: str, *args: object) -> None:
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", collect)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", collect)
 
 
 def write_history(app: Flask, user_id: int, *, days: int, per_day: int) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
 
+import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
+
+from quizapp.db import db
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -119,3 +124,20 @@ class Clock:
 
     def tick(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+@contextmanager
+def counted(app: Flask) -> Iterator[list[str]]:
+    """Collect the SQL statements the app's engine runs inside the block (counts are exact, unlike timings)."""
+    statements: list[str] = []
+
+    def collect(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", collect)
+    try:
+        yield statements
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", collect)
