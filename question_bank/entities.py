@@ -46,14 +46,9 @@ def _gazetteer_table(pack: LanguagePack) -> tuple[dict[str, str], int]:
 
 
 @lru_cache(maxsize=8)
-def _first_words(pack: LanguagePack) -> frozenset[str]:
-    """Return the first word of every variant: most capitalised words start none, and are rejected at once."""
-    return frozenset(v.split()[0] for v in _gazetteer_table(pack)[0])
-
-
-@lru_cache(maxsize=8)
 def _prefixes(pack: LanguagePack) -> frozenset[str]:
-    """Return the first words of every variant, one word, two words and so on ("korea", "korea selatan")."""
+    """Return the first words of every variant, one word, two words and so on ("korea", "korea selatan"): a word is
+    among them when it begins a place, which most capitalised words do not, so they are rejected at once."""
     out = set()
     for variant in _gazetteer_table(pack)[0]:
         words = variant.split(" ")
@@ -186,7 +181,7 @@ def _gazetteer_cached(text: str, pack: LanguagePack) -> tuple[Mention, ...]:
     # Several extractors ask about the same sentence; reading it once is enough.
     found: list[Mention] = []
     covered = 0
-    first_words = _first_words(pack)
+    first_words = _prefixes(pack)  # a single word is among them only where it begins a place
     for m in _CAPITAL_WORD.finditer(text):
         # most capitalised words begin no place: rejected here, before anything else is read
         if m.start() < covered or m.group().rstrip("’'-").lower() not in first_words:
@@ -203,7 +198,7 @@ def place_at(text: str, pos: int, pack: LanguagePack) -> Mention | None:
     first = _CAPITAL_WORD.match(text, pos)
     if first is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_-")):
         return None
-    if text[pos:first.end()].rstrip("’'-").lower() not in _first_words(pack):
+    if text[pos:first.end()].rstrip("’'-").lower() not in _prefixes(pack):
         return None
     return _place_from(text, pos, first.end(), pack)
 
