@@ -24,7 +24,8 @@ from quizapp.models import (
     ReviewState,
     User,
 )
-from quizapp.services.bank.loading import ALL_DECK_SLUG, LoadReport, load_bank, slugify
+from quizapp.services.bank.loading import ALL_DECK_SLUG, LoadReport, load_bank
+from quizapp.services.bank.stored_articles import slugify
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -19,7 +19,7 @@ from question_bank.lang import detect_language, get_pack, languages
 from question_bank.loading import MAX_SENTENCE_CHARS, decode_article, parse_article, rebuild_article
 from question_bank.sentences import split_sentences
 from question_bank.text import fold
-from quizapp.services.bank.loading import article_text
+from quizapp.services.bank.stored_articles import article_text
 
 SETTINGS = settings(max_examples=60, deadline=None)
 LANGUAGES = languages()

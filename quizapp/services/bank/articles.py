@@ -20,7 +20,8 @@ import question_bank
 from question_bank.loading import MAX_ARTICLE_BYTES
 from quizapp.db import db, utcnow
 from quizapp.models import Article, Card, CardSource, CardStatus, Deck
-from quizapp.services.bank.loading import BankWriter, bank_people, slugify
+from quizapp.services.bank.loading import BankWriter, bank_people
+from quizapp.services.bank.stored_articles import slugify
 
 __all__ = ["MAX_ARTICLE_BYTES", "AddArticleError", "AddedArticle", "AlreadyAddedError", "add_article", "stored_name"]
 

@@ -20,7 +20,7 @@ from quizapp.db import db, utcnow
 from quizapp.models import Card, CardOrigin, CardStatus, Choice, Deck, deck_cards
 from quizapp.services.bank import formats
 from quizapp.services.bank.formats import N_, FormatError, MessageError, ParseResult, Question, Skipped
-from quizapp.services.bank.loading import slugify
+from quizapp.services.bank.stored_articles import slugify
 from quizapp.services.study.decks import deck_name
 
 #: The kind of an imported question whose file does not say.
