@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 
 from quizapp.models import HeldCard
 
 
-def held_now(user_id: int, card_id: sa.ColumnElement[str], now: datetime) -> sa.ColumnElement[bool]:
-    """Select the cards (card_id, a column) the user holds at now: suspended, or buried until later than now."""
+def held_now(
+    user_id: int | sa.BindParameter[Any], card_id: sa.ColumnElement[str], now: datetime | sa.BindParameter[Any]
+) -> sa.ColumnElement[bool]:
+    """Select the cards (card_id, a column) the user holds at now: suspended, or buried until later than now.
+
+    user_id and now may be bind parameters, for a statement built once and run with each request's values.
+    """
     return sa.exists().where(
         HeldCard.user_id == user_id,
         HeldCard.card_id == card_id,

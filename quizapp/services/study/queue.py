@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from quizapp.days import UTC_DAYS, StudentDay
-from quizapp.db import db
+from quizapp.db import UTCDateTime, db
 from quizapp.models import Answer, Card, CardStatus, HeldCard, ReviewLog, ReviewState, User, deck_cards
 from quizapp.services.study import scheduling
 from quizapp.services.study.held import held_now
@@ -23,8 +24,27 @@ def start_of_day(now: datetime, day: StudentDay = UTC_DAYS) -> datetime:
     return day.start_of_today(now)
 
 
-def _in_deck(deck_id: int) -> sa.ColumnElement[bool]:
+def _in_deck(deck_id: int | sa.BindParameter[Any]) -> sa.ColumnElement[bool]:
     return Card.id.in_(sa.select(deck_cards.c.card_id).where(deck_cards.c.deck_id == deck_id))
+
+
+# The queue's statements are built once, with these placeholders for each request's values: building a statement
+# this size costs the page more than running it, and a statement object used again keeps its cache key.
+_USER_ID = sa.bindparam("user_id", type_=sa.Integer())
+_NOW = sa.bindparam("now", type_=UTCDateTime())
+_DAY_START = sa.bindparam("day_start", type_=UTCDateTime())
+_DAY_END = sa.bindparam("day_end", type_=UTCDateTime())
+_DECK_ID = sa.bindparam("deck_id", type_=sa.Integer())
+_FIRST = sa.bindparam("first", type_=sa.String())
+
+
+def _queue_params(user: User, deck_id: int | None, now: datetime, **more: Any) -> dict[str, Any]:
+    """Return the values of the placeholders above for the user, the deck (if any) and now."""
+    day = StudentDay.of(user)
+    params = {"user_id": user.id, "now": now, "day_start": start_of_day(now, day), "day_end": day.end_of_today(now)}
+    if deck_id is not None:
+        params["deck_id"] = deck_id
+    return params | more
 
 
 # --- counts -----------------------------------------------------------------------------------------
@@ -138,21 +158,20 @@ class Allowance:
         return scheduling.remaining_today(self.new_done, self.reviews_done, self.new_limit, self.review_limit)[1]
 
 
+@functools.cache
+def _allowance_statement() -> sa.Select[Any]:
+    reviewed_today = sa.and_(
+        ReviewLog.user_id == _USER_ID, ReviewLog.reviewed_at >= _DAY_START, ReviewLog.reviewed_at < _DAY_END
+    )
+    return sa.select(
+        sa.func.count(sa.case((ReviewLog.stability_before.is_(None), ReviewLog.id))),
+        sa.func.count(sa.case((ReviewLog.stability_before.is_not(None), ReviewLog.id))),
+    ).where(reviewed_today)
+
+
 def allowance(user: User, now: datetime) -> Allowance:
     """Count the user's reviews since their day began: first reviews of a card and all others."""
-    day = StudentDay.of(user)
-    start = start_of_day(now, day)
-    first = ReviewLog.stability_before.is_(None)
-    new_done, reviews_done = db.session.execute(
-        sa.select(
-            sa.func.count(sa.case((first, ReviewLog.id))),
-            sa.func.count(sa.case((ReviewLog.stability_before.is_not(None), ReviewLog.id))),
-        ).where(
-            ReviewLog.user_id == user.id,
-            ReviewLog.reviewed_at >= start,
-            ReviewLog.reviewed_at < day.end_of_today(now),
-        )
-    ).one()
+    new_done, reviews_done = db.session.execute(_allowance_statement(), _queue_params(user, None, now)).one()
     return Allowance(
         new_limit=user.daily_new_limit, review_limit=user.daily_review_limit, new_done=new_done,
         reviews_done=reviews_done,
@@ -175,22 +194,38 @@ class ReviewItem:
         return self.state is None
 
 
-def _due_states(user_id: int, deck_id: int | None, now: datetime) -> sa.Select[Any]:
+@functools.cache
+def _due_statement(in_deck: bool, first: bool) -> sa.Select[Any]:
+    """Select the earliest due card (of the deck, or the card first, when asked) with its choices."""
     stmt = (
         sa.select(ReviewState)
         .join(ReviewState.card)
         .where(
-            ReviewState.user_id == user_id, ReviewState.due <= now, Card.status == CardStatus.ACTIVE,
-            ~held_now(user_id, Card.id, now),
+            ReviewState.user_id == _USER_ID, ReviewState.due <= _NOW, Card.status == CardStatus.ACTIVE,
+            ~held_now(_USER_ID, Card.id, _NOW),
         )
     )
-    return stmt.where(_in_deck(deck_id)) if deck_id is not None else stmt
+    if in_deck:
+        stmt = stmt.where(_in_deck(_DECK_ID))
+    if first:
+        stmt = stmt.where(ReviewState.card_id == _FIRST)
+    return (
+        stmt.options(so.contains_eager(ReviewState.card).joinedload(Card.choices))
+        .order_by(ReviewState.due, ReviewState.id)
+        .limit(1)
+    )
 
 
-def _new_cards(user_id: int, deck_id: int | None, now: datetime) -> sa.Select[Any]:
-    reviewed = sa.exists().where(ReviewState.user_id == user_id, ReviewState.card_id == Card.id)
-    stmt = sa.select(Card).where(Card.status == CardStatus.ACTIVE, ~reviewed, ~held_now(user_id, Card.id, now))
-    return stmt.where(_in_deck(deck_id)) if deck_id is not None else stmt
+@functools.cache
+def _new_statement(in_deck: bool, first: bool) -> sa.Select[Any]:
+    """Select the first new card (of the deck, or the card first, when asked) with its choices."""
+    reviewed = sa.exists().where(ReviewState.user_id == _USER_ID, ReviewState.card_id == Card.id)
+    stmt = sa.select(Card).where(Card.status == CardStatus.ACTIVE, ~reviewed, ~held_now(_USER_ID, Card.id, _NOW))
+    if in_deck:
+        stmt = stmt.where(_in_deck(_DECK_ID))
+    if first:
+        stmt = stmt.where(Card.id == _FIRST)
+    return stmt.options(so.joinedload(Card.choices)).order_by(Card.created_at, Card.id).limit(1)
 
 
 def next_card(
@@ -204,33 +239,27 @@ def next_card(
     so it cannot bring a card early.
     """
     left = status.allowance if status is not None else allowance(user, now)
-    due, new = _due_states(user.id, deck_id, now), _new_cards(user.id, deck_id, now)
+    params = _queue_params(user, deck_id, now)
     if first is not None:
-        item = _first_of(due.where(ReviewState.card_id == first), new.where(Card.id == first), left, status)
+        item = _first_of(deck_id is not None, params | {"first": first}, left, status)
         if item is not None:
             return item
-    return _first_of(due, new, left, status)
+    return _first_of(deck_id is not None, params, left, status)
 
 
-def _first_of(
-    due: sa.Select[Any], new: sa.Select[Any], left: Allowance, status: QueueStatus | None
-) -> ReviewItem | None:
-    """Return the earliest due card of due, else the first new card of new, as far as the limits let through.
+def _first_of(in_deck: bool, params: dict[str, Any], left: Allowance, status: QueueStatus | None) -> ReviewItem | None:
+    """Return the earliest due card, else the first new card, as far as the limits let through.
 
     The card comes with its choices in the same statement; a kind of card status counted none of is not looked for.
+    params names the card first when it has "first".
     """
+    first = "first" in params
     if left.reviews_left and (status is None or status.due):
-        state = db.session.scalars(
-            due.options(so.contains_eager(ReviewState.card).joinedload(Card.choices))
-            .order_by(ReviewState.due, ReviewState.id)
-            .limit(1)
-        ).unique().first()
+        state = db.session.scalars(_due_statement(in_deck, first), params).unique().first()
         if state is not None:
             return ReviewItem(card=state.card, state=state)
     if left.new_left and (status is None or status.new):
-        card = db.session.scalars(
-            new.options(so.joinedload(Card.choices)).order_by(Card.created_at, Card.id).limit(1)
-        ).unique().first()
+        card = db.session.scalars(_new_statement(in_deck, first), params).unique().first()
         if card is not None:
             return ReviewItem(card=card, state=None)
     return None
@@ -249,7 +278,7 @@ class LatestRating:
     last_review_before: datetime | None
 
 
-def latest_rating(user_id: int) -> sa.Subquery:
+def latest_rating(user_id: int | sa.BindParameter[Any]) -> sa.Subquery:
     """Select the user's latest rating with the quiz of its answer: one row, or none."""
     return (
         sa.select(
@@ -322,66 +351,8 @@ def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
 
     The statement also reads the user's latest rating, which the review page offers to undo.
     """
-
-    def in_deck(stmt: sa.Select[Any]) -> sa.Select[Any]:
-        return stmt.where(_in_deck(deck_id)) if deck_id is not None else stmt
-
-    def states(*conditions: sa.ColumnElement[bool]) -> sa.Select[Any]:
-        return in_deck(sa.select(ReviewState.id).join(ReviewState.card).where(
-            ReviewState.user_id == user.id, Card.status == CardStatus.ACTIVE, *conditions
-        ))
-
-    def count(stmt: sa.Select[Any]) -> sa.ScalarSelect[int]:
-        return stmt.with_only_columns(sa.func.count()).scalar_subquery()
-
-    not_held = ~held_now(user.id, Card.id, now)
-    active = in_deck(sa.select(Card.id).where(Card.status == CardStatus.ACTIVE))
-    # New cards are the active ones minus those the user has a schedule for, minus those held without one: counts
-    # along indexes (held cards are few), rather than a probe of the user's schedule for every card.
-    met = sa.exists().where(ReviewState.user_id == user.id, ReviewState.card_id == Card.id)
-    held_new = in_deck(
-        sa.select(HeldCard.id)
-        .join(Card, Card.id == HeldCard.card_id)
-        .where(
-            HeldCard.user_id == user.id, Card.status == CardStatus.ACTIVE, ~met,
-            sa.or_(HeldCard.suspended, sa.and_(HeldCard.buried_until.is_not(None), HeldCard.buried_until > now)),
-        )
-    )
-    # A buried card comes back when its day is over, or when it falls due if that is later.
-    back = sa.case(
-        (sa.and_(ReviewState.id.is_not(None), ReviewState.due > HeldCard.buried_until), ReviewState.due),
-        else_=HeldCard.buried_until,
-    )
-    unburied = in_deck(
-        sa.select(sa.func.min(back))
-        .select_from(HeldCard)
-        .join(Card, Card.id == HeldCard.card_id)
-        .outerjoin(ReviewState, sa.and_(ReviewState.user_id == user.id, ReviewState.card_id == HeldCard.card_id))
-        .where(
-            HeldCard.user_id == user.id, ~HeldCard.suspended, HeldCard.buried_until.is_not(None),
-            HeldCard.buried_until > now, Card.status == CardStatus.ACTIVE,
-        )
-    )
-    day = StudentDay.of(user)
-    reviewed_today = sa.select(ReviewLog.id).where(
-        ReviewLog.user_id == user.id,
-        ReviewLog.reviewed_at >= start_of_day(now, day),
-        ReviewLog.reviewed_at < day.end_of_today(now),
-    )
-    # One row whatever the history: the latest rating joins a one-row table, its columns NULL when there is none.
-    latest = latest_rating(user.id)
-    one = sa.select(sa.literal(1).label("one")).subquery("one")
-    row = db.session.execute(sa.select(
-        count(states(ReviewState.due <= now, not_held)),
-        count(active),
-        count(states()),
-        count(held_new),
-        states(ReviewState.due > now, not_held).with_only_columns(sa.func.min(ReviewState.due)).scalar_subquery(),
-        unburied.scalar_subquery(),
-        count(reviewed_today.where(ReviewLog.stability_before.is_(None))),
-        count(reviewed_today.where(ReviewLog.stability_before.is_not(None))),
-        *latest.c,
-    ).select_from(one.outerjoin(latest, sa.true()))).one()
+    params = _queue_params(user, deck_id, now)
+    row = db.session.execute(_queue_status_statement(deck_id is not None), params).one()
     due, active_cards, met_cards, held_unmet, later, back_at, new_done, reviews_done = row[:8]
     coming = [at for at in (later, back_at) if at is not None]
     return QueueStatus(
@@ -392,6 +363,68 @@ def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
             reviews_done=reviews_done or 0,
         ),
         next_due=min(coming, default=None),
-        resets_at=day.end_of_today(now),
+        resets_at=params["day_end"],
         latest_rating=read_latest_rating(row),
     )
+
+
+@functools.cache
+def _queue_status_statement(in_deck: bool) -> sa.Select[Any]:
+    """Build queue_status's statement, for every deck or for the one deck_id names."""
+
+    def narrowed(stmt: sa.Select[Any]) -> sa.Select[Any]:
+        return stmt.where(_in_deck(_DECK_ID)) if in_deck else stmt
+
+    def states(*conditions: sa.ColumnElement[bool]) -> sa.Select[Any]:
+        return narrowed(sa.select(ReviewState.id).join(ReviewState.card).where(
+            ReviewState.user_id == _USER_ID, Card.status == CardStatus.ACTIVE, *conditions
+        ))
+
+    def count(stmt: sa.Select[Any]) -> sa.ScalarSelect[int]:
+        return stmt.with_only_columns(sa.func.count()).scalar_subquery()
+
+    not_held = ~held_now(_USER_ID, Card.id, _NOW)
+    active = narrowed(sa.select(Card.id).where(Card.status == CardStatus.ACTIVE))
+    # New cards are the active ones minus those the user has a schedule for, minus those held without one: counts
+    # along indexes (held cards are few), rather than a probe of the user's schedule for every card.
+    met = sa.exists().where(ReviewState.user_id == _USER_ID, ReviewState.card_id == Card.id)
+    held_new = narrowed(
+        sa.select(HeldCard.id)
+        .join(Card, Card.id == HeldCard.card_id)
+        .where(
+            HeldCard.user_id == _USER_ID, Card.status == CardStatus.ACTIVE, ~met,
+            sa.or_(HeldCard.suspended, sa.and_(HeldCard.buried_until.is_not(None), HeldCard.buried_until > _NOW)),
+        )
+    )
+    # A buried card comes back when its day is over, or when it falls due if that is later.
+    back = sa.case(
+        (sa.and_(ReviewState.id.is_not(None), ReviewState.due > HeldCard.buried_until), ReviewState.due),
+        else_=HeldCard.buried_until,
+    )
+    unburied = narrowed(
+        sa.select(sa.func.min(back))
+        .select_from(HeldCard)
+        .join(Card, Card.id == HeldCard.card_id)
+        .outerjoin(ReviewState, sa.and_(ReviewState.user_id == _USER_ID, ReviewState.card_id == HeldCard.card_id))
+        .where(
+            HeldCard.user_id == _USER_ID, ~HeldCard.suspended, HeldCard.buried_until.is_not(None),
+            HeldCard.buried_until > _NOW, Card.status == CardStatus.ACTIVE,
+        )
+    )
+    reviewed_today = sa.select(ReviewLog.id).where(
+        ReviewLog.user_id == _USER_ID, ReviewLog.reviewed_at >= _DAY_START, ReviewLog.reviewed_at < _DAY_END
+    )
+    # One row whatever the history: the latest rating joins a one-row table, its columns NULL when there is none.
+    latest = latest_rating(_USER_ID)
+    one = sa.select(sa.literal(1).label("one")).subquery("one")
+    return sa.select(
+        count(states(ReviewState.due <= _NOW, not_held)),
+        count(active),
+        count(states()),
+        count(held_new),
+        states(ReviewState.due > _NOW, not_held).with_only_columns(sa.func.min(ReviewState.due)).scalar_subquery(),
+        unburied.scalar_subquery(),
+        count(reviewed_today.where(ReviewLog.stability_before.is_(None))),
+        count(reviewed_today.where(ReviewLog.stability_before.is_not(None))),
+        *latest.c,
+    ).select_from(one.outerjoin(latest, sa.true()))
