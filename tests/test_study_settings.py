@@ -167,6 +167,32 @@ def test_the_pages_say_when_the_students_day_starts(app: Flask, accounts: Accoun
     assert "your day starts at 4:00 AM (Asia/Jakarta)." in review
 
 
+def test_the_scoring_note_follows_each_students_settings_and_language(own_app: Flask) -> None:
+    # The note is rendered once per language and settings (quizapp.study.review._scoring_note): a change of
+    # either shows at once, and one student's settings never on another's pages.
+    from conftest import Accounts
+
+    own_app.jinja_env.auto_reload = False  # as in production, where the rendered note is kept
+    accounts = Accounts(own_app)
+    siti, budi = own_app.test_client(), own_app.test_client()
+    accounts.login(siti, "siti")
+    accounts.login(budi, "budi")
+
+    def note(client: FlaskClient) -> str:
+        return Page.of(client.get("/study/review")).text("main")
+
+    assert "Each day you meet up to 20 new cards and do up to 200 reviews; your day starts at 4:00 AM (UTC)." in (
+        note(siti)
+    )
+    siti.post("/auth/settings", data=GOOD_SETTINGS)
+    assert "up to 15 new cards and do up to 150 reviews; your day starts at 4:00 AM (Asia/Jakarta)." in note(siti)
+    siti.post("/language", data={"lang": "id", "next": "/study/review"})
+    assert "hingga 15 kartu baru dan melakukan hingga 150 pengulangan; harimu dimulai pukul 04.00 (Asia/Jakarta)." in (
+        note(siti)
+    )
+    assert "up to 20 new cards and do up to 200 reviews; your day starts at 4:00 AM (UTC)." in note(budi)
+
+
 def test_the_daily_limits_say_when_they_start_again_in_the_students_time(
     app: Flask, accounts: Accounts, client: FlaskClient
 ) -> None:

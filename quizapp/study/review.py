@@ -7,15 +7,27 @@ quizapp.clock.utcnow(), which tests fix through app.config["QUIZAPP_CLOCK"].
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    get_template_attribute,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from quizapp.clock import utcnow
 from quizapp.days import StudentDay
@@ -60,16 +72,29 @@ def _review_url(deck: Deck | None, mode: Mode) -> str:
 
 def _render(template: str, **context: Any) -> str:
     """Render a review page, with the scoring rule every review page explains."""
+    note = _scoring_note if not current_app.jinja_env.auto_reload else _scoring_note.__wrapped__
+    rule = note(str(get_locale()), current_user.daily_new_limit, current_user.daily_review_limit,
+                StudentDay.of(current_user))
+    return render_template(template, scoring_note=rule, **context)
+
+
+@functools.lru_cache(maxsize=256)
+def _scoring_note(locale: str, new_limit: int, review_limit: int, day: StudentDay) -> Markup:
+    """Render the note on how answers are scored, in the request's language (locale) for a student's settings.
+
+    The note is the same on every review page of the student, and its nine sentences cost a good share of the
+    page: it is rendered once for each language and settings (unless templates reload, while they are edited).
+    """
     rule = {
         "hard_s": rating.hard_min_ms(rating.REFERENCE_OPTIONS) // 1000,
         "away_min": int(service.AWAY_AFTER.total_seconds() // 60),
         "typed_easy_s": typed.TYPED_EASY_BASE_MS // 1000,
         "typed_char_s": format_decimal(typed.TYPING_MS_PER_CHAR / 1000),
-        "new_limit": current_user.daily_new_limit,
-        "review_limit": current_user.daily_review_limit,
-        "day": StudentDay.of(current_user),
+        "new_limit": new_limit,
+        "review_limit": review_limit,
+        "day": day,
     }
-    return render_template(template, rule=rule, **context)
+    return Markup(get_template_attribute("study/review_parts.html", "scoring_note")(rule))
 
 
 class _BadQuery(Exception):
