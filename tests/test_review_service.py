@@ -319,7 +319,9 @@ def test_a_racing_first_answer_is_refused_by_the_unique_schedule(app: Flask, mon
     card, token = show(user, NOW)
     assert answering.answer_card(user, card.id, 0, token, NOW + timedelta(seconds=8)).applied
     monkeypatch.setattr(answering, "is_current", lambda state, presented: True)
-    monkeypatch.setattr(answering, "state_of", lambda user_id, card_id: None)
+    # ... and read no schedule yet: its schedule and log row meet the unique (user, card) row
+    read = answering.card_and_state
+    monkeypatch.setattr(answering, "card_and_state", lambda *args: (read(*args)[0], None))
     assert not answering.answer_card(user, card.id, 0, token, NOW + timedelta(seconds=9)).applied
     assert len(logs(user)) == 1
 

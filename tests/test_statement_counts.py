@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -18,6 +19,8 @@ NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 #: The caps of issue 13, the login's own statement included.
 NEXT_CARD_CAP = 4
 PROGRESS_CAP = 6
+#: An answer: the login's statement, the card with its choices and schedule, the answer, the schedule and its log.
+ANSWER_CAP = 5
 REVIEW, LEARNING, GOOD, AGAIN = 2, 1, 3, 1
 
 
@@ -138,3 +141,23 @@ def test_the_next_card_page_offering_an_undo_runs_at_most_four_statements(
         statements = statements_of(bank_app, bank_client, path)
         assert "Undo" in bank_client.get(path).get_data(as_text=True), path
         assert len(statements) <= NEXT_CARD_CAP, statements
+
+
+@pytest.mark.parametrize("history", [False, True])
+def test_answering_a_card_runs_at_most_five_statements(
+    bank_app: Flask, bank_client: FlaskClient, student: int, history: bool
+) -> None:
+    if history:  # a due card, whose schedule is updated rather than made
+        write_history(bank_app, student, days=3, per_day=5)
+    for _ in range(2):  # the first fills the caches that start-up leaves empty
+        page = bank_client.get("/study/review").get_data(as_text=True)
+        assert ("Due for review" if history else "New card") in page
+        form = {name: html.unescape(value)
+                for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page)}
+        with counted(bank_app) as statements:
+            response = bank_client.post("/study/review/answer", data=form | {"choice": "0"})
+        assert response.status_code == 302 and "/study/review/feedback/" in response.location
+    assert len(statements) <= ANSWER_CAP, statements
+    with bank_app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(ReviewLog).where(
+            ReviewLog.user_id == student, ReviewLog.reviewed_at == NOW)) == 2

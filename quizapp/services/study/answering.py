@@ -23,13 +23,13 @@ import fsrs
 import sqlalchemy as sa
 
 from quizapp.db import db
-from quizapp.models import Answer, Card, CardStatus, Choice, User
+from quizapp.models import Answer, Card, CardStatus, Choice, ReviewState, User
 from quizapp.services.study import scheduling, typed
 from quizapp.services.study.outcomes import Mode, Problem, ReviewError
 from quizapp.services.study.review import (
     answer_rating,
     apply_rating,
-    card_for_review,
+    card_and_state,
     is_current,
     last_review_of,
     schedule_of,
@@ -88,7 +88,7 @@ def answer_card(
     user: User, card_id: str, position: int | None, token: str, now: datetime, deck_id: int | None = None
 ) -> AnswerResult:
     """Record a review's multiple-choice answer, rate it and reschedule the card, once."""
-    card = card_for_review(card_id, deck_id)
+    card, state = card_and_state(user.id, card_id, deck_id)
     presented = read_token(token, user_id=user.id, card_id=card.id, mode=Mode.CHOICE, now=now)
     choice = find_choice(card, position)
     if choice is None:
@@ -99,22 +99,24 @@ def answer_card(
         db.session.flush()
         return answer, rating_of(card, answer)
 
-    return _count_once(user, card, presented, now, record)
+    return _count_once(user, card, state, presented, now, record)
 
 
 def _count_once(
-    user: User, card: Card, presented: Presented, now: datetime, record: t.Callable[[], tuple[Answer, fsrs.Rating]]
+    user: User, card: Card, state: ReviewState | None, presented: Presented, now: datetime,
+    record: t.Callable[[], tuple[Answer, fsrs.Rating]],
 ) -> AnswerResult:
-    """Record a review answer and apply its rating unless the showing was already counted, then commit."""
-    state = state_of(user.id, card.id)
+    """Record a review answer and apply its rating unless the showing (state: the card's schedule now) was already
+    counted, then commit."""
     if not is_current(state, presented):
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
     answer, rating = record()
-    if apply_rating(user.id, card, state, presented.last_review, rating, now, answer.time_taken_ms, answer.id) is None:
+    answer_id = answer.id  # read before the commit, which expires it
+    if apply_rating(user.id, card, state, presented.last_review, rating, now, answer.time_taken_ms, answer_id) is None:
         db.session.rollback()
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
     db.session.commit()
-    return AnswerResult(applied=True, answer_id=answer.id)
+    return AnswerResult(applied=True, answer_id=answer_id)
 
 
 # --- typed answers ------------------------------------------------------------------------------------
@@ -160,7 +162,7 @@ def answer_typed(
     user: User, card_id: str, text: str | None, token: str, now: datetime, deck_id: int | None = None
 ) -> AnswerResult:
     """Record a review's typed answer, judge and rate it and reschedule the card, once."""
-    card = card_for_review(card_id, deck_id)
+    card, state = card_and_state(user.id, card_id, deck_id)
     presented = read_token(token, user_id=user.id, card_id=card.id, mode=Mode.TYPED, now=now)
     typed_text = (text or "").strip()[: typed.MAX_TYPED_CHARS]
 
@@ -175,7 +177,7 @@ def answer_typed(
         db.session.flush()
         return answer, typed.typed_rating(match, answer.time_taken_ms)
 
-    return _count_once(user, card, presented, now, record)
+    return _count_once(user, card, state, presented, now, record)
 
 
 def schedule_quiz_answer(answer: Answer, card: Card, now: datetime) -> scheduling.ReviewOutcome | None:

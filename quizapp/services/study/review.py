@@ -47,6 +47,7 @@ module re-exports their public names, so callers import everything review from h
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -97,6 +98,35 @@ def find_deck(slug: str) -> Deck | None:
 def card_for_review(card_id: str, deck_id: int | None) -> Card:
     """Return the active card, in the deck when one is given; raise ReviewError saying why not."""
     card = db.session.get(Card, card_id) if card_id else None
+    return _served(card, deck_id)
+
+
+def card_and_state(user_id: int, card_id: str, deck_id: int | None) -> tuple[Card, ReviewState | None]:
+    """Return the active card (in the deck, when one is given) with its choices and the user's schedule for it.
+
+    One statement reads all three, as an answer or a rating needs them; raise ReviewError saying why not.
+    """
+    row = db.session.execute(
+        _card_and_state_statement(), {"user_id": user_id, "card_id": card_id}
+    ).unique().first() if card_id else None
+    card, state = row if row is not None else (None, None)
+    return _served(card, deck_id), state
+
+
+@functools.cache
+def _card_and_state_statement() -> sa.Select[Any]:
+    # built once, with placeholders: building the statement costs more than running it
+    user_id = sa.bindparam("user_id", type_=sa.Integer())
+    return (
+        sa.select(Card, ReviewState)
+        .outerjoin(ReviewState, sa.and_(ReviewState.card_id == Card.id, ReviewState.user_id == user_id))
+        .where(Card.id == sa.bindparam("card_id", type_=sa.String()))
+        .options(so.joinedload(Card.choices))
+    )
+
+
+def _served(card: Card | None, deck_id: int | None) -> Card:
+    """Return the card if it is active and in the deck (when one is given); raise ReviewError saying why not."""
     if card is None:
         raise ReviewError(Problem.UNKNOWN_CARD)
     if card.status != CardStatus.ACTIVE:
@@ -162,28 +192,28 @@ def apply_rating(
     before = schedule_of(state, now)
     scheduler = scheduling.scheduler_for(db.session.get_one(User, user_id).desired_retention)
     after, outcome = scheduling.review(before, rating, now, scheduler)
+    fields = {name: value for name, value in asdict(outcome).items() if name != "scheduled_interval"}
+    log = ReviewLog(
+        user_id=user_id, card_id=card.id, answer_id=answer_id, review_duration_ms=duration_ms,
+        last_review_before=before.last_review, **fields,
+    )
     if state is None:
-        db.session.add(ReviewState(user_id=user_id, card_id=card.id, **_columns(after)))
+        # the schedule and its log row in one flush: the unique (user, card) row refuses a second first review
+        db.session.add_all([ReviewState(user_id=user_id, card_id=card.id, **_columns(after)), log])
         try:
             db.session.flush()
         except sa.exc.IntegrityError:  # another request created the row first: that one counted
             return None
-    else:
-        seen = (
-            ReviewState.last_review.is_(None) if seen_review is None else ReviewState.last_review == seen_review
-        )
-        result = db.session.execute(
-            sa.update(ReviewState).where(ReviewState.id == state.id, seen).values(**_columns(after)),
-            execution_options={"synchronize_session": False},
-        )
-        if result.rowcount != 1:  # reviewed since the question was shown
-            return None
-        db.session.expire(state)
-    fields = {name: value for name, value in asdict(outcome).items() if name != "scheduled_interval"}
-    db.session.add(ReviewLog(
-        user_id=user_id, card_id=card.id, answer_id=answer_id, review_duration_ms=duration_ms,
-        last_review_before=before.last_review, **fields,
-    ))
+        return outcome
+    seen = ReviewState.last_review.is_(None) if seen_review is None else ReviewState.last_review == seen_review
+    result = db.session.execute(
+        sa.update(ReviewState).where(ReviewState.id == state.id, seen).values(**_columns(after)),
+        execution_options={"synchronize_session": False},
+    )
+    if result.rowcount != 1:  # reviewed since the question was shown
+        return None
+    db.session.expire(state)
+    db.session.add(log)
     return outcome
 
 
@@ -199,9 +229,8 @@ def reveal(
     user: User, card_id: str, token: str, now: datetime, deck_id: int | None = None
 ) -> Reveal | None:
     """Return the flashcard's answer and rating previews; None if the card was rated since it was shown."""
-    card = card_for_review(card_id, deck_id)
+    card, state = card_and_state(user.id, card_id, deck_id)
     presented = read_token(token, user_id=user.id, card_id=card.id, mode=Mode.FLASHCARD, now=now)
-    state = state_of(user.id, card.id)
     if not is_current(state, presented):
         return None
     scheduler = scheduling.scheduler_for(user.desired_retention)
@@ -221,13 +250,12 @@ def rate_card(
     user: User, card_id: str, rating: int | None, token: str, now: datetime, deck_id: int | None = None
 ) -> RateResult:
     """Apply the student's own rating of a flashcard and reschedule it, once."""
-    card = card_for_review(card_id, deck_id)
+    card, state = card_and_state(user.id, card_id, deck_id)
     presented = read_token(token, user_id=user.id, card_id=card.id, mode=Mode.FLASHCARD, now=now)
     try:
         chosen = fsrs.Rating(rating)
     except ValueError as exc:
         raise ReviewError(Problem.BAD_RATING) from exc
-    state = state_of(user.id, card.id)
     if not is_current(state, presented):
         return RateResult(applied=False, rating=chosen, interval=None)
     outcome = apply_rating(user.id, card, state, presented.last_review, chosen, now, presented.elapsed_ms(now), None)
