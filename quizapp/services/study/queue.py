@@ -384,7 +384,16 @@ def _queue_status_statement(in_deck: bool) -> sa.Select[Any]:
         return stmt.with_only_columns(sa.func.count()).scalar_subquery()
 
     not_held = ~held_now(_USER_ID, Card.id, _NOW)
-    active = narrowed(sa.select(Card.id).where(Card.status == CardStatus.ACTIVE))
+    if in_deck:
+        active = count(narrowed(sa.select(Card.id).where(Card.status == CardStatus.ACTIVE)))
+    else:
+        # Every card less those not served (drafts and retired cards, few, along the status index): SQLite counts
+        # a whole table from its pages, where it would count the served cards one by one.
+        not_served = Card.status.in_([status for status in CardStatus if status != CardStatus.ACTIVE])
+        active = (
+            sa.select(sa.func.count()).select_from(Card).scalar_subquery()
+            - sa.select(sa.func.count()).where(not_served).scalar_subquery()
+        )
     # New cards are the active ones minus those the user has a schedule for, minus those held without one: counts
     # along indexes (held cards are few), rather than a probe of the user's schedule for every card.
     met = sa.exists().where(ReviewState.user_id == _USER_ID, ReviewState.card_id == Card.id)
@@ -419,7 +428,7 @@ def _queue_status_statement(in_deck: bool) -> sa.Select[Any]:
     one = sa.select(sa.literal(1).label("one")).subquery("one")
     return sa.select(
         count(states(ReviewState.due <= _NOW, not_held)),
-        count(active),
+        active,
         count(states()),
         count(held_new),
         states(ReviewState.due > _NOW, not_held).with_only_columns(sa.func.min(ReviewState.due)).scalar_subquery(),
