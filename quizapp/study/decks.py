@@ -21,6 +21,7 @@ from quizapp.services.study import decks as deck_service
 from quizapp.services.study import holds
 from quizapp.services.study import quiz as quiz_service
 from quizapp.study.blueprint import bp
+from quizapp.study.deck_list import deck_rows
 
 
 def _to_int(value: Any) -> int | None:
@@ -63,7 +64,7 @@ def decks() -> str:
         hide_unserved=not current_user.is_instructor,
     )
     return render_template(
-        "study/decks.html", overviews=overviews, default_count=quiz_service.DEFAULT_QUESTION_COUNT, now=now
+        "study/decks.html", rows=deck_rows(overviews), default_count=quiz_service.DEFAULT_QUESTION_COUNT, now=now
     )
 
 
