@@ -13,6 +13,7 @@ from quizapp.models.content import (
     CardStatus,
     Choice,
     Deck,
+    DeckTotal,
     deck_cards,
 )
 from quizapp.models.review import AppendOnlyError, HeldCard, ReviewLog, ReviewState
@@ -22,7 +23,7 @@ from quizapp.models.users import LoginSession, Role, User, fold_username
 __all__ = [
     "ALL_DECK_SLUG",
     "Answer", "AnswerTotal", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardRevision", "CardSource",
-    "CardStatus", "Choice", "ClassDeck", "ClassMember", "Classroom", "Deck", "HeldCard",
+    "CardStatus", "Choice", "ClassDeck", "ClassMember", "Classroom", "Deck", "DeckTotal", "HeldCard",
     "LoginSession", "QuizItem", "QuizSession", "ReviewLog", "ReviewState", "Role", "User",
     "deck_cards", "fold_username",
 ]

@@ -106,6 +106,24 @@ class Deck(db.Model):
         return f"<Deck {self.id} {self.slug!r}>"
 
 
+class DeckTotal(db.Model):
+    """How many cards a deck holds, and how many of them are served (active): kept by the database itself.
+
+    Triggers on deck_cards and cards (created by migration 3f9a6c2e8b17) count every card put in or taken out of a
+    deck and every change of a card's status, in the same transaction, so the totals cannot drift; the app never
+    writes this table. A deck that never held a card may have no row: its totals are 0.
+    """
+
+    __tablename__ = "deck_totals"
+
+    deck_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("decks.id", ondelete="CASCADE"), primary_key=True)
+    cards: so.Mapped[int]
+    active: so.Mapped[int]
+
+    def __repr__(self) -> str:
+        return f"<DeckTotal deck={self.deck_id} {self.active}/{self.cards}>"
+
+
 def new_card_id() -> str:
     """Return an id for an authored or imported card; it cannot clash with question_bank's 20-hex-digit ids."""
     return uuid.uuid4().hex

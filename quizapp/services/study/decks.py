@@ -14,7 +14,7 @@ import sqlalchemy.orm as so
 from flask_babel import gettext as _
 
 from quizapp.db import db
-from quizapp.models import ALL_DECK_SLUG, Article, Deck, deck_cards
+from quizapp.models import ALL_DECK_SLUG, Article, Deck, DeckTotal
 from quizapp.services.study.review import DeckCounts, deck_counts
 
 if t.TYPE_CHECKING:
@@ -186,7 +186,11 @@ def article_decks() -> list[Deck]:
 
 def _decks_with_cards() -> set[int]:
     """Return the ids of the decks that hold any card at all, whatever its status."""
-    return set(db.session.scalars(sa.select(deck_cards.c.deck_id).distinct()))
+    return set(db.session.scalars(_DECKS_WITH_CARDS))
+
+
+#: Read from the totals the database keeps, not from every deck_cards row.
+_DECKS_WITH_CARDS = sa.select(DeckTotal.deck_id).where(DeckTotal.cards > 0)
 
 
 def student_overviews(
