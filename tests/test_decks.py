@@ -16,6 +16,7 @@ from werkzeug.test import TestResponse
 from quizapp.db import db
 from quizapp.models import Card, CardStatus, Deck, QuizSession, ReviewState
 from quizapp.services.bank.loading import ALL_DECK_SLUG
+from tests.web_helpers import counted
 
 DECK_LINK = re.compile(r'<h2 class="deck-title" id="deck-[^"]+">\s*<a href="/study/decks/([^"]+)">')
 START_BUTTON = re.compile(r'<button type="submit" class="button" aria-describedby="deck-([^"]+)">Start a quiz</button>')
@@ -102,6 +103,24 @@ def test_the_decks_page_lists_all_articles_first_then_each_article(
         assert "<dt>Due now</dt><dd>0</dd>" in entry
         assert "<dt>Learned</dt><dd>0</dd>" in entry
     assert "Warta Ekonomi" in text and "BagusNews" in text and "Perspektif" in text
+
+
+def test_the_decks_page_runs_four_statements_however_many_decks(
+    bank_app: Flask, bank_client: FlaskClient, student: int
+) -> None:
+    # the login, the student's assignments, the decks with their articles and totals, the student's counts
+    with counted(bank_app) as statements:
+        bank_client.get("/study/")
+    assert len(statements) == 4, statements
+    with bank_app.app_context():
+        cards = db.session.scalars(sa.select(Card).where(Card.status == CardStatus.ACTIVE).limit(3)).all()
+        db.session.add_all(Deck(slug=f"more-{n}", title=f"More {n}", cards=list(cards)) for n in range(5))
+        db.session.commit()
+    with counted(bank_app) as statements:
+        text = main(page(bank_client.get("/study/")))
+    assert len(statements) == 4, statements
+    assert all(f'href="/study/decks/more-{n}"' in text for n in range(5))
+    assert text.count("<dt>New</dt><dd>3</dd>") >= 5
 
 
 def test_a_new_student_is_invited_to_take_a_quiz(bank_client: FlaskClient, student: int) -> None:

@@ -15,7 +15,7 @@ from flask import url_for
 from flask_babel import get_translations
 from markupsafe import Markup
 
-from quizapp.services.study.decks import DeckOverview, NextStep
+from quizapp.services.study.decks import ListedDeck, NextStep
 
 #: Characters no URL quotes: a slug made of only these goes into a link as it is.
 _UNQUOTED = re.compile(r"[A-Za-z0-9_.~-]+")
@@ -26,7 +26,7 @@ _SLOT = "deck-slug-slot"
 class DeckRow(NamedTuple):
     """One deck of the decks page, ready to write out."""
 
-    overview: DeckOverview
+    overview: ListedDeck
     slug: str
     title: str
     href: str
@@ -53,7 +53,7 @@ def _link(endpoint: str, **values: str) -> Callable[[str], str]:
     return link
 
 
-def deck_rows(overviews: Sequence[DeckOverview]) -> list[DeckRow]:
+def deck_rows(overviews: Sequence[ListedDeck]) -> list[DeckRow]:
     """Make the decks page's rows, in the order of overviews."""
     translations = get_translations()
     # Markup, as Jinja's i18n extension marks translations: the catalog's text is the page's, not the user's.
@@ -68,13 +68,11 @@ def deck_rows(overviews: Sequence[DeckOverview]) -> list[DeckRow]:
     quiz_link = _link("study.start_quiz", slug=_SLOT)
     rows = []
     for overview in overviews:
-        deck, counts, article = overview.deck, overview.counts, overview.article
-        slug = deck.slug
+        slug, counts = overview.slug, overview.counts
         if overview.is_all:
             title, source = all_articles, every_article
         else:
-            title = overview.title
-            source = Markup("{} ·").format(article.outlet) if article and article.outlet and article.headline else ""
+            title, source = overview.title, Markup("{} ·").format(overview.outlet) if overview.outlet else ""
         step = overview.next_step
         if step == NextStep.REVIEW:
             action_href = review_link(slug)

@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 
 from quizapp.db import db
 from quizapp.models import ALL_DECK_SLUG, Article, Deck, DeckTotal
+from quizapp.models.content import OPENING_CHARS
 from quizapp.services.study.review import DeckCounts, deck_counts
 
 if t.TYPE_CHECKING:
@@ -29,16 +30,11 @@ class NextStep(enum.StrEnum):
     EMPTY = "empty"  # the deck has no question to ask yet
 
 
-@dataclass(frozen=True)
-class DeckOverview:
-    """A deck with one student's counts for it."""
+class _Counted:
+    """What a deck's counts and assignments say, for an overview of a deck with one student's counts."""
 
-    deck: Deck
     counts: DeckCounts
-    #: The student's classes that assigned the deck, the earliest due first; empty for a deck nobody assigned.
-    assignments: tuple[Assignment, ...] = ()
-    #: Whether the earliest due date has passed.
-    overdue: bool = False
+    assignments: tuple[Assignment, ...]
 
     @property
     def due_at(self) -> datetime | None:
@@ -49,6 +45,27 @@ class DeckOverview:
     def class_names(self) -> list[str]:
         """Name the classes that assigned the deck."""
         return [a.classroom.name for a in self.assignments]
+
+    @property
+    def next_step(self) -> NextStep:
+        """Say what to do next with the deck."""
+        if self.counts.due:
+            return NextStep.REVIEW
+        if self.counts.total:
+            return NextStep.QUIZ
+        return NextStep.EMPTY
+
+
+@dataclass(frozen=True)
+class DeckOverview(_Counted):
+    """A deck with one student's counts for it."""
+
+    deck: Deck
+    counts: DeckCounts
+    #: The student's classes that assigned the deck, the earliest due first; empty for a deck nobody assigned.
+    assignments: tuple[Assignment, ...] = ()
+    #: Whether the earliest due date has passed.
+    overdue: bool = False
 
     @property
     def is_all(self) -> bool:
@@ -65,14 +82,27 @@ class DeckOverview:
         """Name the deck as every page does (:func:`deck_name`)."""
         return deck_name(self.deck)
 
+
+@dataclass(frozen=True)
+class ListedDeck(_Counted):
+    """A deck as the decks page lists it, with one student's counts: read as plain rows, not as models."""
+
+    id: int
+    slug: str
+    #: The deck's name, as every page names it (:func:`deck_label`).
+    title: str
+    #: The outlet of the deck's article, where the title is the article's headline (else the title names it).
+    outlet: str | None
+    counts: DeckCounts
+    #: The student's classes that assigned the deck, the earliest due first; empty for a deck nobody assigned.
+    assignments: tuple[Assignment, ...] = ()
+    #: Whether the earliest due date has passed.
+    overdue: bool = False
+
     @property
-    def next_step(self) -> NextStep:
-        """Say what to do next with the deck."""
-        if self.counts.due:
-            return NextStep.REVIEW
-        if self.counts.total:
-            return NextStep.QUIZ
-        return NextStep.EMPTY
+    def is_all(self) -> bool:
+        """Tell whether this is the deck of every article."""
+        return self.slug == ALL_DECK_SLUG
 
 
 def deck_name(deck: Deck) -> str:
@@ -184,18 +214,31 @@ def article_decks() -> list[Deck]:
     return [deck for deck in list_decks() if deck.article is not None]
 
 
-def _decks_with_cards() -> set[int]:
-    """Return the ids of the decks that hold any card at all, whatever its status."""
-    return set(db.session.scalars(_DECKS_WITH_CARDS))
+#: Every deck with what the decks page shows of it and of its article, and how many cards it holds (kept by the
+#: database); the article's opening, not its text, names an article without a headline.
+_LISTING = (
+    sa.select(
+        Deck.id, Deck.slug, Deck.title, Article.file, Article.headline, Article.outlet,
+        sa.func.substr(Article.text, 1, OPENING_CHARS), sa.func.coalesce(DeckTotal.cards, 0),
+    )
+    .outerjoin(Article, Article.id == Deck.article_id)
+    .outerjoin(DeckTotal, DeckTotal.deck_id == Deck.id)
+)
 
 
-#: Read from the totals the database keeps, not from every deck_cards row.
-_DECKS_WITH_CARDS = sa.select(DeckTotal.deck_id).where(DeckTotal.cards > 0)
+def _listing_key(row: sa.Row[t.Any]) -> tuple[int, str, str]:
+    """Order the listing as list_decks does (see _sort_key)."""
+    slug, title, file = row[1], row[2], row[3]
+    if slug == ALL_DECK_SLUG:
+        return (0, "", "")
+    if file is not None:
+        return (1, file, slug)
+    return (2, title.casefold(), slug)
 
 
 def student_overviews(
     user_id: int, assignments: Sequence[Assignment], now: datetime, *, hide_unserved: bool = True
-) -> list[DeckOverview]:
+) -> list[ListedDeck]:
     """Return the decks page of a student: assigned decks first (earliest due first), then the rest as listed.
 
     assignments come from quizapp.services.instructor.assignments.student_assignments, already in due order. With
@@ -203,23 +246,27 @@ def student_overviews(
     an instructor approves its questions), unless it is assigned; "All articles" and a deck with no card at all
     (which says it has no questions yet) stay.
     """
-    decks = list_decks()
-    counts = deck_counts(user_id, [deck.id for deck in decks], now)
-    holding = _decks_with_cards() if hide_unserved else set()
+    rows = sorted(db.session.execute(_LISTING), key=_listing_key)
+    counts = deck_counts(user_id, [row[0] for row in rows], now)
     by_deck: dict[int, list[Assignment]] = {}
     for assignment in assignments:
         by_deck.setdefault(assignment.deck.id, []).append(assignment)
 
-    def overview(deck: Deck) -> DeckOverview:
-        assigned = tuple(by_deck.get(deck.id, ()))
+    def listed(row: sa.Row[t.Any]) -> ListedDeck:
+        deck_id, slug, title, file, headline, outlet, opening, _cards = row
+        assigned = tuple(by_deck.get(deck_id, ()))
         due = next((a.due_at for a in assigned if a.due_at is not None), None)
-        return DeckOverview(deck, counts[deck.id], assigned, overdue=due is not None and due < now)
+        return ListedDeck(
+            deck_id, slug, deck_label(slug, title, headline, outlet, opening if file is not None else None),
+            outlet if file is not None and headline else None, counts[deck_id], assigned,
+            overdue=due is not None and due < now,
+        )
 
     order = {deck_id: index for index, deck_id in enumerate(by_deck)}
-    assigned = sorted((deck for deck in decks if deck.id in by_deck), key=lambda deck: order[deck.id])
+    assigned = sorted((row for row in rows if row[0] in by_deck), key=lambda row: order[row[0]])
     rest = [
-        deck for deck in decks
-        if deck.id not in by_deck
-        and not (hide_unserved and counts[deck.id].total == 0 and deck.id in holding and deck.slug != ALL_DECK_SLUG)
+        row for row in rows
+        if row[0] not in by_deck
+        and not (hide_unserved and counts[row[0]].total == 0 and row[7] > 0 and row[1] != ALL_DECK_SLUG)
     ]
-    return [overview(deck) for deck in assigned + rest]
+    return [listed(row) for row in assigned + rest]
