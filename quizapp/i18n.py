@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import time
 from pathlib import Path
+from typing import Any
 
 import pytz
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import Babel, format_decimal, format_time, get_locale
+from flask_babel import Babel, format_decimal, format_time, get_locale, get_translations
 from flask_login import current_user
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 #: language tag -> the name a speaker of it would look for in a menu
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
@@ -52,6 +54,31 @@ def _hour_filter(context: Context, hour: int) -> str:
     return hour_text(hour)
 
 
+def _page_translations() -> dict[str, Any]:
+    """Give a page's template gettext and ngettext bound to the request's catalog, looked up once per page.
+
+    Flask-Babel's own find the catalog again for every string (the request's locale, its name, the cache), which
+    a page with a hundred strings pays a hundred times. These behave as Jinja's newstyle ones: the text is marked
+    safe where the template escapes, then formatted with the variables (escaped), num included for ngettext.
+    Macros imported without context still use Flask-Babel's, with the same result.
+    """
+    translations = get_translations()
+    translate, translate_plural = translations.ugettext, translations.ungettext
+
+    @pass_context
+    def gettext(context: Context, string: str, /, **variables: Any) -> str:
+        text = translate(string)
+        return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+
+    @pass_context
+    def ngettext(context: Context, singular: str, plural: str, num: int, /, **variables: Any) -> str:
+        variables.setdefault("num", num)
+        text = translate_plural(singular, plural, num)
+        return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+
+    return {"gettext": gettext, "ngettext": ngettext}
+
+
 def init_app(app: Flask) -> None:
     """Wire Flask-Babel into the app and make the language list available to every template."""
     app.config.setdefault("DEFAULT_LOCALE", "en")
@@ -62,6 +89,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("WTF_I18N_ENABLED", True)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.context_processor(lambda: {"languages": LANGUAGES, "get_locale": get_locale})
+    app.context_processor(_page_translations)
     app.add_template_filter(_hour_filter, "hour")
     # Numbers in the page's language: 0.5 in English is 0,5 in Indonesian ("%.1f"|format would say 0.5 in both).
     app.jinja_env.filters["decimal"] = format_decimal

@@ -41,15 +41,19 @@ def open_session(user: User, lifetime: timedelta) -> str:
     return token
 
 
+#: The user an open login session names; built once, as every request of a logged-in user runs it.
+_SESSION_USER = (
+    sa.select(User)
+    .join(LoginSession, LoginSession.user_id == User.id)
+    .where(LoginSession.token_hash == sa.bindparam("token_hash"), LoginSession.created_at >= sa.bindparam("since"))
+)
+
+
 def session_user(token: str, lifetime: timedelta) -> User | None:
     """Return the user whose session token names, or None if it was ended, has expired or never was."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
-    user = db.session.scalar(
-        sa.select(User)
-        .join(LoginSession, LoginSession.user_id == User.id)
-        .where(LoginSession.token_hash == _hash(token), LoginSession.created_at >= utcnow() - lifetime)
-    )
+    user = db.session.scalar(_SESSION_USER, {"token_hash": _hash(token), "since": utcnow() - lifetime})
     if user is not None:
         user.session_token = token
     return user
