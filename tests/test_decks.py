@@ -105,6 +105,20 @@ def test_the_decks_page_lists_all_articles_first_then_each_article(
     assert "Warta Ekonomi" in text and "BagusNews" in text and "Perspektif" in text
 
 
+def test_the_decks_page_escapes_names_and_quotes_links(bank_app: Flask, bank_client: FlaskClient, student: int) -> None:
+    # the rows are made in Python (quizapp/study/deck_list.py): still escaped as the template would, links quoted
+    with bank_app.app_context():
+        card = db.session.scalars(sa.select(Card).where(Card.status == CardStatus.ACTIVE)).first()
+        db.session.add(Deck(slug="a&b <c>", title="<b>Bold</b> & co", cards=[card]))
+        db.session.commit()
+    text = main(page(bank_client.get("/study/")))
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co</a>" in text
+    assert 'id="deck-a&amp;b &lt;c&gt;"' in text
+    assert 'href="/study/decks/a&amp;b%20%3Cc%3E"' in text
+    assert 'action="/study/decks/a&amp;b%20%3Cc%3E/quiz"' in text
+    assert "<b>" not in text
+
+
 def test_the_decks_page_runs_four_statements_however_many_decks(
     bank_app: Flask, bank_client: FlaskClient, student: int
 ) -> None:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from flask import url_for
 from flask_babel import get_translations
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from quizapp.services.study.decks import ListedDeck, NextStep
 
@@ -24,20 +24,26 @@ _SLOT = "deck-slug-slot"
 
 
 class DeckRow(NamedTuple):
-    """One deck of the decks page, ready to write out."""
+    """One deck of the decks page, ready to write out; the template unpacks it in this order."""
 
-    overview: ListedDeck
     slug: str
     title: str
     href: str
-    #: What precedes the number of questions: "Every article ·", the article's outlet, or nothing.
-    source: str
-    questions: str
+    #: "Every article · 4900 questions", "Kompas · 12 questions", "12 questions".
+    meta: Markup
+    is_all: bool
+    #: The deck with its assignments, for a deck a class assigned; else None.
+    assigned: ListedDeck | None
+    new: int
+    learning: int
+    learned: int
+    suspended: int
+    due: int
     #: The one action the deck suggests (see NextStep); action_href is its link or form target.
     action: str
     action_href: str
     #: "Review N due cards", for a deck with cards due.
-    review_label: str
+    review_label: Markup | str
 
 
 def _link(endpoint: str, **values: str) -> Callable[[str], str]:
@@ -57,11 +63,13 @@ def deck_rows(overviews: Sequence[ListedDeck]) -> list[DeckRow]:
     """Make the decks page's rows, in the order of overviews."""
     translations = get_translations()
     # Markup, as Jinja's i18n extension marks translations: the catalog's text is the page's, not the user's.
-    every_article = Markup(translations.ugettext("Every article")) + " ·"
+    every_article = escape(translations.ugettext("Every article")) + " · "
     all_articles = translations.ugettext("All articles")
+    ungettext = translations.ungettext
 
-    def plural(singular: str, plural: str, num: int) -> str:
-        return Markup(translations.ungettext(singular, plural, num)) % {"num": num}
+    def plural(singular: str, plural: str, num: int) -> Markup:
+        # Only a whole number goes into the text: nothing to escape.
+        return Markup(ungettext(singular, plural, num) % {"num": num})
 
     deck_link = _link("study.deck", slug=_SLOT)
     review_link = _link("study.review", deck=_SLOT)
@@ -69,10 +77,12 @@ def deck_rows(overviews: Sequence[ListedDeck]) -> list[DeckRow]:
     rows = []
     for overview in overviews:
         slug, counts = overview.slug, overview.counts
+        questions = plural("%(num)d question", "%(num)d questions", counts.total)
         if overview.is_all:
-            title, source = all_articles, every_article
+            title, meta = all_articles, every_article + questions
         else:
-            title, source = overview.title, Markup("{} ·").format(overview.outlet) if overview.outlet else ""
+            title = overview.title
+            meta = escape(overview.outlet) + " · " + questions if overview.outlet else questions
         step = overview.next_step
         if step == NextStep.REVIEW:
             action_href = review_link(slug)
@@ -81,7 +91,8 @@ def deck_rows(overviews: Sequence[ListedDeck]) -> list[DeckRow]:
             action_href = quiz_link(slug) if step == NextStep.QUIZ else ""
             review_label = ""
         rows.append(DeckRow(
-            overview, slug, title, deck_link(slug), source,
-            plural("%(num)d question", "%(num)d questions", counts.total), step.value, action_href, review_label,
+            slug, title, deck_link(slug), meta, overview.is_all, overview if overview.assignments else None,
+            counts.new, counts.learning, counts.learned, counts.suspended, counts.due, step.value, action_href,
+            review_label,
         ))
     return rows
