@@ -14,7 +14,7 @@ from markupsafe import escape
 from werkzeug.test import TestResponse
 
 from quizapp.db import db
-from quizapp.models import Card, CardStatus, Deck, QuizSession, ReviewState
+from quizapp.models import Article, Card, CardStatus, Deck, QuizSession, ReviewState
 from quizapp.services.bank.loading import ALL_DECK_SLUG
 from tests.web_helpers import counted
 
@@ -117,6 +117,28 @@ def test_the_decks_page_escapes_names_and_quotes_links(bank_app: Flask, bank_cli
     assert 'href="/study/decks/a&amp;b%20%3Cc%3E"' in text
     assert 'action="/study/decks/a&amp;b%20%3Cc%3E/quiz"' in text
     assert "<b>" not in text
+
+
+def test_the_decks_page_names_an_article_without_a_headline_by_its_opening_sentence(
+    bank_app: Flask, bank_client: FlaskClient, student: int
+) -> None:
+    with bank_app.app_context():
+        card = db.session.scalars(sa.select(Card).where(Card.status == CardStatus.ACTIVE)).first()
+        text = "Presiden meresmikan bendungan baru di Jawa Tengah. " + "Kalimat berikutnya. " * 200
+        for slug, headline in (("no-headline", None), ("with-headline", "Bendungan Baru")):
+            article = Article(file=f"{slug}.txt", language="id", outlet="Kompas", headline=headline, text=text,
+                              content_hash=slug)
+            db.session.add(Deck(slug=slug, title="Deck title", article=article, cards=[card]))
+        db.session.commit()
+    text = main(page(bank_client.get("/study/")))
+    untitled = text[text.index('id="deck-no-headline"'):]
+    untitled = untitled[: untitled.index("</li>")]
+    assert ">Kompas: Presiden meresmikan bendungan baru di Jawa Tengah</a>" in untitled
+    assert '<p class="deck-meta">1 question</p>' in untitled  # the title names the outlet already
+    titled = text[text.index('id="deck-with-headline"'):]
+    titled = titled[: titled.index("</li>")]
+    assert ">Bendungan Baru</a>" in titled
+    assert '<p class="deck-meta">Kompas · 1 question</p>' in titled
 
 
 def test_the_decks_page_runs_four_statements_however_many_decks(

@@ -215,11 +215,13 @@ def article_decks() -> list[Deck]:
 
 
 #: Every deck with what the decks page shows of it and of its article, and how many cards it holds (kept by the
-#: database); the article's opening, not its text, names an article without a headline.
+#: database); the article's opening, not its text, names an article without a headline, and only such an article's
+#: text is read at all (a text runs to pages of the database file).
 _LISTING = (
     sa.select(
         Deck.id, Deck.slug, Deck.title, Article.file, Article.headline, Article.outlet,
-        sa.func.substr(Article.text, 1, OPENING_CHARS), sa.func.coalesce(DeckTotal.cards, 0),
+        sa.case((sa.func.coalesce(Article.headline, "") == "", sa.func.substr(Article.text, 1, OPENING_CHARS))),
+        sa.func.coalesce(DeckTotal.cards, 0),
     )
     .outerjoin(Article, Article.id == Deck.article_id)
     .outerjoin(DeckTotal, DeckTotal.deck_id == Deck.id)
@@ -257,7 +259,7 @@ def student_overviews(
         assigned = tuple(by_deck.get(deck_id, ()))
         due = next((a.due_at for a in assigned if a.due_at is not None), None)
         return ListedDeck(
-            deck_id, slug, deck_label(slug, title, headline, outlet, opening if file is not None else None),
+            deck_id, slug, deck_label(slug, title, headline, outlet, (opening or "") if file is not None else None),
             outlet if file is not None and headline else None, counts[deck_id], assigned,
             overdue=due is not None and due < now,
         )
