@@ -21,7 +21,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.db import db
-from quizapp.models import Card, CardStatus, ClassDeck, ClassMember, Classroom, Deck, ReviewState, deck_cards
+from quizapp.models import Article, Card, CardStatus, ClassDeck, ClassMember, Classroom, Deck, ReviewState, deck_cards
 from quizapp.services.instructor.classes import ClassError
 from quizapp.services.study.review import DeckCounts, deck_counts
 
@@ -92,21 +92,26 @@ class Assignment:
         return self.due_at is not None and self.due_at < now
 
 
+#: A student's assigned decks with their classes and articles (an article's name, not its whole text); built once,
+#: as the decks page runs it on every visit.
+_STUDENT_ASSIGNMENTS = (
+    sa.select(ClassDeck)
+    .join(ClassMember, ClassMember.class_id == ClassDeck.class_id)
+    .where(ClassMember.user_id == sa.bindparam("user_id"))
+    .options(
+        so.joinedload(ClassDeck.classroom).joinedload(Classroom.instructor),
+        so.joinedload(ClassDeck.deck).joinedload(Deck.article).defer(Article.text),
+    )
+    .order_by(
+        sa.case((ClassDeck.due_at.is_(None), 1), else_=0), ClassDeck.due_at, ClassDeck.assigned_at,
+        ClassDeck.class_id, ClassDeck.deck_id,
+    )
+)
+
+
 def student_assignments(user_id: int) -> list[Assignment]:
     """Return the decks assigned to the student by all their classes, the earliest due first, undated last."""
-    rows = db.session.scalars(
-        sa.select(ClassDeck)
-        .join(ClassMember, ClassMember.class_id == ClassDeck.class_id)
-        .where(ClassMember.user_id == user_id)
-        .options(
-            so.joinedload(ClassDeck.classroom).joinedload(Classroom.instructor),
-            so.joinedload(ClassDeck.deck).joinedload(Deck.article),
-        )
-        .order_by(
-            sa.case((ClassDeck.due_at.is_(None), 1), else_=0), ClassDeck.due_at, ClassDeck.assigned_at,
-            ClassDeck.class_id, ClassDeck.deck_id,
-        )
-    )
+    rows = db.session.scalars(_STUDENT_ASSIGNMENTS, {"user_id": user_id})
     return [Assignment(row.deck, row.classroom, row.due_at) for row in rows]
 
 
