@@ -181,13 +181,19 @@ def title_from(headline: str | None, outlet: str | None, text: str) -> str:
     return " ".join(words).rstrip(",;:–—- ") + "…"
 
 
-def _sort_key(deck: Deck) -> tuple[int, str, str]:
-    """The "all" deck first, then one per article in the order of their files, then any other deck."""
-    if deck.slug == ALL_DECK_SLUG:
+def _order(slug: str, title: str, file: str | None) -> tuple[int, str, str]:
+    """Order decks as students see them: "all" first, then each article's by its file (None: no article), others
+    by title."""
+    if slug == ALL_DECK_SLUG:
         return (0, "", "")
-    if deck.article is not None:
-        return (1, deck.article.file, deck.slug)
-    return (2, deck.title.casefold(), deck.slug)
+    if file is not None:
+        return (1, file, slug)
+    return (2, title.casefold(), slug)
+
+
+def _sort_key(deck: Deck) -> tuple[int, str, str]:
+    """Order a deck as students see them (see _order)."""
+    return _order(deck.slug, deck.title, deck.article.file if deck.article is not None else None)
 
 
 def list_decks() -> list[Deck]:
@@ -220,22 +226,14 @@ def article_decks() -> list[Deck]:
 _LISTING = (
     sa.select(
         Deck.id, Deck.slug, Deck.title, Article.file, Article.headline, Article.outlet,
-        sa.case((sa.func.coalesce(Article.headline, "") == "", sa.func.substr(Article.text, 1, OPENING_CHARS))),
-        sa.func.coalesce(DeckTotal.cards, 0),
+        sa.case(
+            (sa.func.coalesce(Article.headline, "") == "", sa.func.substr(Article.text, 1, OPENING_CHARS))
+        ).label("opening"),
+        sa.func.coalesce(DeckTotal.cards, 0).label("cards"),
     )
     .outerjoin(Article, Article.id == Deck.article_id)
     .outerjoin(DeckTotal, DeckTotal.deck_id == Deck.id)
 )
-
-
-def _listing_key(row: sa.Row[t.Any]) -> tuple[int, str, str]:
-    """Order the listing as list_decks does (see _sort_key)."""
-    slug, title, file = row[1], row[2], row[3]
-    if slug == ALL_DECK_SLUG:
-        return (0, "", "")
-    if file is not None:
-        return (1, file, slug)
-    return (2, title.casefold(), slug)
 
 
 def student_overviews(
@@ -248,8 +246,8 @@ def student_overviews(
     an instructor approves its questions), unless it is assigned; "All articles" and a deck with no card at all
     (which says it has no questions yet) stay.
     """
-    rows = sorted(db.session.execute(_LISTING), key=_listing_key)
-    counts = deck_counts(user_id, [row[0] for row in rows], now)
+    rows = sorted(db.session.execute(_LISTING), key=lambda row: _order(row.slug, row.title, row.file))
+    counts = deck_counts(user_id, [row.id for row in rows], now)
     by_deck: dict[int, list[Assignment]] = {}
     for assignment in assignments:
         by_deck.setdefault(assignment.deck.id, []).append(assignment)
@@ -265,10 +263,10 @@ def student_overviews(
         )
 
     order = {deck_id: index for index, deck_id in enumerate(by_deck)}
-    assigned = sorted((row for row in rows if row[0] in by_deck), key=lambda row: order[row[0]])
+    assigned = sorted((row for row in rows if row.id in by_deck), key=lambda row: order[row.id])
     rest = [
         row for row in rows
-        if row[0] not in by_deck
-        and not (hide_unserved and counts[row[0]].total == 0 and row[7] > 0 and row[1] != ALL_DECK_SLUG)
+        if row.id not in by_deck
+        and not (hide_unserved and counts[row.id].total == 0 and row.cards > 0 and row.slug != ALL_DECK_SLUG)
     ]
     return [listed(row) for row in assigned + rest]
