@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import flask_migrate
 import sqlalchemy as sa
 from flask import Flask
 from test_stats import make_card, make_deck
@@ -65,3 +66,13 @@ def test_every_test_with_the_bank_starts_from_its_true_totals(bank_app: Flask) -
     # ones the triggers count again (see tests/postgres_databases.py)
     with bank_app.app_context():
         assert totals() == counted_from_cards() != {}
+
+
+def test_the_migration_counts_the_cards_already_in_decks(app: Flask) -> None:
+    first, second = make_deck("first", "First"), make_deck("second", "Second")
+    make_card(decks=[first, second])
+    make_card(decks=[first], status=CardStatus.RETIRED)
+    db.session.commit()
+    flask_migrate.downgrade(revision="3f9a6c2e8b17-1")  # before deck_totals
+    flask_migrate.upgrade()
+    assert totals() == counted_from_cards() == {first.id: (2, 1), second.id: (1, 1)}
