@@ -34,13 +34,12 @@ def progress() -> str:
     user_id = current_user.id
     day = StudentDay.of(current_user)
     history = stats.quiz_history(user_id, request.args.get("page", 1, type=page_number))
-    # Each call below is one SQL statement, the history's too (but on a page past the last): six with the login.
+    # Each call below is one SQL statement, the history's too (but on a page past the last): five with the login.
     # The statements read what naming a deck takes, so decks are named as on every page with no query of their own.
     by_deck, by_kind = stats.accuracy(user_id)
     by_kind = tuple(replace(row, label=kind_label(row.key)) for row in by_kind)
-    streak = stats.study_streak(user_id, now, day=day)
+    streak, calendar, retention = stats.study_activity(current_user, now)
     cards, forecast = stats.schedule_summary(user_id, now, day=day)
-    calendar, retention = stats.review_summary(user_id, now, day=day)
 
     forecast_title = _("Cards due on each of the next %(days)d days", days=len(forecast.days))
     calendar_title = _("Reviews per day over the last %(weeks)d weeks", weeks=calendar.weeks)

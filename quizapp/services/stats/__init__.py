@@ -44,6 +44,7 @@ from quizapp.services.stats.activity import (
     review_summary,
     schedule_summary,
     streak_from_days,
+    study_activity,
     study_streak,
     true_retention,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "CALENDAR_WEEKS", "FORECAST_DAYS", "MATURE_DAYS", "QUIZZES_PER_PAGE", "RETENTION_DAYS", "Accuracy", "CardCounts",
     "Forecast", "QuizHistory", "QuizRow", "Retention", "ReviewCalendar", "Streak", "accuracy", "accuracy_by_deck",
     "accuracy_by_kind", "card_counts", "due_forecast", "epoch_seconds", "measured_by_retention", "quiz_history",
-    "review_calendar", "review_summary", "schedule_summary", "streak_from_days", "study_streak", "true_retention",
+    "review_calendar", "review_summary", "schedule_summary", "streak_from_days", "study_activity", "study_streak",
+    "true_retention",
     "utc_date", "utc_today",
 ]

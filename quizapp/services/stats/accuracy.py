@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 import question_bank
 from quizapp.db import db
-from quizapp.models import Answer, AnswerTotal, Article, Card, Deck, QuizItem, QuizSession, deck_cards
+from quizapp.models import Answer, Article, Deck, DeckAnswerTotal, KindAnswerTotal, QuizItem, QuizSession
 from quizapp.services.stats.sql import whole_percent
 from quizapp.services.study.decks import deck_label
 
@@ -152,35 +152,37 @@ class Accuracy:
 _ARTICLE_NAMING = (Article.headline, Article.outlet, Article.opening.label("opening"))
 
 
+def _accuracy_statement() -> sa.CompoundSelect:
+    """Select a user's answer totals per deck, with what naming the deck takes, and per kind of card."""
+    user_id = sa.bindparam("user_id")
+    by_deck = (
+        sa.select(sa.literal("deck"), Deck.slug, Deck.title, Deck.article_id.is_(None), *_ARTICLE_NAMING,
+                  DeckAnswerTotal.correct, DeckAnswerTotal.answered)
+        .join(Deck, Deck.id == DeckAnswerTotal.deck_id)
+        .outerjoin(Article, Article.id == Deck.article_id)
+        .where(DeckAnswerTotal.user_id == user_id)
+    )
+    by_kind = (
+        sa.select(sa.literal("kind"), KindAnswerTotal.kind, KindAnswerTotal.kind, sa.false(), sa.null(), sa.null(),
+                  sa.null(), KindAnswerTotal.correct, KindAnswerTotal.answered)
+        .where(KindAnswerTotal.user_id == user_id)
+    )
+    return sa.union_all(by_deck, by_kind)
+
+
+# Built once: a statement object used again keeps its compiled form, which building it anew per request would not.
+_ACCURACY = _accuracy_statement()
+
+
 def accuracy(user_id: int) -> tuple[tuple[Accuracy, ...], tuple[Accuracy, ...]]:
     """Return the user's accuracy by deck and by kind of fact (see accuracy_by_deck and accuracy_by_kind), at once.
 
-    Reads the user's answer totals per card (AnswerTotal, which the database keeps up to date with every answer),
-    not every answer: the cost follows the cards answered, not the length of the history.
+    Reads the user's answer totals per deck and per kind (DeckAnswerTotal and KindAnswerTotal, which the database
+    keeps up to date with every answer), not every answer nor every card answered: the cost follows the decks and
+    kinds, not the length of the history.
     """
-    per_card = (
-        sa.select(AnswerTotal.card_id, AnswerTotal.correct, AnswerTotal.answered.label("total"))
-        .where(AnswerTotal.user_id == user_id)
-        .cte("per_card")
-    )
-    correct, total = sa.func.sum(per_card.c.correct), sa.func.sum(per_card.c.total)
-    by_deck = (
-        sa.select(sa.literal("deck"), Deck.slug, Deck.title, Deck.article_id.is_(None), *_ARTICLE_NAMING,
-                  correct, total)
-        .select_from(per_card)
-        .join(deck_cards, deck_cards.c.card_id == per_card.c.card_id)
-        .join(Deck, Deck.id == deck_cards.c.deck_id)
-        .outerjoin(Article, Article.id == Deck.article_id)
-        .group_by(Deck.id, Deck.slug, Deck.title, Deck.article_id, *_ARTICLE_NAMING)
-    )
-    by_kind = (
-        sa.select(sa.literal("kind"), Card.kind, Card.kind, sa.false(), sa.null(), sa.null(), sa.null(), correct, total)
-        .select_from(per_card)
-        .join(Card, Card.id == per_card.c.card_id)
-        .group_by(Card.kind)
-    )
     decks, kinds = [], []
-    rows = db.session.execute(sa.union_all(by_deck, by_kind))
+    rows = db.session.execute(_ACCURACY, {"user_id": user_id})
     for grouping, key, label, spans_articles, headline, outlet, opening, n_correct, n_total in rows:
         if grouping == "deck":  # named as every page names a deck, from what this statement read
             label = deck_label(key, label, headline, outlet, None if spans_articles else opening)

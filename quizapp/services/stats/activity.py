@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import fsrs
 import sqlalchemy as sa
 
-from quizapp.days import UTC_DAYS, StudentDay
+from quizapp.days import UTC_DAYS, HasStudyDay, StudentDay
 from quizapp.db import db
-from quizapp.models import Answer, Card, CardStatus, ReviewLog, ReviewState
+from quizapp.models import Answer, Card, CardStatus, ReviewLog, ReviewState, StudyDay
 from quizapp.services.stats.sql import count_if, epoch_seconds, next_day_start, student_date, whole_percent
 
 #: Anki's line between young and mature cards: a scheduled interval of at least this many days.
@@ -322,3 +322,35 @@ def review_summary(
     retention_start, _ = _retention_window(today, days)
     rows = _reviews_by_day(user_id, min(calendar_start, retention_start), end, day)
     return _calendar(rows, calendar_start, end, weeks), _retention(rows, retention_start, end)
+
+
+# --- the student's own days, counted by the database ---------------------------------------------------------------
+
+
+class Student(HasStudyDay, Protocol):
+    """A user with their days (quizapp.models.User is one)."""
+
+    id: int
+
+
+# Built once: a statement object used again keeps its compiled form, which building it anew per request would not.
+_STUDY_DAYS = sa.select(StudyDay.day, StudyDay.reviews, StudyDay.measured, StudyDay.passed).where(
+    StudyDay.user_id == sa.bindparam("user_id")
+)
+
+
+def study_activity(
+    user: Student, now: datetime, weeks: int = CALENDAR_WEEKS, days: int = RETENTION_DAYS
+) -> tuple[Streak, ReviewCalendar, Retention]:
+    """Return study_streak, review_calendar and true_retention in the user's own days (StudentDay.of(user)), at once.
+
+    Reads the user's study days (StudyDay rows, which the database keeps up to date with every review and answer,
+    in the user's days), not every review and answer: one row per day studied, whatever was done on it.
+    """
+    rows = db.session.execute(_STUDY_DAYS, {"user_id": user.id}).all()
+    today = StudentDay.of(user).today(now)
+    calendar_start, end = _calendar_window(today, weeks)
+    retention_start, _ = _retention_window(today, days)
+    # Every row is a day with a review or an answer: a day counted down to neither is deleted.
+    streak = streak_from_days((row.day for row in rows), today)
+    return streak, _calendar(rows, calendar_start, end, weeks), _retention(rows, retention_start, end)

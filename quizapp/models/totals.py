@@ -1,0 +1,73 @@
+"""Totals the database keeps for the progress page: a student's study per day, their answers per deck and per kind.
+
+Triggers (created by migration 2c9d4e6f8a13) count every review and answer stored, take back every one deleted or
+changed, in the same transaction, so the totals cannot drift from the rows they count; the app never writes these
+tables. The page reads a few rows per student from them instead of every review and answer they ever gave.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from quizapp.db import db
+from quizapp.models.study import AnswerTotal
+
+
+class StudyDay(db.Model):
+    """One student's reviews and answers on one of their days, in the time zone and day start hour they have now.
+
+    The triggers find the day of a review or answer as quizapp.days.StudentDay.of(user) does, and count the user's
+    days again whenever their time zone or day start hour changes; so the rows are always the user's own days.
+    """
+
+    __tablename__ = "study_days"
+
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), primary_key=True)
+    day: so.Mapped[date] = so.mapped_column(primary_key=True)
+    #: ReviewLog rows.
+    reviews: so.Mapped[int]
+    #: Of the reviews, those true retention measures (quizapp.services.stats.measured_by_retention).
+    measured: so.Mapped[int]
+    #: Of the measured reviews, those not rated Again.
+    passed: so.Mapped[int]
+    #: Answer rows.
+    answers: so.Mapped[int]
+
+    def __repr__(self) -> str:
+        return f"<StudyDay user={self.user_id} {self.day} reviews={self.reviews} answers={self.answers}>"
+
+
+class DeckAnswerTotal(db.Model):
+    """How many times one user answered cards of one deck, and how many of those were right: the answer totals
+    (AnswerTotal) of the deck's cards added up, a card in several decks counting in each."""
+
+    __tablename__ = "deck_answer_totals"
+
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), primary_key=True)
+    deck_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("decks.id", ondelete="CASCADE"), primary_key=True)
+    answered: so.Mapped[int]
+    correct: so.Mapped[int]
+
+    def __repr__(self) -> str:
+        return f"<DeckAnswerTotal user={self.user_id} deck={self.deck_id} {self.correct}/{self.answered}>"
+
+
+class KindAnswerTotal(db.Model):
+    """How many times one user answered cards of one kind (Card.kind), and how many of those were right."""
+
+    __tablename__ = "kind_answer_totals"
+
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), primary_key=True)
+    kind: so.Mapped[str] = so.mapped_column(sa.String(32), primary_key=True)
+    answered: so.Mapped[int]
+    correct: so.Mapped[int]
+
+    def __repr__(self) -> str:
+        return f"<KindAnswerTotal user={self.user_id} kind={self.kind!r} {self.correct}/{self.answered}>"
+
+
+# A card joining or leaving a deck, or changing its kind, reads that card's totals of every user (the triggers).
+sa.Index("ix_answer_totals_card_id", AnswerTotal.card_id)
