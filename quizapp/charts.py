@@ -13,13 +13,14 @@ grows on a wide screen.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from babel.dates import format_skeleton, get_day_names, get_month_names
-from flask_babel import gettext as _
-from flask_babel import ngettext
+from flask_babel import get_translations
 from markupsafe import Markup, escape
 
 from quizapp.percent import whole_percent
@@ -41,14 +42,32 @@ def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _cards(n: int) -> str:
-    """Return "1 card" or "5 cards" in the page's language."""
-    return ngettext("%(num)d card", "%(num)d cards", n)
+class _Words:
+    """The page's translations, looked up once for a chart: Flask-Babel's gettext looks them up again for every word,
+    which costs more than the rest of drawing a cell. The same text as Flask-Babel's gettext and ngettext."""
 
+    def __init__(self) -> None:
+        self._translations = get_translations()
+        self._counted: dict[tuple[str, int], str] = {}
 
-def _reviews(n: int) -> str:
-    """Return "1 review" or "5 reviews" in the page's language."""
-    return ngettext("%(num)d review", "%(num)d reviews", n)
+    def gettext(self, string: str, **variables: Any) -> str:
+        text = self._translations.ugettext(string)
+        return text % variables if variables else text
+
+    def ngettext(self, singular: str, plural: str, num: int, **variables: Any) -> str:
+        return self._translations.ungettext(singular, plural, num) % {"num": num, **variables}
+
+    def cards(self, n: int) -> str:
+        """Return "1 card" or "5 cards" in the page's language."""
+        if (key := ("cards", n)) not in self._counted:
+            self._counted[key] = self.ngettext("%(num)d card", "%(num)d cards", n)
+        return self._counted[key]
+
+    def reviews(self, n: int) -> str:
+        """Return "1 review" or "5 reviews" in the page's language, escaped (days with the same count share it)."""
+        if (key := ("reviews", n)) not in self._counted:
+            self._counted[key] = escape(self.ngettext("%(num)d review", "%(num)d reviews", n))
+        return self._counted[key]
 
 
 def _short_date(day: date, locale: str) -> str:
@@ -87,6 +106,8 @@ def forecast_bars(counts: Sequence[tuple[date, int]], title: str, locale: str = 
     # An all-zero forecast still needs a scale: 1 keeps every bar at zero height without dividing by zero.
     peak = max((n for _, n in counts), default=0)
     scale = max(peak, 1)
+    words = _Words()
+    _ = words.gettext
 
     if not counts:
         desc = _("No days to show.")
@@ -97,8 +118,8 @@ def forecast_bars(counts: Sequence[tuple[date, int]], title: str, locale: str = 
         busiest = max(counts, key=lambda item: item[1])
         desc = _(
             "%(cards)s due from %(start)s to %(end)s; busiest day %(day)s with %(busiest)s.",
-            cards=_cards(total), start=counts[0][0].isoformat(), end=counts[-1][0].isoformat(),
-            day=busiest[0].isoformat(), busiest=_cards(busiest[1]),
+            cards=words.cards(total), start=counts[0][0].isoformat(), end=counts[-1][0].isoformat(),
+            day=busiest[0].isoformat(), busiest=words.cards(busiest[1]),
         )
 
     body = []
@@ -115,7 +136,7 @@ def forecast_bars(counts: Sequence[tuple[date, int]], title: str, locale: str = 
         x = left + i * slot
         bar_h = plot_h * n / scale
         body.append(
-            f'<g class="bar"><title>{escape(day.isoformat())}: {escape(_cards(n))}</title>'
+            f'<g class="bar"><title>{escape(day.isoformat())}: {escape(words.cards(n))}</title>'
             f'<rect class="hit" x="{_num(x)}" y="{_num(top)}" width="{_num(slot)}" height="{_num(plot_h)}" {_HIT}/>'
             f'<rect class="value" x="{_num(x + slot * 0.1)}" y="{_num(base - bar_h)}" width="{_num(slot * 0.8)}" '
             f'height="{_num(bar_h)}" fill="{BAR_FILL}"/></g>'
@@ -135,6 +156,19 @@ def _level(n: int, peak: int) -> int:
     return min(4, -(-4 * n // peak))
 
 
+@functools.cache
+def _heatmap_cells(weeks: int) -> tuple[str, ...]:
+    """Return where each day's cell of a heatmap of weeks columns goes, day by day from the first Monday."""
+    return tuple(
+        f'x="{_num(_HEATMAP_LEFT + col * _HEATMAP_PITCH)}" y="{_num(_HEATMAP_TOP + row * _HEATMAP_PITCH)}"'
+        for col in range(weeks) for row in range(7)
+    )
+
+
+# A week's column is 13 units: 26 weeks and the weekday names fit a phone's column at about 1:1.
+_HEATMAP_CELL, _HEATMAP_PITCH, _HEATMAP_LEFT, _HEATMAP_TOP = 11.0, 13.0, 34.0, 20.0
+
+
 def review_heatmap(
     counts: Mapping[date, int], end: date, weeks: int = 26, *, title: str, locale: str = "en"
 ) -> Markup:
@@ -143,13 +177,16 @@ def review_heatmap(
         raise ValueError(f"weeks must be at least 1, got {weeks}")
     start = end - timedelta(days=end.weekday(), weeks=weeks - 1)
     days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
-    for day in days:
-        _check_count(day.isoformat(), counts.get(day, 0))
-    peak = max((counts.get(day, 0) for day in days), default=0)
-    total = sum(counts.get(day, 0) for day in days)
+    day_counts = [counts.get(day, 0) for day in days]
+    for day, n in zip(days, day_counts, strict=True):
+        if n < 0:
+            _check_count(day.isoformat(), n)
+    peak = max(day_counts, default=0)
+    total = sum(day_counts)
+    words = _Words()
+    _ = words.gettext
 
-    # A week's column is 13 units: 26 weeks and the weekday names fit a phone's column at about 1:1.
-    cell, pitch, left, top = 11.0, 13.0, 34.0, 20.0
+    cell, pitch, left, top = _HEATMAP_CELL, _HEATMAP_PITCH, _HEATMAP_LEFT, _HEATMAP_TOP
     width = max(left + weeks * pitch, 200.0)
     height = top + 7 * pitch + 26.0
     weekdays = get_day_names("abbreviated", locale=locale)
@@ -169,15 +206,15 @@ def review_heatmap(
             f'<text class="month" x="{_num(left + col * pitch)}" y="{_num(top - 6)}" '
             f'fill="currentColor">{escape(month_names[mondays[col].month])}</text>'
         )
-    for i, day in enumerate(days):
-        col, row = divmod(i, 7)
-        n = counts.get(day, 0)
+    size = _num(cell)
+    # An ISO date is digits and dashes: nothing in it to escape.
+    for day, n, place in zip(days, day_counts, _heatmap_cells(weeks), strict=False):
         level = _level(n, peak)
+        iso = day.isoformat()
         body.append(
-            f'<rect class="day level-{level}" x="{_num(left + col * pitch)}" y="{_num(top + row * pitch)}" '
-            f'width="{_num(cell)}" height="{_num(cell)}" rx="2" fill="{LEVEL_FILLS[level]}" '
-            f'data-date="{escape(day.isoformat())}" data-count="{n}">'
-            f"<title>{escape(day.isoformat())}: {escape(_reviews(n))}</title></rect>"
+            f'<rect class="day level-{level}" {place} width="{size}" height="{size}" rx="2" '
+            f'fill="{LEVEL_FILLS[level]}" data-date="{iso}" data-count="{n}"><title>{iso}: {words.reviews(n)}</title>'
+            "</rect>"
         )
     legend_y = top + 7 * pitch + 10
     less, more = _("Less"), _("More")
@@ -190,7 +227,7 @@ def review_heatmap(
     for level, fill in enumerate(LEVEL_FILLS):
         body.append(
             f'<rect class="legend level-{level}" x="{_num(legend_x + level * pitch)}" y="{_num(legend_y)}" '
-            f'width="{_num(cell)}" height="{_num(cell)}" rx="2" fill="{fill}"/>'
+            f'width="{size}" height="{size}" rx="2" fill="{fill}"/>'
         )
     body.append(
         f'<text class="legend" x="{_num(legend_x + 5 * pitch + 2)}" y="{_num(legend_y + 10)}" '
@@ -200,12 +237,13 @@ def review_heatmap(
     if total == 0:
         desc = _("No reviews from %(start)s to %(end)s.", start=start.isoformat(), end=end.isoformat())
     else:
-        busiest = max(days, key=lambda day: counts.get(day, 0))
-        active = sum(1 for day in days if counts.get(day, 0) > 0)
+        busiest = days[day_counts.index(peak)]
+        active = sum(1 for n in day_counts if n > 0)
         desc = _(
             "%(reviews)s on %(active)d of %(days)s from %(start)s to %(end)s; most in one day: %(peak)d on %(day)s.",
-            reviews=_reviews(total), active=active, days=ngettext("%(num)d day", "%(num)d days", len(days)),
-            start=start.isoformat(), end=end.isoformat(), peak=peak, day=busiest.isoformat(),
+            reviews=words.ngettext("%(num)d review", "%(num)d reviews", total), active=active,
+            days=words.ngettext("%(num)d day", "%(num)d days", len(days)), start=start.isoformat(),
+            end=end.isoformat(), peak=peak, day=busiest.isoformat(),
         )
     return _svg("heatmap", width, height, title, desc, body)
 
@@ -226,6 +264,10 @@ def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:
     track_w = width - text_w
     height = top * 2 + row_h * max(len(rows), 1)
 
+    words = _Words()
+    _ = words.gettext
+    # The tooltip's words are looked up once; each row only fills them in, as gettext would.
+    with_answers = words.gettext("%(label)s: %(correct)d of %(total)d correct (%(percent)d%%)")
     body = []
     parts = []
     for i, (label, correct, total) in enumerate(rows):
@@ -236,8 +278,7 @@ def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:
         # Long labels are cut to fit the chart's width; the tooltip keeps the whole text.
         shown = label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
         if total:
-            tooltip = _("%(label)s: %(correct)d of %(total)d correct (%(percent)d%%)", label=label, correct=correct,
-                        total=total, percent=pct)
+            tooltip = with_answers % {"label": label, "correct": correct, "total": total, "percent": pct}
         else:
             tooltip = _("%(label)s: no answers", label=label)
         body.append(

@@ -14,6 +14,7 @@ from quizapp.charts import accuracy_bars, forecast_bars, review_heatmap
 from quizapp.clock import utcnow
 from quizapp.days import StudentDay
 from quizapp.labels import kind_label
+from quizapp.reports.dates import PageDates
 from quizapp.services import stats
 from quizapp.urls import page_number
 
@@ -54,6 +55,7 @@ def progress() -> str:
     return render_template(
         "reports/progress.html",
         today=day.today(now),
+        dates=PageDates.of_request(),
         day=day,
         history=history,
         by_deck=by_deck,

@@ -1,0 +1,55 @@
+"""Dates and times as the progress page writes them, each day's and each minute's text worked out once.
+
+The page writes a date on every row of three tables; Flask-Babel's dateformat and timeformat filters look up the
+locale, the time zone and the pattern again for each, which costs more than the rest of the row. The text of a
+medium date depends only on the day and the locale, that of a short time only on the hour, the minute and the
+locale, so each is made once and kept: the same text as the filters give, for a fraction of the work.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+
+from babel import Locale
+from babel.dates import format_date, format_time
+from flask_babel import get_locale, get_timezone
+
+
+@functools.lru_cache(maxsize=4096)
+def _medium_date(day: date, locale: Locale) -> str:
+    return format_date(day, "medium", locale=locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_time(hour: int, minute: int, locale: Locale) -> str:
+    return format_time(time(hour, minute), "short", locale=locale)
+
+
+@dataclass(frozen=True)
+class PageDates:
+    """The request's locale and time zone, for writing dates and times as Flask-Babel's filters do."""
+
+    locale: Locale
+    zone: tzinfo
+
+    @classmethod
+    def of_request(cls) -> PageDates:
+        """Return the locale and time zone Flask-Babel chose for this request."""
+        return cls(get_locale(), get_timezone())
+
+    def _local(self, moment: datetime) -> datetime:
+        # As Flask-Babel's to_user_timezone: the zone is a pytz zone, which normalize() puts right.
+        return self.zone.normalize(moment.astimezone(self.zone))  # type: ignore[attr-defined]
+
+    def date(self, day: date | datetime) -> str:
+        """Write a day, or the day of an instant in the user's zone, as a medium date: "24 Nov 2026"."""
+        if isinstance(day, datetime):
+            day = self._local(day).date()
+        return _medium_date(day, self.locale)
+
+    def time(self, moment: datetime) -> str:
+        """Write the time of an instant in the user's zone as a short time: "4:05 PM", "16.05"."""
+        local = self._local(moment)
+        return _short_time(local.hour, local.minute, self.locale)
