@@ -69,30 +69,39 @@ class QuizHistory:
         return self.page < self.pages
 
 
-def _history_page(user_id: int, page: int, per_page: int) -> list[sa.Row[Any]]:
-    """Read one page of the user's quizzes with their counts, and the number of quizzes, in one statement."""
+def _history_statement() -> sa.Select[Any]:
+    """Select one page of a user's quizzes with their counts and the number of quizzes (bound: user_id, limit,
+    offset)."""
+    user_id = sa.bindparam("user_id")
     quizzes = (
         sa.select(
             QuizSession.id, QuizSession.deck_id, QuizSession.started_at, QuizSession.finished_at, QuizSession.score,
-            QuizSession.retry_of_id, sa.func.count().over().label("total"),
+            QuizSession.retry_of_id,
+            # a count of the user's quizzes along their index, not a window over every quiz read and sorted
+            sa.select(sa.func.count()).where(QuizSession.user_id == user_id).scalar_subquery().label("total"),
         )
         .where(QuizSession.user_id == user_id)
         .order_by(QuizSession.started_at.desc(), QuizSession.id.desc())
-        .limit(per_page)
-        .offset((page - 1) * per_page)
+        .limit(sa.bindparam("limit"))
+        .offset(sa.bindparam("offset"))
         .subquery()
     )
     # The counts are taken in the outer query, for the page's quizzes only.
     questions = sa.select(sa.func.count()).where(QuizItem.session_id == quizzes.c.id).scalar_subquery()
     answered = sa.select(sa.func.count()).where(Answer.session_id == quizzes.c.id).scalar_subquery()
-    query = (
+    return (
         sa.select(quizzes, Deck.slug, Deck.title, *_ARTICLE_NAMING, questions.label("questions"),
                   answered.label("answered"))
         .join(Deck, Deck.id == quizzes.c.deck_id)
         .outerjoin(Article, Article.id == Deck.article_id)
         .order_by(quizzes.c.started_at.desc(), quizzes.c.id.desc())
     )
-    return list(db.session.execute(query))
+
+
+def _history_page(user_id: int, page: int, per_page: int) -> list[sa.Row[Any]]:
+    """Read one page of the user's quizzes with their counts, and the number of quizzes, in one statement."""
+    bound = {"user_id": user_id, "limit": per_page, "offset": (page - 1) * per_page}
+    return list(db.session.execute(_HISTORY, bound))
 
 
 def quiz_history(user_id: int, page: int = 1, per_page: int = QUIZZES_PER_PAGE) -> QuizHistory:
@@ -172,6 +181,7 @@ def _accuracy_statement() -> sa.CompoundSelect:
 
 # Built once: a statement object used again keeps its compiled form, which building it anew per request would not.
 _ACCURACY = _accuracy_statement()
+_HISTORY = _history_statement()
 
 
 def accuracy(user_id: int) -> tuple[tuple[Accuracy, ...], tuple[Accuracy, ...]]:
