@@ -1,5 +1,5 @@
-"""The totals the progress page reads, which triggers keep equal to the reviews, answers, decks and cards they count:
-study days in each student's own days, and answer totals per deck and per kind."""
+"""The totals the progress page reads, which triggers keep equal to the rows they count: study days in each student's
+own days, answer totals per deck and per kind, and schedule totals."""
 
 from __future__ import annotations
 
@@ -9,11 +9,22 @@ import flask_migrate
 import pytest
 import sqlalchemy as sa
 from flask import Flask
-from test_stats import AGAIN, EASY, GOOD, LEARNING, NOW, REVIEW, Study, make_card, make_deck
+from test_stats import AGAIN, EASY, GOOD, LEARNING, NOW, RELEARNING, REVIEW, Study, make_card, make_deck
 
 from quizapp.days import StudentDay
 from quizapp.db import db
-from quizapp.models import AnswerTotal, Card, DeckAnswerTotal, KindAnswerTotal, ReviewLog, User, deck_cards
+from quizapp.models import (
+    AnswerTotal,
+    Card,
+    CardStatus,
+    DeckAnswerTotal,
+    KindAnswerTotal,
+    ReviewLog,
+    ReviewState,
+    ScheduleTotal,
+    User,
+    deck_cards,
+)
 from quizapp.services import stats
 
 #: Zones whose days stress the counting: plain UTC, a day start hour, a fixed offset, daylight saving time, a
@@ -160,9 +171,12 @@ def test_the_migration_counts_the_history_already_stored(app: Flask) -> None:
     siti.user.time_zone = "America/New_York"
     write_history(siti, cards)
     write_history(budi, cards[1:])
+    siti.state(cards[0], REVIEW, due=NOW, last_review=NOW - timedelta(days=30))
+    siti.state(cards[1], LEARNING, due=NOW, last_review=NOW)
     db.session.commit()
     kept, activity = kept_totals(), stats.study_activity(siti.user, NOW)
     assert activity == expected_activity(siti.user) and kept == summed_totals()
+    assert stats.card_counts(siti.id) == stats.CardCounts(studied=2, learned=1, mature=1)
     siti_id = siti.id
     db.session.remove()
 
@@ -173,6 +187,7 @@ def test_the_migration_counts_the_history_already_stored(app: Flask) -> None:
     db.session.remove()
     assert kept_totals() == kept
     assert stats.study_activity(db.session.get(User, siti_id), NOW) == activity
+    assert stats.card_counts(siti_id) == stats.CardCounts(studied=2, learned=1, mature=1)
 
 
 def test_the_progress_page_counts_what_the_student_did_in_their_days(app: Flask, client, accounts) -> None:
@@ -186,3 +201,53 @@ def test_the_progress_page_counts_what_the_student_did_in_their_days(app: Flask,
     html = client.get("/progress/").get_data(as_text=True)
     assert f"{calendar.total} reviews since" in html
     assert f"{retention.passed} of {retention.total} reviews passed" in html
+
+
+def counted_schedule(user_id: int, day: StudentDay, days: int = stats.FORECAST_DAYS) -> tuple[stats.CardCounts,
+                                                                                             stats.Forecast]:
+    """Count the user's cards and forecast from every ReviewState row, in Python."""
+    states = db.session.scalars(sa.select(ReviewState).where(ReviewState.user_id == user_id)).all()
+    learned = [state for state in states if state.state == REVIEW]
+    mature = [state for state in learned
+              if state.last_review and state.due - state.last_review >= timedelta(days=stats.MATURE_DAYS)]
+    today = day.today(NOW)
+    counts = dict.fromkeys((today + timedelta(days=i) for i in range(days)), 0)
+    overdue = 0
+    for state in states:
+        if db.session.get(Card, state.card_id).status == CardStatus.RETIRED:
+            continue
+        due_day = day.day_of(state.due)
+        if due_day < today:
+            overdue, due_day = overdue + 1, today
+        if due_day in counts:
+            counts[due_day] += 1
+    return (stats.CardCounts(len(states), len(learned), len(mature)),
+            stats.Forecast(days=tuple(counts.items()), overdue=overdue))
+
+
+@pytest.mark.parametrize(("zone", "start_hour"), ZONES[:-1])
+def test_schedule_totals_and_forecast_follow_every_schedule_stored_changed_or_deleted(
+    app: Flask, zone: str, start_hour: int
+) -> None:
+    day = StudentDay(zone, start_hour)
+    siti, budi = Study("siti"), Study("budi")
+    states = []
+    for i, at in enumerate(MOMENTS[::2] + [NOW + timedelta(days=n, hours=n) for n in range(0, 40, 2)]):
+        card = make_card(status=CardStatus.RETIRED if i % 11 == 0 else CardStatus.ACTIVE)
+        last = at - timedelta(days=(3, 20, 21, 40)[i % 4], seconds=i % 2)
+        states.append(siti.state(card, (LEARNING, REVIEW, REVIEW, RELEARNING)[i % 4], due=at, last_review=last))
+        if i % 3 == 0:
+            budi.state(card, REVIEW, due=at, last_review=at - timedelta(days=30))
+    assert stats.schedule_summary(siti.id, NOW, day=day) == counted_schedule(siti.id, day)
+
+    # a review moves a card on, another is forgotten, a schedule is removed
+    states[1].state, states[1].due = REVIEW, NOW + timedelta(days=25)
+    states[2].state = RELEARNING
+    states[5].last_review = None
+    db.session.delete(states[3])
+    db.session.flush()
+    assert stats.schedule_summary(siti.id, NOW, day=day) == counted_schedule(siti.id, day)
+    assert stats.card_counts(budi.id) == counted_schedule(budi.id, day)[0]
+    db.session.execute(sa.delete(ReviewState))
+    assert stats.schedule_summary(siti.id, NOW, day=day) == counted_schedule(siti.id, day)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(ScheduleTotal)) == 0

@@ -18,7 +18,7 @@ from quizapp.models.content import (
 )
 from quizapp.models.review import AppendOnlyError, HeldCard, ReviewLog, ReviewState
 from quizapp.models.study import Answer, AnswerTotal, QuizItem, QuizSession
-from quizapp.models.totals import DeckAnswerTotal, KindAnswerTotal, StudyDay
+from quizapp.models.totals import DeckAnswerTotal, KindAnswerTotal, ScheduleTotal, StudyDay
 from quizapp.models.users import LoginSession, Role, User, fold_username
 
 __all__ = [
@@ -26,6 +26,6 @@ __all__ = [
     "Answer", "AnswerTotal", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardRevision", "CardSource",
     "CardStatus", "Choice", "ClassDeck", "ClassMember", "Classroom", "Deck", "DeckAnswerTotal", "DeckTotal",
     "HeldCard", "KindAnswerTotal", "LoginSession", "QuizItem", "QuizSession", "ReviewLog", "ReviewState", "Role",
-    "StudyDay", "User",
+    "ScheduleTotal", "StudyDay", "User",
     "deck_cards", "fold_username",
 ]

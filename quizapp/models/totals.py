@@ -1,8 +1,9 @@
-"""Totals the database keeps for the progress page: a student's study per day, their answers per deck and per kind.
+"""Totals the database keeps for the progress page: a student's study per day, answers per deck and per kind, and
+how far their cards have come.
 
-Triggers (created by migration 2c9d4e6f8a13) count every review and answer stored, take back every one deleted or
-changed, in the same transaction, so the totals cannot drift from the rows they count; the app never writes these
-tables. The page reads a few rows per student from them instead of every review and answer they ever gave.
+Triggers (created by migration 2c9d4e6f8a13) count every review, answer and schedule stored, take back every one
+deleted or changed, in the same transaction, so the totals cannot drift from the rows they count; the app never writes
+these tables. The page reads a few rows per student from them instead of every review and answer they ever gave.
 """
 
 from __future__ import annotations
@@ -67,6 +68,21 @@ class KindAnswerTotal(db.Model):
 
     def __repr__(self) -> str:
         return f"<KindAnswerTotal user={self.user_id} kind={self.kind!r} {self.correct}/{self.answered}>"
+
+
+class ScheduleTotal(db.Model):
+    """How far one user's cards have come in the schedule: their ReviewState rows counted as
+    quizapp.services.stats.card_counts counts them (studied, learned, mature at MATURE_DAYS = 21 days)."""
+
+    __tablename__ = "schedule_totals"
+
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), primary_key=True)
+    studied: so.Mapped[int]
+    learned: so.Mapped[int]
+    mature: so.Mapped[int]
+
+    def __repr__(self) -> str:
+        return f"<ScheduleTotal user={self.user_id} {self.studied} studied, {self.learned} learned>"
 
 
 # A card joining or leaving a deck, or changing its kind, reads that card's totals of every user (the triggers).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -12,8 +13,8 @@ import sqlalchemy as sa
 
 from quizapp.days import UTC_DAYS, HasStudyDay, StudentDay
 from quizapp.db import db
-from quizapp.models import Answer, Card, CardStatus, ReviewLog, ReviewState, StudyDay
-from quizapp.services.stats.sql import count_if, epoch_seconds, next_day_start, student_date, whole_percent
+from quizapp.models import Answer, Card, CardStatus, ReviewLog, ReviewState, ScheduleTotal, StudyDay
+from quizapp.services.stats.sql import count_if, next_day_start, student_date, whole_percent
 
 #: Anki's line between young and mature cards: a scheduled interval of at least this many days.
 MATURE_DAYS = 21
@@ -120,45 +121,54 @@ class CardCounts:
     mature: int
 
 
-def _schedule_by_due_day(user_id: int, day: StudentDay = UTC_DAYS) -> list[sa.Row[Any]]:
-    """Count the user's ReviewState rows per day (the student's) they fall due: all, learned, mature, not retired."""
-    in_review = ReviewState.state == _REVIEW
-    interval = epoch_seconds(ReviewState.due) - epoch_seconds(ReviewState.last_review)
+@functools.lru_cache(maxsize=64)
+def _schedule_statement(day: StudentDay) -> sa.CompoundSelect:
+    """Select the user's cards per day (the student's) they fall due before a time, retired cards left out, then their
+    schedule totals as a row without a day (bound: user_id, until)."""
+    user_id = sa.bindparam("user_id")
     due_on = student_date(ReviewState.due, day)
+    # the few retired cards are looked up once, rather than every card of the schedule
     retired = sa.select(Card.id).where(Card.status == CardStatus.RETIRED)
-    query = (
-        sa.select(
-            due_on.label("day"),
-            sa.func.count().label("studied"),
-            count_if(in_review).label("learned"),
-            count_if(sa.and_(in_review, interval >= MATURE_DAYS * 86_400)).label("mature"),
-            # the few retired cards are looked up once, rather than every card of the schedule
-            count_if(ReviewState.card_id.not_in(retired)).label("served"),
-        )
-        .where(ReviewState.user_id == user_id)
+    zero = sa.literal_column("0")
+    due = (
+        sa.select(due_on.label("day"), sa.func.count().label("served"), zero, zero, zero)
+        .where(ReviewState.user_id == user_id, ReviewState.due < sa.bindparam("until"),
+               ReviewState.card_id.not_in(retired))
         .group_by(due_on)
     )
-    return list(db.session.execute(query))
-
-
-def _card_counts(rows: Iterable[sa.Row[Any]]) -> CardCounts:
-    studied = learned = mature = 0
-    for row in rows:
-        studied, learned, mature = studied + int(row.studied), learned + int(row.learned), mature + int(row.mature)
-    return CardCounts(studied=studied, learned=learned, mature=mature)
+    totals = sa.select(sa.null(), zero, ScheduleTotal.studied, ScheduleTotal.learned, ScheduleTotal.mature).where(
+        ScheduleTotal.user_id == user_id
+    )
+    return sa.union_all(due, totals)
 
 
 def card_counts(user_id: int) -> CardCounts:
-    """Count the user's studied, learned and mature cards."""
-    return _card_counts(_schedule_by_due_day(user_id))
+    """Count the user's studied, learned and mature cards.
+
+    Reads the user's schedule totals (ScheduleTotal, which the database keeps up to date with every ReviewState row
+    stored), not every card of their schedule.
+    """
+    row = db.session.execute(
+        sa.select(ScheduleTotal.studied, ScheduleTotal.learned, ScheduleTotal.mature)
+        .where(ScheduleTotal.user_id == user_id)
+    ).first()
+    return CardCounts(*row) if row else CardCounts(0, 0, 0)
 
 
 def schedule_summary(
     user_id: int, now: datetime, days: int = FORECAST_DAYS, day: StudentDay = UTC_DAYS
 ) -> tuple[CardCounts, Forecast]:
-    """Return card_counts and due_forecast together, from one reading of the user's schedule."""
-    rows = _schedule_by_due_day(user_id, day)
-    return _card_counts(rows), _forecast(rows, day.today(now), days)
+    """Return card_counts and due_forecast together, in one statement.
+
+    The counts come from the user's schedule totals; the forecast reads only the cards due before it ends (a day
+    more, which _forecast leaves out: a day's start and end are the zone's, and this bound need not be exact).
+    """
+    today = day.today(now)
+    bound = {"user_id": user_id, "until": day.start(today + timedelta(days=days + 1))}
+    rows = db.session.execute(_schedule_statement(day), bound).all()
+    totals = next((row for row in rows if row.day is None), None)
+    counts = CardCounts(*(int(n) for n in totals[2:])) if totals else CardCounts(0, 0, 0)
+    return counts, _forecast((row for row in rows if row.day is not None), today, days)
 
 
 # --- true retention ----------------------------------------------------------------------------------------
@@ -268,7 +278,7 @@ def _forecast(rows: Iterable[sa.Row[Any]], today: date, days: int) -> Forecast:
 
 def due_forecast(user_id: int, now: datetime, days: int = FORECAST_DAYS, day: StudentDay = UTC_DAYS) -> Forecast:
     """Count the user's ReviewState rows due on each of days days from today; retired cards are left out."""
-    return _forecast(_schedule_by_due_day(user_id, day), day.today(now), days)
+    return schedule_summary(user_id, now, days, day)[1]
 
 
 # --- review calendar ---------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Study days and answer totals by deck and by kind, kept up to date by the database: triggers.
+"""Study days, answer totals by deck and by kind, and schedule totals, kept up to date by the database: triggers.
 
 Revision ID: 2c9d4e6f8a13
 Revises: 7b3e5f0c9d21
@@ -14,6 +14,9 @@ transaction, so that they cannot go stale the way a cache can:
   written, and a change of either counts the user's days again. Totals per UTC day or hour could not answer every
   student's day (a day may start at a quarter past the hour, and zones change their offset); totals per the
   user's own day answer theirs exactly, and a zone changes rarely.
+- schedule_totals: per user, the cards studied (review_states rows), learned (in the Review state) and mature
+  (learned with an interval of 21 days or more), kept by triggers on review_states; the forecast then reads only the
+  cards falling due in its window.
 - deck_answer_totals and kind_answer_totals: the answer totals per card (answer_totals) added up per deck and per
   kind of card, kept by triggers on answer_totals, on deck_cards (a card joins or leaves a deck) and on cards (a
   card's kind changes).
@@ -329,6 +332,88 @@ POSTGRESQL_SPREAD = [
     "WHEN (OLD.kind IS DISTINCT FROM NEW.kind) EXECUTE FUNCTION kind_answer_totals_move()",
 ]
 
+# --- schedule totals -----------------------------------------------------------------------------------------------
+
+#: quizapp.services.stats.MATURE_DAYS in seconds: a learned card is mature when its interval is at least this long.
+_MATURE_SECONDS = 21 * 86_400
+
+
+def _schedule_counts(row: str, epoch) -> dict[str, str]:
+    """SQL for what one review_states row adds to its user's totals (see quizapp.services.stats.card_counts)."""
+    interval = f"{epoch(f'{row}.due')} - {epoch(f'{row}.last_review')}"
+    return {
+        "studied": "1",
+        "learned": f"CASE WHEN {row}.state = 2 THEN 1 ELSE 0 END",
+        "mature": f"CASE WHEN {row}.state = 2 AND {interval} >= {_MATURE_SECONDS} THEN 1 ELSE 0 END",
+    }
+
+
+def _sqlite_epoch(stamp: str) -> str:
+    return f"CAST(strftime('%s', {stamp}) AS INTEGER)"
+
+
+def _postgresql_epoch(stamp: str) -> str:
+    return f"CAST(FLOOR(EXTRACT(EPOCH FROM {stamp})) AS BIGINT)"
+
+
+def _sqlite_schedule(row: str, sign: str) -> str:
+    counts = _schedule_counts(row, _sqlite_epoch)
+    changes = ", ".join(f"{column} = {column} {sign} {value}" for column, value in counts.items())
+    if sign == "+":
+        return (f"INSERT OR IGNORE INTO schedule_totals (user_id, studied, learned, mature) "
+                f"VALUES ({row}.user_id, 0, 0, 0); UPDATE schedule_totals SET {changes} WHERE user_id = {row}.user_id;")
+    return (f"UPDATE schedule_totals SET {changes} WHERE user_id = {row}.user_id; "
+            f"DELETE FROM schedule_totals WHERE user_id = {row}.user_id AND studied <= 0;")
+
+
+_SCHEDULE_COLUMNS = "user_id, state, due, last_review"
+
+SQLITE_SCHEDULE = [
+    f"CREATE TRIGGER schedule_totals_insert AFTER INSERT ON review_states BEGIN {_sqlite_schedule('NEW', '+')} END",
+    f"CREATE TRIGGER schedule_totals_delete AFTER DELETE ON review_states BEGIN {_sqlite_schedule('OLD', '-')} END",
+    f"CREATE TRIGGER schedule_totals_update AFTER UPDATE OF {_SCHEDULE_COLUMNS} ON review_states BEGIN "
+    f"{_sqlite_schedule('OLD', '-')} {_sqlite_schedule('NEW', '+')} END",
+]
+
+
+def _postgresql_schedule() -> str:
+    old, new = _schedule_counts("OLD", _postgresql_epoch), _schedule_counts("NEW", _postgresql_epoch)
+    taken_back = ", ".join(f"{column} = {column} - {value}" for column, value in old.items())
+    return f"""
+    CREATE FUNCTION schedule_totals_count() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' THEN
+            UPDATE schedule_totals SET {taken_back} WHERE user_id = OLD.user_id;
+            DELETE FROM schedule_totals WHERE user_id = OLD.user_id AND studied <= 0;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            INSERT INTO schedule_totals (user_id, studied, learned, mature)
+            VALUES (NEW.user_id, {new['studied']}, {new['learned']}, {new['mature']})
+            ON CONFLICT (user_id) DO UPDATE
+               SET studied = schedule_totals.studied + EXCLUDED.studied,
+                   learned = schedule_totals.learned + EXCLUDED.learned,
+                   mature = schedule_totals.mature + EXCLUDED.mature;
+        END IF;
+        RETURN NULL;
+    END
+    $$
+    """
+
+
+POSTGRESQL_SCHEDULE = [
+    _postgresql_schedule(),
+    f"CREATE TRIGGER schedule_totals_count AFTER INSERT OR DELETE OR UPDATE OF {_SCHEDULE_COLUMNS} ON review_states "
+    "FOR EACH ROW EXECUTE FUNCTION schedule_totals_count()",
+]
+
+
+def _count_schedules(epoch) -> str:
+    counts = _schedule_counts("s", epoch)
+    return (f"INSERT INTO schedule_totals (user_id, studied, learned, mature) "
+            f"SELECT s.user_id, count(*), sum({counts['learned']}), sum({counts['mature']}) FROM review_states s "
+            "GROUP BY s.user_id")
+
+
 _BACKFILL_SPREAD = [
     "INSERT INTO deck_answer_totals (user_id, deck_id, answered, correct) "
     "SELECT t.user_id, dc.deck_id, sum(t.answered), sum(t.correct) FROM answer_totals t "
@@ -343,18 +428,18 @@ _SQLITE_TRIGGER_NAMES = [
     'study_days_answer_delete', 'study_days_answer_update', 'study_days_recount', 'answer_totals_spread_insert',
     'answer_totals_spread_delete', 'answer_totals_spread_update', 'answer_totals_spread_move',
     'deck_answer_totals_insert', 'deck_answer_totals_delete', 'deck_answer_totals_update',
-    'kind_answer_totals_update',
+    'kind_answer_totals_update', 'schedule_totals_insert', 'schedule_totals_delete', 'schedule_totals_update',
 ]
 _POSTGRESQL_TRIGGERS = [
     ('study_days_count', 'review_logs'), ('study_days_count', 'answers'), ('study_days_recount', 'users'),
     ('answer_totals_spread', 'answer_totals'), ('deck_answer_totals_count', 'deck_cards'),
-    ('kind_answer_totals_move', 'cards'),
+    ('kind_answer_totals_move', 'cards'), ('schedule_totals_count', 'review_states'),
 ]
 _POSTGRESQL_FUNCTIONS = [
     'study_days_count_review_logs()', 'study_days_count_answers()', 'study_days_recount()',
     'quizapp_student_day(timestamptz, text, integer)',
     'answer_totals_spread()', 'answer_totals_spread_to(integer, varchar, integer, integer)',
-    'deck_answer_totals_count()', 'kind_answer_totals_move()',
+    'deck_answer_totals_count()', 'kind_answer_totals_move()', 'schedule_totals_count()',
 ]
 
 
@@ -387,6 +472,14 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_kind_answer_totals_user_id_users')),
     sa.PrimaryKeyConstraint('user_id', 'kind', name=op.f('pk_kind_answer_totals'))
     )
+    op.create_table('schedule_totals',
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('studied', sa.Integer(), nullable=False),
+    sa.Column('learned', sa.Integer(), nullable=False),
+    sa.Column('mature', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_schedule_totals_user_id_users')),
+    sa.PrimaryKeyConstraint('user_id', name=op.f('pk_schedule_totals'))
+    )
     # A card joining or leaving a deck, or changing its kind, reads the card's totals of every user.
     op.create_index(op.f('ix_answer_totals_card_id'), 'answer_totals', ['card_id'], unique=False)
     sqlite = op.get_bind().dialect.name == 'sqlite'
@@ -395,7 +488,10 @@ def upgrade() -> None:
     op.execute(_count_days(_sqlite_day if sqlite else _postgresql_day))
     for statement in _BACKFILL_SPREAD:
         op.execute(statement)
-    for statement in SQLITE_STUDY_DAYS + SQLITE_SPREAD if sqlite else POSTGRESQL_STUDY_DAYS[1:] + POSTGRESQL_SPREAD:
+    op.execute(_count_schedules(_sqlite_epoch if sqlite else _postgresql_epoch))
+    triggers = (SQLITE_STUDY_DAYS + SQLITE_SPREAD + SQLITE_SCHEDULE if sqlite
+                else POSTGRESQL_STUDY_DAYS[1:] + POSTGRESQL_SPREAD + POSTGRESQL_SCHEDULE)
+    for statement in triggers:
         op.execute(statement)
 
 
@@ -409,6 +505,7 @@ def downgrade() -> None:
         for function in _POSTGRESQL_FUNCTIONS:
             op.execute(f"DROP FUNCTION {function}")
     op.drop_index(op.f('ix_answer_totals_card_id'), table_name='answer_totals')
+    op.drop_table('schedule_totals')
     op.drop_table('kind_answer_totals')
     op.drop_table('deck_answer_totals')
     op.drop_table('study_days')
