@@ -12,18 +12,18 @@ import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 
-from babel import Locale
 from babel.dates import format_date, format_time
 from flask_babel import get_locale, get_timezone
 
 
+# Keyed by the locale's name: comparing Locale objects, as a cache hit does, costs more than the lookup saves.
 @functools.lru_cache(maxsize=4096)
-def _medium_date(day: date, locale: Locale) -> str:
+def _medium_date(day: date, locale: str) -> str:
     return format_date(day, "medium", locale=locale)
 
 
 @functools.lru_cache(maxsize=4096)
-def _short_time(hour: int, minute: int, locale: Locale) -> str:
+def _short_time(hour: int, minute: int, locale: str) -> str:
     return format_time(time(hour, minute), "short", locale=locale)
 
 
@@ -31,13 +31,14 @@ def _short_time(hour: int, minute: int, locale: Locale) -> str:
 class PageDates:
     """The request's locale and time zone, for writing dates and times as Flask-Babel's filters do."""
 
-    locale: Locale
+    #: The locale's name, "en" or "id".
+    locale: str
     zone: tzinfo
 
     @classmethod
     def of_request(cls) -> PageDates:
         """Return the locale and time zone Flask-Babel chose for this request."""
-        return cls(get_locale(), get_timezone())
+        return cls(str(get_locale()), get_timezone())
 
     def _local(self, moment: datetime) -> datetime:
         # As Flask-Babel's to_user_timezone: the zone is a pytz zone, which normalize() puts right.
