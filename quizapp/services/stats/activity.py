@@ -344,8 +344,11 @@ class Student(HasStudyDay, Protocol):
 
 
 # Built once: a statement object used again keeps its compiled form, which building it anew per request would not.
-_STUDY_DAYS = sa.select(StudyDay.day, StudyDay.reviews, StudyDay.measured, StudyDay.passed).where(
-    StudyDay.user_id == sa.bindparam("user_id")
+# In order of day, along the primary key, for the one pass below.
+_STUDY_DAYS = (
+    sa.select(StudyDay.day, StudyDay.reviews, StudyDay.measured, StudyDay.passed)
+    .where(StudyDay.user_id == sa.bindparam("user_id"))
+    .order_by(StudyDay.day)
 )
 
 
@@ -357,10 +360,35 @@ def study_activity(
     Reads the user's study days (StudyDay rows, which the database keeps up to date with every review and answer,
     in the user's days), not every review and answer: one row per day studied, whatever was done on it.
     """
-    rows = db.session.execute(_STUDY_DAYS, {"user_id": user.id}).all()
     today = StudentDay.of(user).today(now)
     calendar_start, end = _calendar_window(today, weeks)
     retention_start, _ = _retention_window(today, days)
-    # Every row is a day with a review or an answer: a day counted down to neither is deleted.
-    streak = streak_from_days((row.day for row in rows), today)
-    return streak, _calendar(rows, calendar_start, end, weeks), _retention(rows, retention_start, end)
+    # One pass over the days in order, as streak_from_days, _calendar and _retention would each make over them: every
+    # row is a distinct day with a review or an answer (a day counted down to neither is deleted).
+    longest = run = active = passed = measured = 0
+    previous: date | None = None
+    counts: dict[date, int] = {}
+    one_day = timedelta(days=1)
+    for day, n_reviews, n_measured, n_passed in db.session.execute(_STUDY_DAYS, {"user_id": user.id}):
+        if day > today:
+            break
+        run = run + 1 if previous is not None and day - previous == one_day else 1
+        longest = max(longest, run)
+        previous = day
+        active += 1
+        if day >= calendar_start and n_reviews:
+            counts[day] = int(n_reviews)
+        if day >= retention_start:
+            passed, measured = passed + int(n_passed), measured + int(n_measured)
+    streak = Streak(
+        current=run if previous is not None and today - previous <= one_day else 0,
+        longest=longest,
+        studied_today=previous == today,
+        active_days=active,
+        last_day=previous,
+    )
+    return (
+        streak,
+        ReviewCalendar(counts=counts, start=calendar_start, end=end, weeks=weeks),
+        Retention(passed=passed, total=measured, start=retention_start, end=end),
+    )
