@@ -253,16 +253,27 @@ def _percent(correct: int, total: int) -> int:
     return whole_percent(correct, total) or 0
 
 
+# The accuracy chart's geometry: the label has the chart's whole width to itself, so a long deck name is cut at its
+# end, never its start; the bar's track runs beside the percentage.
+_BARS_WIDTH, _BARS_ROW, _BARS_TOP, _BARS_TEXT = 360.0, 44.0, 4.0, 112.0
+_BARS_TRACK = _BARS_WIDTH - _BARS_TEXT
+
+
+@functools.cache
+def _bar_rows(i: int) -> tuple[str, str, str]:
+    """Return where row i of an accuracy chart puts its label, its bar and its percentage (the y coordinates)."""
+    y = _BARS_TOP + i * _BARS_ROW
+    return _num(y + 15), _num(y + 22), _num(y + 35)
+
+
 def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:
     """Draw one horizontal bar per (label, correct, total) row, its label above it and its percentage beside it."""
     for label, correct, total in rows:
         if not 0 <= correct <= total:
             raise ValueError(f"{label}: need 0 <= correct <= total, got {correct} of {total}")
-    # The label has the chart's whole width to itself, so a long deck name is cut at its end, never its start.
-    width, row_h, top = 360.0, 44.0, 4.0
-    text_w = 112.0
-    track_w = width - text_w
-    height = top * 2 + row_h * max(len(rows), 1)
+    width, track_w = _BARS_WIDTH, _BARS_TRACK
+    height = _BARS_TOP * 2 + _BARS_ROW * max(len(rows), 1)
+    track, value_x = _num(track_w), _num(track_w + 6)
 
     words = _Words()
     _ = words.gettext
@@ -271,7 +282,7 @@ def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:
     body = []
     parts = []
     for i, (label, correct, total) in enumerate(rows):
-        y = top + i * row_h
+        label_y, bar_y, value_y = _bar_rows(i)
         pct = _percent(correct, total)
         summary = f"{pct}% ({correct}/{total})" if total else _("no answers")
         parts.append(f"{label} {summary}")
@@ -283,13 +294,11 @@ def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:
             tooltip = _("%(label)s: no answers", label=label)
         body.append(
             f'<g class="row"><title>{escape(tooltip)}</title>'
-            f'<text class="label" x="0" y="{_num(y + 15)}" fill="currentColor">{escape(shown)}</text>'
-            f'<rect class="track" x="0" y="{_num(y + 22)}" width="{_num(track_w)}" height="16" '
-            f'rx="3" fill="{TRACK_FILL}"/>'
-            f'<rect class="bar" x="0" y="{_num(y + 22)}" '
+            f'<text class="label" x="0" y="{label_y}" fill="currentColor">{escape(shown)}</text>'
+            f'<rect class="track" x="0" y="{bar_y}" width="{track}" height="16" rx="3" fill="{TRACK_FILL}"/>'
+            f'<rect class="bar" x="0" y="{bar_y}" '
             f'width="{_num(track_w * correct / total if total else 0)}" height="16" rx="3" fill="{CORRECT_FILL}"/>'
-            f'<text class="value" x="{_num(track_w + 6)}" y="{_num(y + 35)}" fill="currentColor">'
-            f"{escape(summary)}</text></g>"
+            f'<text class="value" x="{value_x}" y="{value_y}" fill="currentColor">{escape(summary)}</text></g>'
         )
     desc = _("Accuracy: %(rows)s.", rows="; ".join(parts)) if rows else _("No answers to show.")
     return _svg("accuracy", width, height, title, desc, body)

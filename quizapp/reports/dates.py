@@ -9,6 +9,7 @@ locale, so each is made once and kept: the same text as the filters give, for a 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 
@@ -49,6 +50,11 @@ class PageDates:
         if isinstance(day, datetime):
             day = self._local(day).date()
         return _medium_date(day, self.locale)
+
+    def days(self, counts: Iterable[tuple[date, int]]) -> list[tuple[str, str, int]]:
+        """Return the rows of a table of days: each day's ISO date and medium date, and its count."""
+        locale = self.locale
+        return [(day.isoformat(), _medium_date(day, locale), n) for day, n in counts]
 
     def time(self, moment: datetime) -> str:
         """Write the time of an instant in the user's zone as a short time: "4:05 PM", "16.05"."""
