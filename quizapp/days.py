@@ -146,7 +146,8 @@ def sqlite_day_shift(stamp: str | None, zone: str, start_hour: int) -> str | Non
     """
     if stamp is None:
         return None
-    if not is_time_zone(zone):  # the study_days triggers pass the stored zone: an unknown one reads as UTC, as in of
+    # The study_days triggers pass the stored zone: one this machine does not know reads as UTC, as in StudentDay.of.
+    if not is_time_zone(zone):
         zone = DEFAULT_TIME_ZONE
     quarter = f"{stamp[:14]}{int(stamp[14:16]) // 15 * 15:02d}"
     return _shift(quarter, zone, int(start_hour))
