@@ -243,3 +243,29 @@ def test_the_page_names_the_seed_decks(bank_app: Flask, bank_client: FlaskClient
     html = bank_client.get("/progress/").get_data(as_text=True)
     assert "All articles" not in html
     assert text_of(html).count("Semua artikel") >= 3
+
+
+def test_the_page_writes_its_words_dates_and_times_in_the_students_language_and_zone(
+    app: Flask, client: FlaskClient, fixed_clock: None
+) -> None:
+    # The page looks its words and date formats up once, not per row: the same text as Flask-Babel's filters.
+    deck = make_deck("all", "All articles")
+    card = make_card(decks=[deck])
+    siti = Study()
+    siti.user.time_zone = "Asia/Jakarta"
+    siti.quiz(deck, [card], days_ago(1, hour=20), answers=[True], finished=True)  # 03:00 the next day in Jakarta
+    siti.review(card, days_ago(0))
+    siti.state(card, REVIEW, due=NOW + timedelta(days=2), last_review=NOW)
+    db.session.commit()
+    log_in(client, siti)
+    with client.session_transaction() as session:
+        session["lang"] = "id"
+
+    page = text_of(client.get("/progress/").get_data(as_text=True))
+
+    assert "Kemajuan" in page and "Dimulai (Asia/Jakarta)" in page
+    assert "24 Nov 2026 03.00" in page  # the quiz's day and time in Jakarta, as Indonesian writes them
+    assert "24 Nov 2026 (hari ini)" in page  # the forecast's first day
+    assert "26 Nov 2026 1" in page  # the card due in two days
+    assert "1 pengulangan sejak 24 Nov 2026." in page
+    assert "Hari tanpa pengulangan tidak ditampilkan." in page
