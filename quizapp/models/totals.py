@@ -14,7 +14,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from quizapp.db import db
-from quizapp.models.study import AnswerTotal
+from quizapp.models.study import AnswerTotal, QuizSession
 
 
 class StudyDay(db.Model):
@@ -25,6 +25,8 @@ class StudyDay(db.Model):
     """
 
     __tablename__ = "study_days"
+    # On SQLite, stored in the order of the key: a user's rows together, read without a lookup per row.
+    __table_args__ = {"sqlite_with_rowid": False}
 
     user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), primary_key=True)
     day: so.Mapped[date] = so.mapped_column(primary_key=True)
@@ -46,6 +48,8 @@ class DeckAnswerTotal(db.Model):
     (AnswerTotal) of the deck's cards added up, a card in several decks counting in each."""
 
     __tablename__ = "deck_answer_totals"
+    # On SQLite, stored in the order of the key: a user's rows together, read without a lookup per row.
+    __table_args__ = {"sqlite_with_rowid": False}
 
     user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), primary_key=True)
     deck_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("decks.id", ondelete="CASCADE"), primary_key=True)
@@ -60,6 +64,8 @@ class KindAnswerTotal(db.Model):
     """How many times one user answered cards of one kind (Card.kind), and how many of those were right."""
 
     __tablename__ = "kind_answer_totals"
+    # On SQLite, stored in the order of the key: a user's rows together, read without a lookup per row.
+    __table_args__ = {"sqlite_with_rowid": False}
 
     user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id"), primary_key=True)
     kind: so.Mapped[str] = so.mapped_column(sa.String(32), primary_key=True)
@@ -87,3 +93,6 @@ class ScheduleTotal(db.Model):
 
 # A card joining or leaving a deck, or changing its kind, reads that card's totals of every user (the triggers).
 sa.Index("ix_answer_totals_card_id", AnswerTotal.card_id)
+
+# The progress page's quiz history, newest first, one page of it: read along this index, not by sorting every quiz.
+sa.Index("ix_quiz_sessions_user_id_started_at", QuizSession.user_id, QuizSession.started_at, QuizSession.id)

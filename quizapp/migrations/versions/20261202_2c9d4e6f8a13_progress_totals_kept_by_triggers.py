@@ -21,7 +21,9 @@ transaction, so that they cannot go stale the way a cache can:
   kind of card, kept by triggers on answer_totals, on deck_cards (a card joins or leaves a deck) and on cards (a
   card's kind changes).
 
-A total that falls to nothing is removed. Each is filled from the existing rows here. SQLite finds a student's day
+A total that falls to nothing is removed. On SQLite the tables keyed by user and day, deck or kind are stored
+in the order of their key (WITHOUT ROWID), so that a student's rows are read together; and the quiz history gets an
+index in the order it is shown. Each is filled from the existing rows here. SQLite finds a student's day
 with the function quizapp.db registers on every connection (quizapp_day_shift); PostgreSQL with a function of its
 own, quizapp_student_day. Both read an unknown or missing time zone as UTC, as StudentDay.of does.
 """
@@ -452,7 +454,8 @@ def upgrade() -> None:
     sa.Column('passed', sa.Integer(), nullable=False),
     sa.Column('answers', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_study_days_user_id_users')),
-    sa.PrimaryKeyConstraint('user_id', 'day', name=op.f('pk_study_days'))
+    sa.PrimaryKeyConstraint('user_id', 'day', name=op.f('pk_study_days')),
+    sqlite_with_rowid=False
     )
     op.create_table('deck_answer_totals',
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -462,7 +465,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['deck_id'], ['decks.id'], name=op.f('fk_deck_answer_totals_deck_id_decks'),
                             ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_deck_answer_totals_user_id_users')),
-    sa.PrimaryKeyConstraint('user_id', 'deck_id', name=op.f('pk_deck_answer_totals'))
+    sa.PrimaryKeyConstraint('user_id', 'deck_id', name=op.f('pk_deck_answer_totals')),
+    sqlite_with_rowid=False
     )
     op.create_table('kind_answer_totals',
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -470,7 +474,8 @@ def upgrade() -> None:
     sa.Column('answered', sa.Integer(), nullable=False),
     sa.Column('correct', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_kind_answer_totals_user_id_users')),
-    sa.PrimaryKeyConstraint('user_id', 'kind', name=op.f('pk_kind_answer_totals'))
+    sa.PrimaryKeyConstraint('user_id', 'kind', name=op.f('pk_kind_answer_totals')),
+    sqlite_with_rowid=False
     )
     op.create_table('schedule_totals',
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -482,6 +487,9 @@ def upgrade() -> None:
     )
     # A card joining or leaving a deck, or changing its kind, reads the card's totals of every user.
     op.create_index(op.f('ix_answer_totals_card_id'), 'answer_totals', ['card_id'], unique=False)
+    # The quiz history's page, newest first, read along an index rather than sorting every quiz of the student.
+    op.create_index('ix_quiz_sessions_user_id_started_at', 'quiz_sessions', ['user_id', 'started_at', 'id'],
+                    unique=False)
     sqlite = op.get_bind().dialect.name == 'sqlite'
     if not sqlite:
         op.execute(POSTGRESQL_STUDY_DAYS[0])  # the day function, which the count below calls
@@ -505,6 +513,7 @@ def downgrade() -> None:
         for function in _POSTGRESQL_FUNCTIONS:
             op.execute(f"DROP FUNCTION {function}")
     op.drop_index(op.f('ix_answer_totals_card_id'), table_name='answer_totals')
+    op.drop_index('ix_quiz_sessions_user_id_started_at', table_name='quiz_sessions')
     op.drop_table('schedule_totals')
     op.drop_table('kind_answer_totals')
     op.drop_table('deck_answer_totals')

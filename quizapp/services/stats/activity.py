@@ -123,23 +123,31 @@ class CardCounts:
 
 @functools.lru_cache(maxsize=64)
 def _schedule_statement(day: StudentDay) -> sa.CompoundSelect:
-    """Select the user's cards per day (the student's) they fall due before a time, retired cards left out, then their
-    schedule totals as a row without a day (bound: user_id, until)."""
+    """Select the user's cards per day (the student's) they fall due before a time, the retired ones taken off again,
+    then their schedule totals as a row without a day (bound: user_id, until).
+
+    The cards falling due are counted from the index on (user_id, due) alone, without reading each card's row; the
+    few retired cards are then looked up along (user_id, card_id) and counted negatively, whenever they fall due
+    (a day past the forecast is left out by _forecast anyway).
+    """
     user_id = sa.bindparam("user_id")
     due_on = student_date(ReviewState.due, day)
-    # the few retired cards are looked up once, rather than every card of the schedule
-    retired = sa.select(Card.id).where(Card.status == CardStatus.RETIRED)
     zero = sa.literal_column("0")
     due = (
         sa.select(due_on.label("day"), sa.func.count().label("served"), zero, zero, zero)
-        .where(ReviewState.user_id == user_id, ReviewState.due < sa.bindparam("until"),
-               ReviewState.card_id.not_in(retired))
+        .where(ReviewState.user_id == user_id, ReviewState.due < sa.bindparam("until"))
+        .group_by(due_on)
+    )
+    retired = (
+        sa.select(due_on, -sa.func.count(), zero, zero, zero)
+        .where(ReviewState.user_id == user_id,
+               ReviewState.card_id.in_(sa.select(Card.id).where(Card.status == CardStatus.RETIRED)))
         .group_by(due_on)
     )
     totals = sa.select(sa.null(), zero, ScheduleTotal.studied, ScheduleTotal.learned, ScheduleTotal.mature).where(
         ScheduleTotal.user_id == user_id
     )
-    return sa.union_all(due, totals)
+    return sa.union_all(due, retired, totals)
 
 
 def card_counts(user_id: int) -> CardCounts:
@@ -263,6 +271,7 @@ class Forecast:
 
 
 def _forecast(rows: Iterable[sa.Row[Any]], today: date, days: int) -> Forecast:
+    # A day may come in several rows, whose counts (negative for retired cards) add up.
     counts = {day: 0 for day in (today + timedelta(days=i) for i in range(days))}
     overdue = 0
     for row in rows:
