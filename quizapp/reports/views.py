@@ -15,7 +15,6 @@ from quizapp.clock import utcnow
 from quizapp.days import StudentDay
 from quizapp.labels import kind_label
 from quizapp.reports.dates import PageDates
-from quizapp.reports.words import template_words
 from quizapp.services import stats
 from quizapp.urls import page_number
 
@@ -75,7 +74,6 @@ def progress() -> str:
             "forecast_days": stats.FORECAST_DAYS,
             "calendar_weeks": stats.CALENDAR_WEEKS,
         },
-        **template_words(),
     )
 
 

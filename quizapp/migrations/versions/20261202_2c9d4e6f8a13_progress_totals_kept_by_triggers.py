@@ -1,7 +1,7 @@
 """Study days, answer totals by deck and by kind, and schedule totals, kept up to date by the database: triggers.
 
 Revision ID: 2c9d4e6f8a13
-Revises: 7b3e5f0c9d21
+Revises: 3f9a6c2e8b17
 Create Date: 2026-12-02 18:30:00
 
 The progress page counted a student's reviews and answers per day (streak, review calendar, true retention) from
@@ -33,7 +33,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '2c9d4e6f8a13'
-down_revision = '7b3e5f0c9d21'
+down_revision = '3f9a6c2e8b17'
 branch_labels = None
 depends_on = None
 
