@@ -99,6 +99,12 @@ def test_review_states_are_indexed_by_user_and_due(app: Flask) -> None:
     assert indexes["ix_review_states_user_id_due"] == ["user_id", "due"]
 
 
+def test_cards_are_indexed_by_status_with_their_ids(app: Flask) -> None:
+    # the review queue leaves the cards not served out of a student's schedules by their ids, from this index alone
+    indexes = {index["name"]: index["column_names"] for index in sa.inspect(db.engine).get_indexes("cards")}
+    assert indexes["ix_cards_status"] == ["status", "id"]
+
+
 def test_the_database_url_setting_picks_the_database(app: Flask) -> None:
     assert app.config["SQLALCHEMY_DATABASE_URI"] == app.config["DATABASE_URL"]
     assert db.engine.url == sa.engine.make_url(app.config["DATABASE_URL"])

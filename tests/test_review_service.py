@@ -23,7 +23,7 @@ from quizapp.models import (
     Role,
     User,
 )
-from quizapp.services.study import answering
+from quizapp.services.study import answering, holds
 from quizapp.services.study import review as service
 from quizapp.services.study.review import DeckCounts, Mode, Problem, ReviewError
 
@@ -188,6 +188,27 @@ def test_retired_cards_are_never_served(app: Flask) -> None:
     later = NOW + timedelta(hours=1)
     assert service.next_card(user, None, later) is None
     assert (service.queue_status(user, None, later).due, service.queue_status(user, None, later).new) == (0, 0)
+
+
+def test_the_due_count_leaves_out_held_and_retired_cards_once_each(app: Flask) -> None:
+    user, other = make_user(), make_user("budi")
+    deck = make_deck("csto", 5)
+    make_deck("nato", 1, start=100)
+    for number in range(5):
+        answer_next(user, NOW + timedelta(seconds=10 * number), right=False, deck_id=deck.id)  # each due again soon
+    held, retired, held_and_retired, buried = deck.cards[0], deck.cards[1], deck.cards[2], deck.cards[3]
+    later = NOW + timedelta(hours=1)
+    holds.suspend(user, held)
+    holds.suspend(user, held_and_retired)
+    holds.bury(user, buried, later)
+    holds.suspend(other, deck.cards[4])  # another student's hold is theirs alone
+    retired.status = held_and_retired.status = CardStatus.RETIRED
+    db.session.commit()
+    for deck_id in (None, deck.id):
+        status = service.queue_status(user, deck_id, later)
+        # csto-4 alone is due: each card held or retired is left out once, whether it is one or both
+        assert (status.due, status.new) == (1, 1 if deck_id is None else 0)
+        assert service.next_card(user, deck_id, later).card.id == "csto-4"
 
 
 def test_a_deck_narrows_the_queue(app: Flask) -> None:

@@ -178,8 +178,9 @@ class Card(db.Model):
 
     __table_args__ = (
         sa.Index("ix_cards_origin_status", "origin", "status"),
-        # the cards served (or not) are counted for every review page and the decks page
-        sa.Index("ix_cards_status", "status"),
+        # the cards served (or not) are counted for every review page and the decks page; the ids of those not
+        # served come from the index alone, to leave them out of a student's schedules
+        sa.Index("ix_cards_status", "status", "id"),
     )
 
     def __repr__(self) -> str:

@@ -16,7 +16,7 @@ from quizapp.days import UTC_DAYS, StudentDay
 from quizapp.db import UTCDateTime, db
 from quizapp.models import Answer, Card, CardStatus, DeckTotal, HeldCard, ReviewLog, ReviewState, User, deck_cards
 from quizapp.services.study import scheduling
-from quizapp.services.study.held import held_now
+from quizapp.services.study.held import held_now, holds_at
 
 
 def start_of_day(now: datetime, day: StudentDay = UTC_DAYS) -> datetime:
@@ -24,8 +24,10 @@ def start_of_day(now: datetime, day: StudentDay = UTC_DAYS) -> datetime:
     return day.start_of_today(now)
 
 
-def _in_deck(deck_id: int | sa.BindParameter[Any]) -> sa.ColumnElement[bool]:
-    return Card.id.in_(sa.select(deck_cards.c.card_id).where(deck_cards.c.deck_id == deck_id))
+def _in_deck(
+    deck_id: int | sa.BindParameter[Any], card_id: sa.ColumnElement[str] = Card.id
+) -> sa.ColumnElement[bool]:
+    return card_id.in_(sa.select(deck_cards.c.card_id).where(deck_cards.c.deck_id == deck_id))
 
 
 # The queue's statements are built once, with these placeholders for each request's values: building a statement
@@ -384,38 +386,49 @@ def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
 def _queue_status_statement(in_deck: bool) -> sa.Select[Any]:
     """Build queue_status's statement, for every deck or for the one deck_id names."""
 
-    def narrowed(stmt: sa.Select[Any]) -> sa.Select[Any]:
-        return stmt.where(_in_deck(_DECK_ID)) if in_deck else stmt
+    def narrowed(stmt: sa.Select[Any], card_id: sa.ColumnElement[str] = Card.id) -> sa.Select[Any]:
+        return stmt.where(_in_deck(_DECK_ID, card_id)) if in_deck else stmt
 
     def states(*conditions: sa.ColumnElement[bool]) -> sa.Select[Any]:
-        return narrowed(sa.select(ReviewState.id).join(ReviewState.card).where(
-            ReviewState.user_id == _USER_ID, Card.status == CardStatus.ACTIVE, *conditions
-        ))
+        return narrowed(sa.select(ReviewState.id).where(ReviewState.user_id == _USER_ID, *conditions),
+                        ReviewState.card_id)
 
     def count(stmt: sa.Select[Any]) -> sa.ScalarSelect[int]:
         return stmt.with_only_columns(sa.func.count()).scalar_subquery()
 
-    not_held = ~held_now(_USER_ID, Card.id, _NOW)
+    not_served = Card.status.in_([status for status in CardStatus if status != CardStatus.ACTIVE])
+
+    def served_states(*conditions: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+        # The user's schedules less those of cards not served (few, their ids along the cards (status, id) index):
+        # counts along the indexes on review_states, where joining every schedule to its card costs a student with
+        # thousands of schedules milliseconds.
+        unserved = ReviewState.card_id.in_(sa.select(Card.id).where(not_served))
+        return count(states(*conditions)) - count(states(unserved, *conditions))
+
     if in_deck:
         active = count(narrowed(sa.select(Card.id).where(Card.status == CardStatus.ACTIVE)))
     else:
         # Every card less those not served (drafts and retired cards, few, along the status index): SQLite counts
         # a whole table from its pages, where it would count the served cards one by one.
-        not_served = Card.status.in_([status for status in CardStatus if status != CardStatus.ACTIVE])
         active = (
             sa.select(sa.func.count()).select_from(Card).scalar_subquery()
             - sa.select(sa.func.count()).where(not_served).scalar_subquery()
         )
+    # Due cards are the served ones due less those held (few): a held card is looked up from its hold, not the other
+    # way round for every due card.
+    held_due = narrowed(
+        sa.select(HeldCard.id)
+        .join(ReviewState, sa.and_(ReviewState.user_id == _USER_ID, ReviewState.card_id == HeldCard.card_id))
+        .join(Card, Card.id == HeldCard.card_id)
+        .where(HeldCard.user_id == _USER_ID, ReviewState.due <= _NOW, Card.status == CardStatus.ACTIVE, holds_at(_NOW))
+    )
     # New cards are the active ones minus those the user has a schedule for, minus those held without one: counts
     # along indexes (held cards are few), rather than a probe of the user's schedule for every card.
     met = sa.exists().where(ReviewState.user_id == _USER_ID, ReviewState.card_id == Card.id)
     held_new = narrowed(
         sa.select(HeldCard.id)
         .join(Card, Card.id == HeldCard.card_id)
-        .where(
-            HeldCard.user_id == _USER_ID, Card.status == CardStatus.ACTIVE, ~met,
-            sa.or_(HeldCard.suspended, sa.and_(HeldCard.buried_until.is_not(None), HeldCard.buried_until > _NOW)),
-        )
+        .where(HeldCard.user_id == _USER_ID, Card.status == CardStatus.ACTIVE, ~met, holds_at(_NOW))
     )
     # A buried card comes back when its day is over, or when it falls due if that is later.
     back = sa.case(
@@ -438,12 +451,21 @@ def _queue_status_statement(in_deck: bool) -> sa.Select[Any]:
     # One row whatever the history: the latest rating joins a one-row table, its columns NULL when there is none.
     latest = latest_rating(_USER_ID)
     one = sa.select(sa.literal(1).label("one")).subquery("one")
+    # The earliest a card not held falls due: the user's schedules read in due order, from now on.
+    later = narrowed(
+        sa.select(sa.func.min(ReviewState.due))
+        .join(ReviewState.card)
+        .where(
+            ReviewState.user_id == _USER_ID, Card.status == CardStatus.ACTIVE, ReviewState.due > _NOW,
+            ~held_now(_USER_ID, Card.id, _NOW),
+        )
+    )
     return sa.select(
-        count(states(ReviewState.due <= _NOW, not_held)),
+        served_states(ReviewState.due <= _NOW) - count(held_due),
         active,
-        count(states()),
+        served_states(),
         count(held_new),
-        states(ReviewState.due > _NOW, not_held).with_only_columns(sa.func.min(ReviewState.due)).scalar_subquery(),
+        later.scalar_subquery(),
         unburied.scalar_subquery(),
         count(reviewed_today.where(ReviewLog.stability_before.is_(None))),
         count(reviewed_today.where(ReviewLog.stability_before.is_not(None))),
