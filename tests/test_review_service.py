@@ -60,10 +60,10 @@ def make_deck(slug: str, size: int, *, start: int = 0) -> Deck:
 
 
 def show(user: User, now: datetime, deck_id: int | None = None, mode: Mode = Mode.CHOICE) -> tuple[Card, str]:
-    """Return the next card and the token it is shown with."""
+    """Return the next card (its row, which a test may change) and the token it is shown with."""
     item = service.next_card(user, deck_id, now)
     assert item is not None, "expected a card to review"
-    return item.card, service.present(user.id, item, mode, now)
+    return db.session.get_one(Card, item.card.id), service.present(user.id, item, mode, now)
 
 
 def answer_next(user: User, now: datetime, *, right: bool = True, seconds: float = 8, deck_id: int | None = None):
@@ -209,6 +209,26 @@ def test_the_due_count_leaves_out_held_and_retired_cards_once_each(app: Flask) -
         # csto-4 alone is due: each card held or retired is left out once, whether it is one or both
         assert (status.due, status.new) == (1, 1 if deck_id is None else 0)
         assert service.next_card(user, deck_id, later).card.id == "csto-4"
+
+
+def test_the_next_card_comes_with_its_options_in_order_and_its_schedule(app: Flask) -> None:
+    user = make_user()
+    deck = make_deck("csto", 2)
+    deck.cards[0].choices = deck.cards[1].choices = []
+    db.session.commit()
+    deck.cards[0].choices = [Choice(position=i, text=f"Opsi {i}", is_correct=i == 2) for i in (3, 1, 2, 0)]
+    db.session.commit()
+    item = service.next_card(user, None, NOW)
+    assert item is not None and item.is_new and item.card.id == "csto-0"
+    assert [(choice.position, choice.text) for choice in item.card.choices] == [(i, f"Opsi {i}") for i in range(4)]
+    assert (item.card.answer_index, item.card.question, item.card.language) == (2, "Pertanyaan csto 0?", "id")
+    answer_next(user, NOW, right=False)  # csto-0 due again in a minute
+    item = service.next_card(user, None, NOW + timedelta(seconds=30))
+    assert item is not None and item.card.id == "csto-1" and item.card.choices == ()
+    item = service.next_card(user, None, NOW + timedelta(minutes=5))
+    state = state_of(user, deck.cards[0])
+    assert item is not None and item.card.id == "csto-0" and not item.is_new
+    assert (item.state.id, item.state.last_review) == (state.id, state.last_review)
 
 
 def test_a_deck_narrows_the_queue(app: Flask) -> None:

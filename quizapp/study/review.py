@@ -190,7 +190,7 @@ def resend_answer(values: Any) -> ResponseReturnValue:
                 "Your choice is marked: press it again to send it."), "info")
     status = service.queue_status(current_user, deck.id if deck else None, now)
     return _no_store(_render(
-        "study/review.html", item=service.ReviewItem(card, state), card=card, token=token, deck=deck,
+        "study/review.html", item=service.ReviewItem.of(card, state), card=card, token=token, deck=deck,
         mode=mode, status=status, chosen=int(choice) if choice.isdigit() and len(choice) <= 3 else None,
         typed_text=values.get("typed", "")[: typed.MAX_TYPED_CHARS],
     ), 400)
