@@ -73,8 +73,8 @@ def _review_url(deck: Deck | None, mode: Mode) -> str:
 def _render(template: str, **context: Any) -> str:
     """Render a review page, with the scoring rule every review page explains."""
     note = _scoring_note if not current_app.jinja_env.auto_reload else _scoring_note.__wrapped__
-    rule = note(str(get_locale()), current_user.daily_new_limit, current_user.daily_review_limit,
-                StudentDay.of(current_user))
+    user = current_user._get_current_object()
+    rule = note(str(get_locale()), user.daily_new_limit, user.daily_review_limit, StudentDay.of(user))
     return render_template(template, scoring_note=rule, **context)
 
 
@@ -134,11 +134,11 @@ def review() -> ResponseReturnValue:
     except _BadQuery as error:
         flash(error.message, "error")
         return redirect(url_for("study.review"))
-    now = utcnow()
+    now, user = utcnow(), current_user._get_current_object()  # the user, not the proxy looked up at each use
     deck_id = deck.id if deck is not None else None
-    status = service.queue_status(current_user, deck_id, now)
-    item = service.next_card(current_user, deck_id, now, status, first=request.args.get("again") or None)
-    context = {"deck": deck, "mode": mode, "status": status, "undoable": undo.last_rating(current_user, now, status)}
+    status = service.queue_status(user, deck_id, now)
+    item = service.next_card(user, deck_id, now, status, first=request.args.get("again") or None)
+    context = {"deck": deck, "mode": mode, "status": status, "undoable": undo.last_rating(user, now, status)}
     if item is None:
         return _render("study/review_done.html", now=now, **context)
     token = _present(item, mode, now)
