@@ -256,6 +256,29 @@ def test_an_unknown_deck_or_mode_in_the_address_gets_a_message(bank_client: Flas
     assert "Unknown review mode" in text
 
 
+def test_the_mode_switch_follows_the_deck_the_mode_the_language_and_the_sites_root(
+    bank_app: Flask, bank_client: FlaskClient, student: int
+) -> None:
+    # The switch is rendered once per language, root, deck and mode (quizapp.study.review._review_modes).
+    bank_app.jinja_env.auto_reload = False  # as in production, where the rendered switch is kept
+    with bank_app.app_context():
+        slug = db.session.scalars(sa.select(Deck.slug).order_by(Deck.id)).first()
+
+    def switch(address: str, root: str = "") -> str:
+        page = bank_client.get(address, base_url=f"http://localhost{root}").get_data(as_text=True)
+        return re.search(r'<nav class="review-modes".*?</nav>', page, re.S).group(0)
+
+    assert '<a href="/study/review" aria-current="page">Multiple choice</a>' in switch("/study/review")
+    typed = switch("/study/review?mode=typed")
+    assert '<a href="/study/review" >Multiple choice</a>' in typed
+    assert '<a href="/study/review?mode=typed" aria-current="page">Type the answer</a>' in typed
+    in_deck = switch(f"/study/review?deck={slug}&mode=flashcard")
+    assert f'<a href="/study/review?deck={slug}&amp;mode=flashcard" aria-current="page">Flashcards</a>' in in_deck
+    assert '<a href="/quiz/study/review" aria-current="page">' in switch("/study/review", root="/quiz")
+    bank_client.post("/language", data={"lang": "id", "next": "/study/review"})
+    assert '<a href="/study/review" aria-current="page">Pilihan ganda</a>' in switch("/study/review")
+
+
 def test_flashcards_reveal_the_answer_then_take_a_rating(
     bank_app: Flask, bank_client: FlaskClient, student: int, clock: Clock
 ) -> None:

@@ -71,11 +71,17 @@ def _review_url(deck: Deck | None, mode: Mode) -> str:
 
 
 def _render(template: str, **context: Any) -> str:
-    """Render a review page, with the scoring rule every review page explains."""
-    note = _scoring_note if not current_app.jinja_env.auto_reload else _scoring_note.__wrapped__
-    user = current_user._get_current_object()
-    rule = note(str(get_locale()), user.daily_new_limit, user.daily_review_limit, StudentDay.of(user))
-    return render_template(template, scoring_note=rule, **context)
+    """Render a review page, with the scoring rule every review page explains and the switch between modes."""
+    reloading = current_app.jinja_env.auto_reload
+    note = _scoring_note if not reloading else _scoring_note.__wrapped__
+    user, locale = current_user._get_current_object(), str(get_locale())
+    rule = note(locale, user.daily_new_limit, user.daily_review_limit, StudentDay.of(user))
+    modes = None
+    if "mode" in context:
+        deck = context.get("deck")
+        switch = _review_modes if not reloading else _review_modes.__wrapped__
+        modes = switch(locale, request.script_root, deck.slug if deck is not None else None, Mode(context["mode"]))
+    return render_template(template, scoring_note=rule, review_modes=modes, **context)
 
 
 @functools.lru_cache(maxsize=256)
@@ -95,6 +101,16 @@ def _scoring_note(locale: str, new_limit: int, review_limit: int, day: StudentDa
         "day": day,
     }
     return Markup(get_template_attribute("study/review_parts.html", "scoring_note")(rule))
+
+
+@functools.lru_cache(maxsize=1024)
+def _review_modes(locale: str, root: str, slug: str | None, mode: Mode) -> Markup:
+    """Render the switch between review modes of a deck (slug; None for every deck) in a language (locale).
+
+    Its three links and four phrases are the same on every review page in the deck, mode and language: rendered
+    once for each (root, where the site is served, is in the key for its links), unless templates reload.
+    """
+    return Markup(get_template_attribute("study/review_parts.html", "review_modes")(slug, mode.value))
 
 
 class _BadQuery(Exception):
