@@ -414,12 +414,14 @@ def _queue_status_statement(in_deck: bool) -> sa.Select[Any]:
     # Equalities, not an IN list: the database reads them the same, and an IN list is expanded on every execution.
     not_served = sa.or_(*(Card.status == status for status in CardStatus if status != CardStatus.ACTIVE))
 
-    def served_states(*conditions: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
-        # The user's schedules less those of cards not served (few, their ids along the cards (status, id) index):
-        # counts along the indexes on review_states, where joining every schedule to its card costs a student with
-        # thousands of schedules milliseconds.
-        unserved = ReviewState.card_id.in_(sa.select(Card.id).where(not_served))
-        return count(states(*conditions)) - count(states(unserved, *conditions))
+    # The user's schedules of cards not served (few, their ids along the cards (status, id) index), all and those
+    # due, in one pass: the counts of the served ones are the user's schedules less these, counted along the
+    # indexes on review_states, where joining every schedule to its card costs a long history milliseconds.
+    unserved = narrowed(
+        sa.select(sa.func.count().label("met"), sa.func.count(sa.case((ReviewState.due <= _NOW, 1))).label("due"))
+        .where(ReviewState.user_id == _USER_ID, ReviewState.card_id.in_(sa.select(Card.id).where(not_served))),
+        ReviewState.card_id,
+    ).subquery("unserved")
 
     if in_deck:
         active = count(narrowed(sa.select(Card.id).where(Card.status == CardStatus.ACTIVE)))
@@ -477,13 +479,13 @@ def _queue_status_statement(in_deck: bool) -> sa.Select[Any]:
         )
     )
     return sa.select(
-        served_states(ReviewState.due <= _NOW) - count(held_due),
+        count(states(ReviewState.due <= _NOW)) - unserved.c.due - count(held_due),
         active,
-        served_states(),
+        count(states()) - unserved.c.met,
         count(held_new),
         later.scalar_subquery(),
         unburied.scalar_subquery(),
         count(reviewed_today.where(ReviewLog.stability_before.is_(None))),
         count(reviewed_today.where(ReviewLog.stability_before.is_not(None))),
         *latest.c,
-    ).select_from(one.outerjoin(latest, sa.true()))
+    ).select_from(one.outerjoin(latest, sa.true()).join(unserved, sa.true()))
