@@ -228,7 +228,7 @@ def test_the_next_card_comes_with_its_options_in_order_and_its_schedule(app: Fla
     item = service.next_card(user, None, NOW + timedelta(minutes=5))
     state = state_of(user, deck.cards[0])
     assert item is not None and item.card.id == "csto-0" and not item.is_new
-    assert (item.state.id, item.state.last_review) == (state.id, state.last_review)
+    assert (item.state.id, item.state.state, item.state.last_review) == (state.id, state.state, state.last_review)
 
 
 def test_a_deck_narrows_the_queue(app: Flask) -> None:

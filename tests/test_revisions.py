@@ -183,7 +183,7 @@ def test_a_review_answer_records_the_cards_version(bank_app: Flask, bank_account
         user = db.session.get(User, student)
         now = utcnow()
         item = review_service.next_card(user, None, now)
-        item.card.version = 4
+        db.session.get_one(Card, item.card.id).version = 4  # the card's row: next_card shows its plain values
         db.session.commit()
         token = review_service.present(user.id, item, review_service.Mode.CHOICE, now)
         result = answering.answer_card(user, item.card.id, 0, token, now)

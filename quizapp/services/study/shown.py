@@ -47,15 +47,16 @@ class ShownCard:
 
 @dataclass(frozen=True)
 class ShownSchedule:
-    """The student's schedule a card is shown for: the review_states row and when the card was last reviewed."""
+    """The student's schedule a card is shown for: the review_states row, its fsrs state, the card's last review."""
 
     id: int
+    state: int
     last_review: datetime | None
 
     @classmethod
     def of(cls, state: ReviewState) -> ShownSchedule:
         """Return the shown schedule of a review_states row loaded with the ORM."""
-        return cls(id=state.id, last_review=state.last_review)
+        return cls(id=state.id, state=state.state, last_review=state.last_review)
 
 
 #: The columns with_choices adds to a statement's one card: the card's, then one option a row.
