@@ -1,7 +1,7 @@
 """The cards (status) index widened to (status, id): the served cards of a student's schedules counted from indexes.
 
 Revision ID: 2c3ccb0ed475
-Revises: 7b3e5f0c9d21
+Revises: 2c9d4e6f8a13
 Create Date: 2026-12-02 18:50:00
 
 Written by hand from the plans (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL) of the review queue's counts:
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '2c3ccb0ed475'
-down_revision = '7b3e5f0c9d21'
+down_revision = '2c9d4e6f8a13'
 branch_labels = None
 depends_on = None
 
