@@ -32,6 +32,7 @@ from quizapp.services.study.review import (
     card_and_state,
     is_current,
     last_review_of,
+    plan_review,
     schedule_of,
     state_of,
 )
@@ -96,7 +97,6 @@ def answer_card(
 
     def record() -> tuple[Answer, fsrs.Rating]:
         answer = record_answer(user.id, card, choice, now, presented.shown_at)
-        db.session.flush()
         return answer, rating_of(card, answer)
 
     return _count_once(user, card, state, presented, now, record)
@@ -111,8 +111,14 @@ def _count_once(
     if not is_current(state, presented):
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
     answer, rating = record()
+    # FSRS works out the new schedule before the answer's insert: from that insert to the commit SQLite holds its
+    # one write lock, which every other student's answer waits for, so nothing slow happens in between.
+    planned = plan_review(user.desired_retention, state, rating, now)
+    db.session.flush()
     answer_id = answer.id  # read before the commit, which expires it
-    if apply_rating(user.id, card, state, presented.last_review, rating, now, answer.time_taken_ms, answer_id) is None:
+    if apply_rating(
+        user.id, card, state, presented.last_review, rating, now, answer.time_taken_ms, answer_id, planned
+    ) is None:
         db.session.rollback()
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
     db.session.commit()
@@ -174,7 +180,6 @@ def answer_typed(
             card_version=card.version, answered_at=now,
         )
         db.session.add(answer)
-        db.session.flush()
         return answer, typed.typed_rating(match, answer.time_taken_ms)
 
     return _count_once(user, card, state, presented, now, record)

@@ -175,6 +175,24 @@ def answer_rating(card: Card, correct: bool, elapsed_ms: int | None) -> fsrs.Rat
     return rate_choice_answer(correct, timed, max(len(card.choices), 2))
 
 
+@dataclass(frozen=True)
+class PlannedReview:
+    """A rating's new schedule, worked out before anything is written."""
+
+    before: Schedule
+    after: Schedule
+    outcome: scheduling.ReviewOutcome
+
+
+def plan_review(
+    desired_retention: float, state: ReviewState | None, rating: fsrs.Rating, now: datetime
+) -> PlannedReview:
+    """Work out the schedule a rating gives the card (FSRS at the student's desired retention); writes nothing."""
+    before = schedule_of(state, now)
+    after, outcome = scheduling.review(before, rating, now, scheduling.scheduler_for(desired_retention))
+    return PlannedReview(before=before, after=after, outcome=outcome)
+
+
 def apply_rating(
     user_id: int,
     card: Card,
@@ -184,14 +202,16 @@ def apply_rating(
     now: datetime,
     duration_ms: int | None,
     answer_id: int | None,
+    planned: PlannedReview | None = None,
 ) -> scheduling.ReviewOutcome | None:
     """Write the new schedule and append the log row; None (caller rolls back) if it was already counted.
 
     seen_review is the card's last review when the answer was given: the write happens only if it still is.
+    planned is plan_review's result for the same rating, when the caller worked it out before writing.
     """
-    before = schedule_of(state, now)
-    scheduler = scheduling.scheduler_for(db.session.get_one(User, user_id).desired_retention)
-    after, outcome = scheduling.review(before, rating, now, scheduler)
+    if planned is None:
+        planned = plan_review(db.session.get_one(User, user_id).desired_retention, state, rating, now)
+    before, after, outcome = planned.before, planned.after, planned.outcome
     fields = {name: value for name, value in asdict(outcome).items() if name != "scheduled_interval"}
     log = ReviewLog(
         user_id=user_id, card_id=card.id, answer_id=answer_id, review_duration_ms=duration_ms,
