@@ -202,7 +202,7 @@ def test_the_queue_with_held_cards_undo_answer_totals_and_a_streak(own_app: Flas
     from quizapp.days import StudentDay
     from quizapp.models import HeldCard
     from quizapp.services import stats
-    from quizapp.services.study import queue, undo
+    from quizapp.services.study import deck_counts, queue, undo
 
     now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
     with own_app.app_context():
@@ -233,7 +233,7 @@ def test_the_queue_with_held_cards_undo_answer_totals_and_a_streak(own_app: Flas
         assert undo.last_rating(siti.user, now, status) == undo.last_rating(siti.user, now)
         item = queue.next_card(siti.user, deck.id, now, status)
         assert item is not None and item.card.id == due.id and len(item.card.choices) == 4
-        counts = queue.deck_counts(siti.id, [deck.id], now)[deck.id]  # the buried card is learned, only hidden
+        counts = deck_counts.deck_counts(siti.id, [deck.id], now)[deck.id]  # the buried card is learned, only hidden
         assert (counts.new, counts.due, counts.learned, counts.suspended, counts.total) == (1, 1, 2, 2, 5)
 
         first = siti.answer(new, True, now)

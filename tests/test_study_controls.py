@@ -16,7 +16,8 @@ from werkzeug.test import TestResponse
 from quizapp.db import db
 from quizapp.models import Answer, Card, Deck, HeldCard, QuizSession, ReviewLog, ReviewState, User
 from quizapp.services.study import holds, undo
-from quizapp.services.study.queue import deck_counts, next_card, queue_status
+from quizapp.services.study.deck_counts import deck_counts
+from quizapp.services.study.queue import next_card, queue_status
 from tests.web_helpers import Clock, as_next_request
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

@@ -5,7 +5,7 @@ Due dates
     00:00 UTC, as the daily review limits do), and stored as that aware UTC datetime.
 
 Progress
-    "Learned" is what :class:`quizapp.services.study.review.DeckCounts` calls learned: an active card of the deck
+    "Learned" is what :class:`quizapp.services.study.deck_counts.DeckCounts` calls learned: an active card of the deck
     whose review state is in FSRS's Review state; a deck's size is its active cards.
 """
 
@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.db import db
 from quizapp.models import Article, Card, CardStatus, ClassDeck, ClassMember, Classroom, Deck, ReviewState, deck_cards
 from quizapp.services.instructor.classes import ClassError
-from quizapp.services.study.review import DeckCounts, deck_counts
+from quizapp.services.study.deck_counts import DeckCounts, deck_counts
 
 #: How far ahead a due date may be; a date further off is most likely a typo in the year.
 MAX_DUE_YEARS = 5

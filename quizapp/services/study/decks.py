@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from quizapp.db import db
 from quizapp.models import ALL_DECK_SLUG, Article, Deck, DeckTotal
 from quizapp.models.content import OPENING_CHARS
-from quizapp.services.study.review import DeckCounts, deck_counts
+from quizapp.services.study.deck_counts import DeckCounts, deck_counts
 
 if t.TYPE_CHECKING:
     from quizapp.services.instructor.assignments import Assignment

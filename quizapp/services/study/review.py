@@ -59,14 +59,13 @@ import sqlalchemy.orm as so
 from quizapp.db import db
 from quizapp.models import Answer, Card, CardStatus, Choice, Deck, ReviewLog, ReviewState, User, deck_cards
 from quizapp.services.study import scheduling
+from quizapp.services.study.deck_counts import DeckCounts, deck_counts
 from quizapp.services.study.outcomes import Mode, Problem, ReviewError
 from quizapp.services.study.queue import (
     Allowance,
-    DeckCounts,
     QueueStatus,
     ReviewItem,
     allowance,
-    deck_counts,
     next_card,
     queue_status,
     start_of_day,
