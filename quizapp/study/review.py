@@ -72,16 +72,20 @@ def _review_url(deck: Deck | None, mode: Mode) -> str:
 
 def _render(template: str, **context: Any) -> str:
     """Render a review page, with the scoring rule every review page explains and the switch between modes."""
-    reloading = current_app.jinja_env.auto_reload
-    note = _scoring_note if not reloading else _scoring_note.__wrapped__
     user, locale = current_user._get_current_object(), str(get_locale())
-    rule = note(locale, user.daily_new_limit, user.daily_review_limit, StudentDay.of(user))
+    rule = _fragment(_scoring_note)(locale, user.daily_new_limit, user.daily_review_limit, StudentDay.of(user))
     modes = None
     if "mode" in context:
         deck = context.get("deck")
-        switch = _review_modes if not reloading else _review_modes.__wrapped__
-        modes = switch(locale, request.script_root, deck.slug if deck is not None else None, Mode(context["mode"]))
+        modes = _fragment(_review_modes)(
+            locale, request.script_root, deck.slug if deck is not None else None, Mode(context["mode"])
+        )
     return render_template(template, scoring_note=rule, review_modes=modes, **context)
+
+
+def _fragment(rendered_once: Callable[..., Markup]) -> Callable[..., Markup]:
+    """Return a fragment renderer kept per key, or rendering afresh while templates reload (they are being edited)."""
+    return rendered_once.__wrapped__ if current_app.jinja_env.auto_reload else rendered_once  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=256)
