@@ -111,16 +111,19 @@ def _count_once(
     if not is_current(state, presented):
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
     answer, rating = record()
-    # FSRS works out the new schedule before the answer's insert: from that insert to the commit SQLite holds its
-    # one write lock, which every other student's answer waits for, so nothing slow happens in between.
+    # From the first write to the commit SQLite holds its one write lock, which every other student's answer waits
+    # for: FSRS works out the new schedule and the log row is made before it, and the answer, the schedule and the
+    # log row are then written back to back (the schedule's guarded update, then one flush for the two inserts).
     planned = plan_review(user.desired_retention, state, rating, now)
-    db.session.flush()
-    answer_id = answer.id  # read before the commit, which expires it
-    if apply_rating(
-        user.id, card, state, presented.last_review, rating, now, answer.time_taken_ms, answer_id, planned
-    ) is None:
+    with db.session.no_autoflush:
+        outcome = apply_rating(
+            user.id, card, state, presented.last_review, rating, now, answer.time_taken_ms, None, planned, answer
+        )
+    if outcome is None:
         db.session.rollback()
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
+    db.session.flush()
+    answer_id = answer.id  # read before the commit, which expires it
     db.session.commit()
     return AnswerResult(applied=True, answer_id=answer_id)
 

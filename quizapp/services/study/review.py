@@ -202,11 +202,13 @@ def apply_rating(
     duration_ms: int | None,
     answer_id: int | None,
     planned: PlannedReview | None = None,
+    answer: Answer | None = None,
 ) -> scheduling.ReviewOutcome | None:
     """Write the new schedule and append the log row; None (caller rolls back) if it was already counted.
 
     seen_review is the card's last review when the answer was given: the write happens only if it still is.
-    planned is plan_review's result for the same rating, when the caller worked it out before writing.
+    planned is plan_review's result for the same rating, when the caller worked it out before writing. answer, for
+    an answer not flushed yet, stands for answer_id: the log row then refers to it once both are flushed.
     """
     if planned is None:
         planned = plan_review(db.session.get_one(User, user_id).desired_retention, state, rating, now)
@@ -216,6 +218,8 @@ def apply_rating(
         user_id=user_id, card_id=card.id, answer_id=answer_id, review_duration_ms=duration_ms,
         last_review_before=before.last_review, **fields,
     )
+    if answer is not None:
+        log.answer = answer
     if state is None:
         # the schedule and its log row in one flush: the unique (user, card) row refuses a second first review
         db.session.add_all([ReviewState(user_id=user_id, card_id=card.id, **_columns(after)), log])
