@@ -22,6 +22,7 @@ from flask_sqlalchemy import SQLAlchemy
 
 from quizapp.clock import utcnow as utcnow  # the one clock, for the models' defaults and older imports
 from quizapp.days import sqlite_day_shift
+from quizapp.sqlite_writers import queue_writers
 
 #: Where the Alembic environment and revisions live; inside the package so that they ship with it.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -105,6 +106,7 @@ def init_app(app: Flask) -> None:
         for engine in db.engines.values():
             if engine.dialect.name == "sqlite":
                 sa.event.listen(engine, "connect", _configure_sqlite)
+                queue_writers(engine)
 
 
 def _configure_sqlite(dbapi_connection: sqlite3.Connection, connection_record: Any) -> None:
