@@ -3,9 +3,10 @@
 By default as in issue 13: 1,000 students, 5,000 cards in 100 decks, 504,500 review states, 1,000,000 review-log
 rows and 1,000,000 answers; one heavy student has 100,000 of each. The schema comes from the migrations of the
 quizapp checkout that builds it (a child process with that checkout first on its path), so a cached file is reused
-only by code with the same migrations.
+only by code with the same migrations. The database is a SQLite file, or a database on a PostgreSQL server kept by
+its name (`cached_postgres_database`), which each run copies with CREATE DATABASE … TEMPLATE.
 
-    python bench/school.py OUT PARAMS_JSON    (what cached_database runs; not meant to be typed)
+    python bench/school.py DATABASE_URL PARAMS_JSON    (what the cached_* functions run; not meant to be typed)
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def _chunks(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield chunk
 
 
-def build_database(out: Path, params: Params) -> None:
+def build_database(url: str, params: Params) -> None:
     """Create the schema with the migrations of the quizapp imported, then fill it with bulk inserts."""
     import flask_migrate
     import fsrs
@@ -107,11 +108,12 @@ def build_database(out: Path, params: Params) -> None:
 
     rng = random.Random(params.seed)
     midnight = datetime.combine(date.fromisoformat(params.day), clock_time(), tzinfo=UTC)
-    app = create_app({"SECRET_KEY": SECRET_KEY, "DATABASE_URL": f"sqlite:///{out}"})
+    app = create_app({"SECRET_KEY": SECRET_KEY, "DATABASE_URL": url})
     with app.app_context():
         flask_migrate.upgrade()
         connection = db.session.connection()
-        connection.exec_driver_sql("PRAGMA synchronous=OFF")
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA synchronous=OFF")
 
         def insert(table: Any, rows: Iterator[dict[str, Any]]) -> None:
             for chunk in _chunks(rows):
@@ -263,6 +265,12 @@ def build_database(out: Path, params: Params) -> None:
                            "card_version": 1, "answered_at": moment(rng.uniform(0, span))}
 
         insert(Answer.__table__, answer_rows())
+        if connection.dialect.name == "postgresql":
+            # rows inserted with their ids leave the sequences behind; the server's own inserts would collide
+            for table in (User.__table__, Article.__table__, Deck.__table__, QuizSession.__table__):
+                connection.execute(sa.text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), (SELECT max(id) FROM {table.name}))"
+                ))
         db.session.commit()
         connection = db.session.connection()
         connection.exec_driver_sql("ANALYZE")
@@ -294,15 +302,46 @@ def cached_database(params: Params, app_dir: Path, cache: Path) -> Path:
     partial = path.with_suffix(".partial")
     partial.unlink(missing_ok=True)
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="quizapp-bench-build-") as instance:
-        subprocess.run(
-            [sys.executable, __file__, str(partial), json.dumps(asdict(params))],
-            env=child_env(app_dir, Path(instance)), cwd=app_dir, check=True,
-        )
+    _build(f"sqlite:///{partial}", params, app_dir)
     partial.rename(path)
     print(f"Database: built {path} ({path.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - start:.0f} s")
     return path
 
 
+def cached_postgres_database(params: Params, app_dir: Path, server: str) -> str:
+    """Return the name of the database on server (a URL whose role may create databases) built for params with
+    app_dir's migrations, building it first if need be."""
+    import sqlalchemy as sa
+
+    name = f"quizapp_bench_{params.key(schema_of(app_dir))}"
+    partial = f"{name}_partial"
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            if connection.scalar(sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}):
+                print(f"Database: {name} on PostgreSQL (cached)")
+                return name
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{partial}"')
+            connection.exec_driver_sql(f'CREATE DATABASE "{partial}"')
+        start = time.perf_counter()
+        _build(sa.make_url(server).set(database=partial).render_as_string(hide_password=False), params, app_dir)
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f'ALTER DATABASE "{partial}" RENAME TO "{name}"')
+            size = connection.scalar(sa.text("SELECT pg_database_size(:name)"), {"name": name})
+    finally:
+        engine.dispose()
+    print(f"Database: built {name} on PostgreSQL ({size / 2**20:.0f} MiB) in {time.perf_counter() - start:.0f} s")
+    return name
+
+
+def _build(url: str, params: Params, app_dir: Path) -> None:
+    """Build the database at url in a child process that imports quizapp from app_dir."""
+    with tempfile.TemporaryDirectory(prefix="quizapp-bench-build-") as instance:
+        subprocess.run(
+            [sys.executable, __file__, url, json.dumps(asdict(params))],
+            env=child_env(app_dir, Path(instance)), cwd=app_dir, check=True,
+        )
+
+
 if __name__ == "__main__":
-    build_database(Path(sys.argv[1]), Params(**json.loads(sys.argv[2])))
+    build_database(sys.argv[1], Params(**json.loads(sys.argv[2])))

@@ -9,13 +9,19 @@ server in the same run: each page's throughput is printed as a share of it, next
 statements per page are counted in-process, on one request after a warm-up.
 
     python bench/serve.py [--scale 1] [--seed 0] [--duration 5] [--rounds 3] [--connections 8]
-                          [--before DIR] [--app DIR] [--only NAME ...]
+                          [--before DIR] [--app DIR] [--only NAME ...] [--postgres URL]
 
 --before DIR serves the code in DIR (a checkout, e.g. `git archive BASE | tar -x -C DIR`) beside --app (this
 checkout by default), each on its own copy of the database, taking turns round by round: before and after from
 one run. The database is built with the migrations of the oldest code served. --scale 0.1 builds a small
 database in seconds, for trying the bench out. Needs wrk (`apt-get install wrk`) and gunicorn. Prints figures
 and asserts nothing; not a test, not run by CI. Quote medians and ratios from one run: shared machines are noisy.
+
+--postgres URL serves PostgreSQL instead of SQLite: URL names a server and a database to connect to first, as a
+role that may create databases (`ALTER ROLE quizapp CREATEDB`), e.g.
+postgresql+psycopg://quizapp:quizapp@127.0.0.1/postgres. The built database is kept on that server as
+quizapp_bench_<hash> (drop it to free the space; about 1 GiB) and copied for each server with CREATE DATABASE …
+TEMPLATE.
 """
 
 from __future__ import annotations
@@ -40,7 +46,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from school import HEAVY_USER_ID, INSTRUCTOR_ID, ORDINARY_USER_ID, Params, cached_database, child_env
+from school import (
+    HEAVY_USER_ID,
+    INSTRUCTOR_ID,
+    ORDINARY_USER_ID,
+    Params,
+    cached_database,
+    cached_postgres_database,
+    child_env,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 USER_AGENT = "quizapp-bench"
@@ -63,8 +77,16 @@ class Target:
     app_dir: Path
     instance: Path
     port: int
+    #: The target's PostgreSQL database; None: the SQLite file in its instance folder.
+    database_url: str | None = None
     process: subprocess.Popen[bytes] | None = None
     prepared: dict[str, Any] | None = None
+
+    def env(self, **extra: str) -> dict[str, str]:
+        """Return the environment of the target's child processes: its code, instance folder and database."""
+        if self.database_url is not None:
+            extra["QUIZAPP_DATABASE_URL"] = self.database_url
+        return child_env(self.app_dir, self.instance, **extra)
 
     @property
     def base(self) -> str:
@@ -207,7 +229,7 @@ def start_server(target: Target, workers: int, threads: int) -> None:
     target.process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads), "-b",
          f"127.0.0.1:{target.port}", "--log-level", "warning", "quizapp:create_app()"],
-        env=child_env(target.app_dir, target.instance, QUIZAPP_BENCH_REFERENCE="1"), cwd=target.app_dir,
+        env=target.env(QUIZAPP_BENCH_REFERENCE="1"), cwd=target.app_dir,
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     for _ in range(200):
@@ -238,6 +260,43 @@ def stop_server(target: Target) -> None:
     if target.process is not None and target.process.poll() is None:
         os.killpg(target.process.pid, signal.SIGTERM)
         target.process.wait(timeout=30)
+
+
+def analyze(target: Target) -> None:
+    """Have the target's database gather the statistics its planner reads, after the migrations."""
+    if target.database_url is None:
+        with sqlite3.connect(target.instance / "quizapp.sqlite") as connection:
+            connection.execute("ANALYZE")
+        return
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(target.database_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("ANALYZE")
+    engine.dispose()
+
+
+def copy_postgres_database(server: str, template: str, label: str) -> str:
+    """Copy the built database on server for one target; return the copy's URL."""
+    import sqlalchemy as sa
+
+    name = f"quizapp_bench_run_{label}"
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    engine.dispose()
+    return sa.make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_postgres_database(server: str, url: str) -> None:
+    """Drop a target's copy of the database."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)')
+    engine.dispose()
 
 
 # --- load ----------------------------------------------------------------------------------------------------
@@ -361,6 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="load only these pages (names as printed), besides the reference")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "quizapp-bench",
                         help="where built databases are kept (default: ~/.cache/quizapp-bench)")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="serve PostgreSQL: a server URL whose role may create databases (default: SQLite)")
     parser.add_argument("--params", help=argparse.SUPPRESS)
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -377,7 +438,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     labelled = ([("before", args.before.resolve())] if args.before else []) + [("after" if args.before else "app",
                                                                                  args.app.resolve())]
     print(f"Python {sys.version.split()[0]}; {os.cpu_count()} CPUs; {params}")
-    source = cached_database(params, labelled[0][1], args.cache)
+    if args.postgres:
+        source = cached_postgres_database(params, labelled[0][1], args.postgres)
+    else:
+        source = cached_database(params, labelled[0][1], args.cache)
     names = [name for name, _, _ in PAGES if not args.only or name in args.only or name == "reference"]
     # Enough answer forms for the fastest answering expected (1,500 a second) over every round.
     answer_bodies = int(1_500 * args.duration * args.rounds)
@@ -392,23 +456,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         for index, (label, app_dir) in enumerate(labelled):
             instance = workdir / label
             instance.mkdir()
-            shutil.copyfile(source, instance / "quizapp.sqlite")
-            subprocess.run([sys.executable, "-m", "flask", "--app", "quizapp", "db", "upgrade"],
-                           env=child_env(app_dir, instance), cwd=app_dir, check=True, capture_output=True)
-            with sqlite3.connect(instance / "quizapp.sqlite") as connection:
-                connection.execute("ANALYZE")
             target = Target(label, app_dir, instance, port=18_700 + index)
+            targets.append(target)
+            if args.postgres:
+                target.database_url = copy_postgres_database(args.postgres, source, label)
+            else:
+                shutil.copyfile(source, instance / "quizapp.sqlite")
+            subprocess.run([sys.executable, "-m", "flask", "--app", "quizapp", "db", "upgrade"],
+                           env=target.env(), cwd=app_dir, check=True, capture_output=True)
+            analyze(target)
             prepared = subprocess.run(
                 [sys.executable, __file__, "--prepare", str(instance),
                  "--params", json.dumps({"rounds": args.rounds, "answer_bodies": answer_bodies})],
-                env=child_env(app_dir, instance, QUIZAPP_BENCH_REFERENCE="1"), cwd=app_dir,
+                env=target.env(QUIZAPP_BENCH_REFERENCE="1"), cwd=app_dir,
                 capture_output=True, text=True,
             )
             if prepared.returncode != 0:
                 raise SystemExit(f"{label}: preparing the pages failed:\n{prepared.stderr}{prepared.stdout}")
             target.prepared = json.loads(prepared.stdout.strip().splitlines()[-1])
             start_server(target, args.workers, args.threads)
-            targets.append(target)
 
         for target in targets:  # warm up: fill the page cache and each worker's caches
             for name, who, path in PAGES:
@@ -432,6 +498,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         for target in targets:
             stop_server(target)
+            if target.database_url is not None:
+                drop_postgres_database(args.postgres, target.database_url)
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
