@@ -269,3 +269,21 @@ def test_the_page_writes_its_words_dates_and_times_in_the_students_language_and_
     assert "26 Nov 2026 1" in page  # the card due in two days
     assert "1 pengulangan sejak 24 Nov 2026." in page
     assert "Hari tanpa pengulangan tidak ditampilkan." in page
+
+
+def test_deck_names_are_escaped_in_the_tables_and_charts(app: Flask, client: FlaskClient, fixed_clock: None) -> None:
+    # The tables' rows are written without autoescaping: a name from a deck must still be escaped there.
+    name = '<b>Tom & "Jerry"</b>'
+    deck = make_deck("tom", name)
+    siti = Study()
+    siti.quiz(deck, [make_card(decks=[deck])], days_ago(0), answers=[True], finished=True)
+    db.session.commit()
+    log_in(client, siti)
+
+    html = client.get("/progress/").get_data(as_text=True)
+    assert "<b>Tom" not in html
+    escaped = escape(name)
+    assert f'<th scope="row">{escaped}</th>' in html  # the accuracy table
+    assert f"<td>{escaped}</td>" in html  # the quiz history
+    assert f">{escaped}</text>" in html  # the accuracy chart's label
+    charts(html)  # and every chart is still well-formed XML

@@ -3,7 +3,8 @@
 The page writes a date on every row of three tables; Flask-Babel's dateformat and timeformat filters look up the
 locale, the time zone and the pattern again for each, which costs more than the rest of the row. The text of a
 medium date depends only on the day and the locale, that of a short time only on the hour, the minute and the
-locale, so each is made once and kept: the same text as the filters give, for a fraction of the work.
+locale, so each is made once and kept: the same text as the filters give, for a fraction of the work. A date's text
+is kept escaped, as Markup, so that the tables can write it out without escaping it again for every row.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from datetime import date, datetime, time, tzinfo
 
 from babel.dates import format_date, format_time
 from flask_babel import get_locale, get_timezone
+from markupsafe import Markup, escape
 
 
 # Keyed by the locale's name: comparing Locale objects, as a cache hit does, costs more than the lookup saves.
 @functools.lru_cache(maxsize=4096)
-def _medium_date(day: date, locale: str) -> str:
-    return format_date(day, "medium", locale=locale)
+def _medium_date(day: date, locale: str) -> Markup:
+    return escape(format_date(day, "medium", locale=locale))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -45,14 +47,14 @@ class PageDates:
         # As Flask-Babel's to_user_timezone: the zone is a pytz zone, which normalize() puts right.
         return self.zone.normalize(moment.astimezone(self.zone))  # type: ignore[attr-defined]
 
-    def date(self, day: date | datetime) -> str:
-        """Write a day, or the day of an instant in the user's zone, as a medium date: "24 Nov 2026"."""
+    def date(self, day: date | datetime) -> Markup:
+        """Write a day, or the day of an instant in the user's zone, as a medium date: "24 Nov 2026", escaped."""
         if isinstance(day, datetime):
             day = self._local(day).date()
         return _medium_date(day, self.locale)
 
-    def days(self, counts: Iterable[tuple[date, int]]) -> list[tuple[str, str, int]]:
-        """Return the rows of a table of days: each day's ISO date and medium date, and its count."""
+    def days(self, counts: Iterable[tuple[date, int]]) -> list[tuple[str, Markup, int]]:
+        """Return the rows of a table of days: each day's ISO date and medium date (escaped), and its count."""
         locale = self.locale
         return [(day.isoformat(), _medium_date(day, locale), n) for day, n in counts]
 
