@@ -63,6 +63,12 @@ class _Words:
             self._counted[key] = self.ngettext("%(num)d card", "%(num)d cards", n)
         return self._counted[key]
 
+    def escaped_cards(self, n: int) -> str:
+        """Return cards(n), escaped (days with the same count share it)."""
+        if (key := ("escaped cards", n)) not in self._counted:
+            self._counted[key] = escape(self.cards(n))
+        return self._counted[key]
+
     def reviews(self, n: int) -> str:
         """Return "1 review" or "5 reviews" in the page's language, escaped (days with the same count share it)."""
         if (key := ("reviews", n)) not in self._counted:
@@ -70,9 +76,10 @@ class _Words:
         return self._counted[key]
 
 
-def _short_date(day: date, locale: str) -> str:
-    """Return "Nov 24" (or "24 Nov" in Indonesian) from the locale's data, not the process locale's."""
-    return format_skeleton("MMMd", day, locale=locale)
+@functools.lru_cache(maxsize=1024)
+def _short_date(day: date, locale: str) -> Markup:
+    """Return "Nov 24" (or "24 Nov" in Indonesian), escaped, from the locale's data, not the process locale's."""
+    return escape(format_skeleton("MMMd", day, locale=locale))
 
 
 def _svg(kind: str, width: float, height: float, title: str, desc: str, body: list[str]) -> Markup:
@@ -132,19 +139,21 @@ def forecast_bars(counts: Sequence[tuple[date, int]], title: str, locale: str = 
             f"{value}</text>"
         )
     slot = plot_w / max(len(counts), 1)
+    # What every bar shares is written once; an ISO date is digits and dashes, with nothing in it to escape.
+    hit_tail = f'" y="{_num(top)}" width="{_num(slot)}" height="{_num(plot_h)}" {_HIT}/><rect class="value" x="'
+    value_width = _num(slot * 0.8)
     for i, (day, n) in enumerate(counts):
         x = left + i * slot
         bar_h = plot_h * n / scale
         body.append(
-            f'<g class="bar"><title>{escape(day.isoformat())}: {escape(words.cards(n))}</title>'
-            f'<rect class="hit" x="{_num(x)}" y="{_num(top)}" width="{_num(slot)}" height="{_num(plot_h)}" {_HIT}/>'
-            f'<rect class="value" x="{_num(x + slot * 0.1)}" y="{_num(base - bar_h)}" width="{_num(slot * 0.8)}" '
+            f'<g class="bar"><title>{day.isoformat()}: {words.escaped_cards(n)}</title><rect class="hit" x="{_num(x)}'
+            f'{hit_tail}{_num(x + slot * 0.1)}" y="{_num(base - bar_h)}" width="{value_width}" '
             f'height="{_num(bar_h)}" fill="{BAR_FILL}"/></g>'
         )
         if i % 7 == 0:
             body.append(
                 f'<text class="axis" x="{_num(x + slot / 2)}" y="{_num(height - 8)}" text-anchor="middle" '
-                f'fill="currentColor">{escape(_short_date(day, locale))}</text>'
+                f'fill="currentColor">{_short_date(day, locale)}</text>'
             )
     return _svg("forecast", width, height, title, desc, body)
 
@@ -207,15 +216,19 @@ def review_heatmap(
             f'fill="currentColor">{escape(month_names[mondays[col].month])}</text>'
         )
     size = _num(cell)
+    # A cell's markup around its place and its date depends on its count alone: days with the same count share it.
     # An ISO date is digits and dashes: nothing in it to escape.
+    shapes: dict[int, tuple[str, str, str]] = {}
     for day, n, place in zip(days, day_counts, _heatmap_cells(weeks), strict=False):
-        level = _level(n, peak)
+        if (shape := shapes.get(n)) is None:
+            level = _level(n, peak)
+            shape = shapes[n] = (
+                f'<rect class="day level-{level}" ',
+                f' width="{size}" height="{size}" rx="2" fill="{LEVEL_FILLS[level]}" data-date="',
+                f'" data-count="{n}"><title>',
+            )
         iso = day.isoformat()
-        body.append(
-            f'<rect class="day level-{level}" {place} width="{size}" height="{size}" rx="2" '
-            f'fill="{LEVEL_FILLS[level]}" data-date="{iso}" data-count="{n}"><title>{iso}: {words.reviews(n)}</title>'
-            "</rect>"
-        )
+        body.append(f"{shape[0]}{place}{shape[1]}{iso}{shape[2]}{iso}: {words.reviews(n)}</title></rect>")
     legend_y = top + 7 * pitch + 10
     less, more = _("Less"), _("More")
     # "More" is drawn to the right of the five boxes, which end where the last week's column ends.
@@ -277,28 +290,34 @@ def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:
 
     words = _Words()
     _ = words.gettext
-    # The tooltip's words are looked up once; each row only fills them in, as gettext would.
-    with_answers = words.gettext("%(label)s: %(correct)d of %(total)d correct (%(percent)d%%)")
+    # The tooltip's words are looked up and escaped once; each row only fills them in, as gettext would. Escaping the
+    # words and the label apart gives the same text as escaping the tooltip whole, and the numbers need none.
+    with_answers = str(escape(words.gettext("%(label)s: %(correct)d of %(total)d correct (%(percent)d%%)")))
     body = []
     parts = []
     for i, (label, correct, total) in enumerate(rows):
         label_y, bar_y, value_y = _bar_rows(i)
-        pct = _percent(correct, total)
-        summary = f"{pct}% ({correct}/{total})" if total else _("no answers")
-        parts.append(f"{label} {summary}")
+        safe_label = escape(label)
         # Long labels are cut to fit the chart's width; the tooltip keeps the whole text.
-        shown = label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
+        shown = safe_label if len(label) <= _LABEL_CHARS else escape(label[: _LABEL_CHARS - 1] + "…")
         if total:
-            tooltip = with_answers % {"label": label, "correct": correct, "total": total, "percent": pct}
+            pct = _percent(correct, total)
+            summary = f"{pct}% ({correct}/{total})"
+            tooltip = with_answers % {"label": safe_label, "correct": correct, "total": total, "percent": pct}
+            bar_w = _num(track_w * correct / total)
+            shown_summary = summary  # digits and signs: nothing in it to escape
         else:
-            tooltip = _("%(label)s: no answers", label=label)
+            summary = _("no answers")
+            tooltip = escape(_("%(label)s: no answers", label=label))
+            bar_w = "0"
+            shown_summary = escape(summary)
+        parts.append(f"{label} {summary}")
         body.append(
-            f'<g class="row"><title>{escape(tooltip)}</title>'
-            f'<text class="label" x="0" y="{label_y}" fill="currentColor">{escape(shown)}</text>'
+            f'<g class="row"><title>{tooltip}</title>'
+            f'<text class="label" x="0" y="{label_y}" fill="currentColor">{shown}</text>'
             f'<rect class="track" x="0" y="{bar_y}" width="{track}" height="16" rx="3" fill="{TRACK_FILL}"/>'
-            f'<rect class="bar" x="0" y="{bar_y}" '
-            f'width="{_num(track_w * correct / total if total else 0)}" height="16" rx="3" fill="{CORRECT_FILL}"/>'
-            f'<text class="value" x="{value_x}" y="{value_y}" fill="currentColor">{escape(summary)}</text></g>'
+            f'<rect class="bar" x="0" y="{bar_y}" width="{bar_w}" height="16" rx="3" fill="{CORRECT_FILL}"/>'
+            f'<text class="value" x="{value_x}" y="{value_y}" fill="currentColor">{shown_summary}</text></g>'
         )
     desc = _("Accuracy: %(rows)s.", rows="; ".join(parts)) if rows else _("No answers to show.")
     return _svg("accuracy", width, height, title, desc, body)
