@@ -27,6 +27,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.services import stats
+from quizapp.services.study.decks import deck_name
 
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # a Tuesday afternoon
 TODAY = NOW.date()
@@ -327,6 +328,27 @@ def test_accuracy_by_deck_counts_a_card_in_every_deck_it_is_in(app: Flask) -> No
         ("pashinyan", "Pashinyan walks out", 2, 3),
     ]
     assert [row.percent for row in rows] == [50, 0, 66]
+
+
+def test_accuracy_and_history_name_decks_as_every_page_does(app: Flask) -> None:
+    # The statements read an article's opening only where it names the deck: for an article without a headline.
+    everything = make_deck("all", "All articles")
+    headed = make_deck("headed", "Pashinyan walks out", of_article=True)
+    decks = [everything, headed]
+    for slug, headline in (("unheaded", None), ("blank", "")):
+        article = Article(file=f"{slug}.txt", language="id", outlet="Kompas", headline=headline,
+                          text=f"Armenia leaves the bloc ({slug}). More follows.", content_hash=slug)
+        decks.append(Deck(slug=slug, title=f"{slug}.txt", article=article))
+    db.session.add_all(decks)
+    siti = Study()
+    for deck in decks:
+        siti.quiz(deck, [make_card(decks=[deck])], days_ago(1), answers=[True], finished=True)
+
+    names = {deck.slug: deck_name(deck) for deck in decks}
+    assert names["unheaded"] == "Kompas: Armenia leaves the bloc (unheaded)"
+    assert names["headed"] == "Pashinyan walks out"
+    assert {row.key: row.label for row in stats.accuracy_by_deck(siti.id)} == names
+    assert {row.deck_slug: row.deck_title for row in stats.quiz_history(siti.id).rows} == names
 
 
 def test_accuracy_by_kind_lists_question_bank_kinds_first(app: Flask) -> None:
