@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import sqlite3
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,17 @@ class Base(so.DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate(directory=str(MIGRATIONS_DIR), render_as_batch=True)
+
+
+def plain_rows(statement: sa.Executable, params: Mapping[str, Any]) -> Sequence[sa.Row[Any]]:
+    """Run a statement of plain columns on the session's connection and return its rows.
+
+    The session's ORM layer does nothing for such a statement but costs a page up to a tenth of a millisecond a
+    statement; pending changes are flushed first, as the session would (unless its autoflush is off).
+    """
+    if db.session.autoflush:
+        db.session.flush()
+    return db.session.connection().execute(statement, params).all()
 
 
 def init_app(app: Flask) -> None:

@@ -370,6 +370,16 @@ def test_accuracy_by_kind_lists_question_bank_kinds_first(app: Flask) -> None:
     ]
 
 
+def test_statistics_see_changes_not_yet_flushed(app: Flask) -> None:
+    # The statements run on the session's connection, past its ORM layer, but flush first as the session would.
+    siti = Study()
+    card = make_card("member")
+    db.session.add(Answer(user_id=siti.id, card_id=card.id, chosen_position=0, correct=True, time_taken_ms=4_000,
+                          answered_at=days_ago(0)))
+    assert db.session.new
+    assert [(row.key, row.correct, row.total) for row in stats.accuracy_by_kind(siti.id)] == [("member", 1, 1)]
+
+
 def test_accuracy_of_a_user_with_no_answers_is_empty(app: Flask) -> None:
     siti = Study()
     assert stats.accuracy_by_deck(siti.id) == () and stats.accuracy_by_kind(siti.id) == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 import question_bank
-from quizapp.db import db
+from quizapp.db import db, plain_rows
 from quizapp.models import Answer, Article, Deck, DeckAnswerTotal, KindAnswerTotal, QuizItem, QuizSession
 from quizapp.services.stats.sql import whole_percent
 from quizapp.services.study.decks import deck_label
@@ -98,10 +99,10 @@ def _history_statement() -> sa.Select[Any]:
     )
 
 
-def _history_page(user_id: int, page: int, per_page: int) -> list[sa.Row[Any]]:
+def _history_page(user_id: int, page: int, per_page: int) -> Sequence[sa.Row[Any]]:
     """Read one page of the user's quizzes with their counts, and the number of quizzes, in one statement."""
     bound = {"user_id": user_id, "limit": per_page, "offset": (page - 1) * per_page}
-    return list(db.session.execute(_HISTORY, bound))
+    return plain_rows(_HISTORY, bound)
 
 
 def quiz_history(user_id: int, page: int = 1, per_page: int = QUIZZES_PER_PAGE) -> QuizHistory:
@@ -198,7 +199,7 @@ def accuracy(user_id: int) -> tuple[tuple[Accuracy, ...], tuple[Accuracy, ...]]:
     kinds, not the length of the history.
     """
     decks, kinds = [], []
-    rows = db.session.execute(_ACCURACY, {"user_id": user_id})
+    rows = plain_rows(_ACCURACY, {"user_id": user_id})
     for grouping, key, label, spans_articles, headline, outlet, opening, n_correct, n_total in rows:
         if grouping == "deck":  # named as every page names a deck, from what this statement read
             label = deck_label(key, label, headline, outlet, None if spans_articles else opening)

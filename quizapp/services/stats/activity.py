@@ -12,7 +12,7 @@ import fsrs
 import sqlalchemy as sa
 
 from quizapp.days import UTC_DAYS, HasStudyDay, StudentDay
-from quizapp.db import db
+from quizapp.db import db, plain_rows
 from quizapp.models import Answer, Card, CardStatus, ReviewLog, ReviewState, ScheduleTotal, StudyDay
 from quizapp.services.stats.sql import count_if, next_day_start, student_date, whole_percent
 
@@ -173,7 +173,7 @@ def schedule_summary(
     """
     today = day.today(now)
     bound = {"user_id": user_id, "until": day.start(today + timedelta(days=days + 1))}
-    rows = db.session.execute(_schedule_statement(day), bound).all()
+    rows = plain_rows(_schedule_statement(day), bound)
     totals = next((row for row in rows if row.day is None), None)
     counts = CardCounts(*(int(n) for n in totals[2:])) if totals else CardCounts(0, 0, 0)
     return counts, _forecast((row for row in rows if row.day is not None), today, days)
@@ -378,7 +378,7 @@ def study_activity(
     previous: date | None = None
     counts: dict[date, int] = {}
     one_day = timedelta(days=1)
-    for day, n_reviews, n_measured, n_passed in db.session.execute(_STUDY_DAYS, {"user_id": user.id}):
+    for day, n_reviews, n_measured, n_passed in plain_rows(_STUDY_DAYS, {"user_id": user.id}):
         if day > today:
             break
         run = run + 1 if previous is not None and day - previous == one_day else 1
