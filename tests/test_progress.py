@@ -276,7 +276,8 @@ def test_deck_names_are_escaped_in_the_tables_and_charts(app: Flask, client: Fla
     name = '<b>Tom & "Jerry"</b>'
     deck = make_deck("tom", name)
     siti = Study()
-    siti.quiz(deck, [make_card(decks=[deck])], days_ago(0), answers=[True], finished=True)
+    siti.quiz(deck, [make_card(decks=[deck])], days_ago(1), answers=[True], finished=True)
+    siti.quiz(deck, [make_card(decks=[deck])], days_ago(0))
     db.session.commit()
     log_in(client, siti)
 
@@ -285,5 +286,6 @@ def test_deck_names_are_escaped_in_the_tables_and_charts(app: Flask, client: Fla
     escaped = escape(name)
     assert f'<th scope="row">{escaped}</th>' in html  # the accuracy table
     assert f"<td>{escaped}</td>" in html  # the quiz history
+    assert f'<span class="visually-hidden"> — {escaped}</span>' in html  # its link to the quiz in progress
     assert f">{escaped}</text>" in html  # the accuracy chart's label
     charts(html)  # and every chart is still well-formed XML

@@ -4,7 +4,7 @@ The page writes a date on every row of three tables; Flask-Babel's dateformat an
 locale, the time zone and the pattern again for each, which costs more than the rest of the row. The text of a
 medium date depends only on the day and the locale, that of a short time only on the hour, the minute and the
 locale, so each is made once and kept: the same text as the filters give, for a fraction of the work. A date's text
-is kept escaped, as Markup, so that the tables can write it out without escaping it again for every row.
+or a time's is kept escaped, as Markup, so that the tables can write it out without escaping it again for every row.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ def _medium_date(day: date, locale: str) -> Markup:
 
 
 @functools.lru_cache(maxsize=4096)
-def _short_time(hour: int, minute: int, locale: str) -> str:
-    return format_time(time(hour, minute), "short", locale=locale)
+def _short_time(hour: int, minute: int, locale: str) -> Markup:
+    return escape(format_time(time(hour, minute), "short", locale=locale))
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,8 @@ class PageDates:
         locale = self.locale
         return [(day.isoformat(), _medium_date(day, locale), n) for day, n in counts]
 
-    def time(self, moment: datetime) -> str:
-        """Write the time of an instant in the user's zone as a short time: "4:05 PM", "16.05"."""
-        local = self._local(moment)
-        return _short_time(local.hour, local.minute, self.locale)
+    def moment(self, moment: datetime) -> tuple[str, Markup, Markup]:
+        """Return an instant's ISO text, and its medium date and short time in the user's zone, escaped: "24 Nov 2026",
+        "4:05 PM" or "16.05"."""
+        local, locale = self._local(moment), self.locale
+        return moment.isoformat(), _medium_date(local.date(), locale), _short_time(local.hour, local.minute, locale)
