@@ -174,6 +174,13 @@ def _heatmap_cells(weeks: int) -> tuple[str, ...]:
     )
 
 
+@functools.lru_cache(maxsize=16)
+def _heatmap_days(start: date, n: int) -> tuple[tuple[date, ...], tuple[str, ...]]:
+    """Return the n days from start and their ISO dates: a heatmap's days, the same for every student on a day."""
+    days = tuple(start + timedelta(days=i) for i in range(n))
+    return days, tuple(day.isoformat() for day in days)
+
+
 # A week's column is 13 units: 26 weeks and the weekday names fit a phone's column at about 1:1.
 _HEATMAP_CELL, _HEATMAP_PITCH, _HEATMAP_LEFT, _HEATMAP_TOP = 11.0, 13.0, 34.0, 20.0
 
@@ -185,11 +192,10 @@ def review_heatmap(
     if weeks < 1:
         raise ValueError(f"weeks must be at least 1, got {weeks}")
     start = end - timedelta(days=end.weekday(), weeks=weeks - 1)
-    days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    days, isos = _heatmap_days(start, (end - start).days + 1)
     day_counts = [counts.get(day, 0) for day in days]
-    for day, n in zip(days, day_counts, strict=True):
-        if n < 0:
-            _check_count(day.isoformat(), n)
+    if min(day_counts) < 0:
+        _check_count(*next((iso, n) for iso, n in zip(isos, day_counts, strict=True) if n < 0))
     peak = max(day_counts, default=0)
     total = sum(day_counts)
     words = _Words()
@@ -218,17 +224,17 @@ def review_heatmap(
     size = _num(cell)
     # A cell's markup around its place and its date depends on its count alone: days with the same count share it.
     # An ISO date is digits and dashes: nothing in it to escape.
-    shapes: dict[int, tuple[str, str, str]] = {}
-    for day, n, place in zip(days, day_counts, _heatmap_cells(weeks), strict=False):
+    shapes: dict[int, tuple[str, str, str, str]] = {}
+    for iso, n, place in zip(isos, day_counts, _heatmap_cells(weeks), strict=False):
         if (shape := shapes.get(n)) is None:
             level = _level(n, peak)
             shape = shapes[n] = (
                 f'<rect class="day level-{level}" ',
                 f' width="{size}" height="{size}" rx="2" fill="{LEVEL_FILLS[level]}" data-date="',
                 f'" data-count="{n}"><title>',
+                f": {words.reviews(n)}</title></rect>",
             )
-        iso = day.isoformat()
-        body.append(f"{shape[0]}{place}{shape[1]}{iso}{shape[2]}{iso}: {words.reviews(n)}</title></rect>")
+        body.append(f"{shape[0]}{place}{shape[1]}{iso}{shape[2]}{iso}{shape[3]}")
     legend_y = top + 7 * pitch + 10
     less, more = _("Less"), _("More")
     # "More" is drawn to the right of the five boxes, which end where the last week's column ends.
@@ -298,8 +304,14 @@ def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:
     for i, (label, correct, total) in enumerate(rows):
         label_y, bar_y, value_y = _bar_rows(i)
         safe_label = escape(label)
-        # Long labels are cut to fit the chart's width; the tooltip keeps the whole text.
-        shown = safe_label if len(label) <= _LABEL_CHARS else escape(label[: _LABEL_CHARS - 1] + "…")
+        # Long labels are cut to fit the chart's width; the tooltip keeps the whole text. A label escaping left as it
+        # was (as long) has nothing to escape in any part of it either.
+        if len(label) <= _LABEL_CHARS:
+            shown = safe_label
+        elif len(safe_label) == len(label):
+            shown = label[: _LABEL_CHARS - 1] + "…"
+        else:
+            shown = escape(label[: _LABEL_CHARS - 1] + "…")
         if total:
             pct = _percent(correct, total)
             summary = f"{pct}% ({correct}/{total})"

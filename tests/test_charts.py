@@ -103,6 +103,11 @@ def test_forecast_is_deterministic() -> None:
 # review_heatmap
 
 
+def test_heatmap_rejects_negative_counts() -> None:
+    with pytest.raises(ValueError, match=(TODAY - timedelta(days=1)).isoformat()):
+        review_heatmap({TODAY: 1, TODAY - timedelta(days=1): -2}, TODAY, title="Reviews")
+
+
 def test_heatmap_has_a_cell_per_day_up_to_end() -> None:
     root = parse(review_heatmap({}, TODAY, title="Reviews"))
     cells = with_class(root, "rect", "day")
@@ -193,6 +198,14 @@ def test_accuracy_cuts_long_labels_but_keeps_them_in_the_tooltip() -> None:
     group = with_class(parse(accuracy_bars([(label, 1, 2)], "Accuracy")), "g", "row")[0]
     shown = group.findtext("svg:text[@class='label']", namespaces=NS) or ""
     assert len(shown) == 48 and shown.endswith("…")
+    assert group.findtext("svg:title", namespaces=NS) == f"{label}: 1 of 2 correct (50%)"
+
+
+def test_accuracy_cuts_long_labels_before_escaping_them() -> None:
+    # Cut on the text, not on its escaped form: "&" counts one character, and is never cut into "&am".
+    label = "Tom & Jerry <3 \"cartoons\" & 'shorts' from the years of the studio system"
+    group = with_class(parse(accuracy_bars([(label, 1, 2), ("A" * 60, 1, 1)], "Accuracy")), "g", "row")[0]
+    assert group.findtext("svg:text[@class='label']", namespaces=NS) == label[:47] + "…"
     assert group.findtext("svg:title", namespaces=NS) == f"{label}: 1 of 2 correct (50%)"
 
 
