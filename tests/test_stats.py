@@ -300,6 +300,7 @@ def test_calendar_counts_reviews_per_utc_day_over_26_weeks(app: Flask) -> None:
     assert first_monday.weekday() == 0
     assert dict(calendar.counts) == {TODAY: 2, TODAY - timedelta(days=1): 1, first_monday: 1}
     assert calendar.total == 4
+    assert calendar.newest_first == [(TODAY, 2), (TODAY - timedelta(days=1), 1), (first_monday, 1)]
 
 
 # --- accuracy ----------------------------------------------------------------------------------------------

@@ -312,6 +312,11 @@ class ReviewCalendar:
         """Return the first day in the calendar with a review (the start of "N reviews since"), None without one."""
         return min(self.counts, default=None)
 
+    @property
+    def newest_first(self) -> list[tuple[date, int]]:
+        """Return the days with reviews and their counts, the last day first."""
+        return sorted(self.counts.items(), reverse=True)
+
 
 def _calendar_window(today: date, weeks: int) -> tuple[date, date]:
     end = today
