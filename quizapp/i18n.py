@@ -60,7 +60,8 @@ def _page_translations() -> dict[str, Any]:
     Flask-Babel's own find the catalog again for every string (the request's locale, its name, the cache), which
     a page with a hundred strings pays a hundred times. These behave as Jinja's newstyle ones: the text is marked
     safe where the template escapes, then formatted with the variables (escaped), num included for ngettext.
-    Macros imported without context still use Flask-Babel's, with the same result.
+    Macros imported without context still use Flask-Babel's, with the same result. ``_`` is the page's gettext itself,
+    not Jinja's alias that looks gettext up in the context again on every call.
     """
     translations = get_translations()
     translate, translate_plural = translations.ugettext, translations.ungettext
@@ -76,7 +77,7 @@ def _page_translations() -> dict[str, Any]:
         text = translate_plural(singular, plural, num)
         return (Markup(text) if context.eval_ctx.autoescape else text) % variables
 
-    return {"gettext": gettext, "ngettext": ngettext}
+    return {"gettext": gettext, "ngettext": ngettext, "_": gettext}
 
 
 def init_app(app: Flask) -> None:
