@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -186,6 +187,12 @@ def _accuracy_statement() -> sa.CompoundSelect:
     return sa.union_all(by_deck, by_kind)
 
 
+#: question_bank's kinds by their place in its order.
+_KIND_ORDER = {kind: i for i, kind in enumerate(question_bank.KINDS)}
+# What orders the rows of accuracy() (the rows themselves do not compare), taken without a Python call per row.
+_ORDER_OF_DECK = operator.itemgetter(slice(0, 3))
+_ORDER_OF_KIND = operator.itemgetter(slice(0, 2))
+
 # Built once: a statement object used again keeps its compiled form, which building it anew per request would not.
 _ACCURACY = _accuracy_statement()
 _HISTORY = _history_statement()
@@ -198,21 +205,22 @@ def accuracy(user_id: int) -> tuple[tuple[Accuracy, ...], tuple[Accuracy, ...]]:
     keeps up to date with every answer), not every answer nor every card answered: the cost follows the decks and
     kinds, not the length of the history.
     """
-    decks, kinds = [], []
+    # Decks spanning articles first, then the others by title; question_bank's kinds in its order, others by name.
+    # Each row is kept behind its place in that order, ending with its key (deck slugs and kinds are unique).
+    decks: list[tuple[bool, str, str, Accuracy]] = []
+    kinds: list[tuple[int, str, Accuracy]] = []
+    known = _KIND_ORDER
     rows = plain_rows(_ACCURACY, {"user_id": user_id})
     for grouping, key, label, spans_articles, headline, outlet, opening, n_correct, n_total in rows:
         if grouping == "deck":  # named as every page names a deck, from what this statement read
             label = deck_label(key, label, headline, outlet, None if spans_articles else opening)
-        row = (key, label, bool(spans_articles), int(n_correct), int(n_total))
-        (decks if grouping == "deck" else kinds).append(row)
-    # Decks spanning articles first, then the others by title; question_bank's kinds in its order, others by name.
-    decks.sort(key=lambda row: (not row[2], row[1].casefold(), row[0]))
-    known = {kind: i for i, kind in enumerate(question_bank.KINDS)}
-    kinds.sort(key=lambda row: (known.get(row[0], len(known)), row[0]))
-    return (
-        tuple(Accuracy(key, label, n_correct, n_total) for key, label, _, n_correct, n_total in decks),
-        tuple(Accuracy(key, label, n_correct, n_total) for key, label, _, n_correct, n_total in kinds),
-    )
+            row = Accuracy(key, label, int(n_correct), int(n_total))
+            decks.append((not spans_articles, label.casefold(), key, row))
+        else:
+            kinds.append((known.get(key, len(known)), key, Accuracy(key, label, int(n_correct), int(n_total))))
+    decks.sort(key=_ORDER_OF_DECK)
+    kinds.sort(key=_ORDER_OF_KIND)
+    return tuple(row[-1] for row in decks), tuple(row[-1] for row in kinds)
 
 
 def accuracy_by_deck(user_id: int) -> tuple[Accuracy, ...]:
