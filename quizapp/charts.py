@@ -304,8 +304,8 @@ def accuracy_bars(rows: Sequence[tuple[str, int, int]], title: str) -> Markup:
     for i, (label, correct, total) in enumerate(rows):
         label_y, bar_y, value_y = _bar_rows(i)
         safe_label = escape(label)
-        # Long labels are cut to fit the chart's width; the tooltip keeps the whole text. A label escaping left as it
-        # was (as long) has nothing to escape in any part of it either.
+        # Long labels are cut to fit the chart's width; the tooltip keeps the whole text. A label that escaping left
+        # as long as it was has nothing to escape, in its start either.
         if len(label) <= _LABEL_CHARS:
             shown = safe_label
         elif len(safe_label) == len(label):
