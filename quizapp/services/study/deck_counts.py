@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import typing as t
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,8 +11,9 @@ from datetime import datetime
 import fsrs
 import sqlalchemy as sa
 
-from quizapp.db import db
+from quizapp.db import UTCDateTime, db
 from quizapp.models import Card, CardStatus, DeckTotal, HeldCard, ReviewState, deck_cards
+from quizapp.services.study.held import holds_at
 
 
 @dataclass(frozen=True)
@@ -33,82 +35,116 @@ class DeckCounts:
 #: Up to this many decks, deck_counts narrows its counts to the decks asked in SQL.
 _FEW_DECKS = 10
 
+_USER_ID = sa.bindparam("user_id", type_=sa.Integer())
+_NOW = sa.bindparam("now", type_=UTCDateTime())
+_DECK_IDS = sa.bindparam("deck_ids", expanding=True)
+
+#: Names of the columns of deck_tallies, after its deck_id; student_counts reads them in this order.
+TALLIES = ("met", "due", "learned", "suspended", "suspended_met")
+
 
 @functools.cache
-def _counts_query(few: bool) -> sa.CompoundSelect:
-    """Build deck_counts' statement once, with placeholders (user_id, now, deck_ids); few: narrowed to the decks.
+def deck_tallies(few: bool) -> sa.Subquery:
+    """Tally the student's schedules and suspended cards per deck, with placeholders (user_id, now; deck_ids if few).
 
-    A statement built per request costs more than the database takes to run it; built once, SQLAlchemy also keeps
-    its compiled form.
+    One row per deck the student has a schedule or a hold in: deck_id, then TALLIES: the schedules of its active
+    cards, those due and not held, those learned and not suspended, its active cards suspended and how many of those
+    have a schedule. Built once: a statement built per request costs more than the database takes to run it.
     """
-    user_id, now, ids = sa.bindparam("user_id"), sa.bindparam("now"), sa.bindparam("deck_ids", expanding=True)
     deck_id = deck_cards.c.deck_id
     # Asked for a few decks (a deck's page), the database narrows by them. Asked for many (the decks page asks for
-    # all), probing a long IN list for every row costs more than counting every deck: those not asked are dropped.
-    in_decks = deck_id.in_(ids) if few else sa.true()
+    # all), probing a long IN list for every row costs more than counting every deck.
+    in_decks = deck_id.in_(_DECK_IDS) if few else sa.true()
     nothing = sa.literal(0)
-    # The database keeps each deck's served cards counted (DeckTotal, by triggers): no walk over every card.
-    served = sa.select(sa.literal("served"), DeckTotal.deck_id, DeckTotal.active, nothing, nothing).where(
-        DeckTotal.deck_id.in_(ids)
-    )
-    # An outer join leaves the hold's columns NULL for a card not held; "HeldCard.id IS NOT NULL AND ..." keeps
-    # each condition true or false, never NULL, so that "not held" selects those cards.
-    is_suspended = sa.and_(HeldCard.id.is_not(None), HeldCard.suspended)
-    is_held = sa.and_(
-        HeldCard.id.is_not(None),
-        sa.or_(HeldCard.suspended, sa.and_(HeldCard.buried_until.is_not(None), HeldCard.buried_until > now)),
-    )
+    is_due = ReviewState.due <= _NOW
+    is_learned = ReviewState.state == int(fsrs.State.Review)
+    # Every schedule of the student, counted along the indexes on review_states and deck_cards: joining each to its
+    # card to ask whether it is served, or to its hold, costs a long history milliseconds.
     scheduled = (
         sa.select(
-            sa.literal("scheduled"),
-            deck_id,
-            sa.func.count(),
-            sa.func.count(sa.case((sa.and_(ReviewState.due <= now, ~is_held), 1))),
-            sa.func.count(sa.case((sa.and_(ReviewState.state == int(fsrs.State.Review), ~is_suspended), 1))),
+            deck_id, sa.func.count(), sa.func.count(sa.case((is_due, 1))), sa.func.count(sa.case((is_learned, 1))),
+            nothing, nothing,
         )
         .select_from(ReviewState)
-        .join(Card, sa.and_(Card.id == ReviewState.card_id, Card.status == CardStatus.ACTIVE))
         .join(deck_cards, deck_cards.c.card_id == ReviewState.card_id)
-        .outerjoin(HeldCard, sa.and_(HeldCard.user_id == user_id, HeldCard.card_id == ReviewState.card_id))
-        .where(ReviewState.user_id == user_id, in_decks)
+        .where(ReviewState.user_id == _USER_ID, in_decks)
         .group_by(deck_id)
     )
-    # Suspended cards, and how many of them the user has a schedule for (those are counted in "scheduled" too).
+    # Less the schedules of cards not served (drafts and retired cards: few, their ids along the cards (status, id)
+    # index). Equalities, not an IN list: the database reads them the same, and an IN list is expanded on every run.
+    not_served = sa.or_(*(Card.status == status for status in CardStatus if status != CardStatus.ACTIVE))
+    unserved = (
+        sa.select(deck_id, -sa.func.count(), -sa.func.count(sa.case((is_due, 1))),
+                  -sa.func.count(sa.case((is_learned, 1))), nothing, nothing)
+        .select_from(ReviewState)
+        .join(deck_cards, deck_cards.c.card_id == ReviewState.card_id)
+        .where(ReviewState.user_id == _USER_ID, ReviewState.card_id.in_(sa.select(Card.id).where(not_served)),
+               in_decks)
+        .group_by(deck_id)
+    )
+    # Less the served cards held now (few): a held card is not due, a suspended one not learned; and the suspended
+    # ones counted, with how many of them have a schedule (those are among the schedules above).
+    has_schedule = ReviewState.id.is_not(None)
     held = (
-        sa.select(sa.literal("suspended"), deck_id, sa.func.count(), sa.func.count(ReviewState.id), nothing)
+        sa.select(
+            deck_id, nothing, -sa.func.count(sa.case((sa.and_(has_schedule, is_due), 1))),
+            -sa.func.count(sa.case((sa.and_(HeldCard.suspended, has_schedule, is_learned), 1))),
+            sa.func.count(sa.case((HeldCard.suspended, 1))),
+            sa.func.count(sa.case((sa.and_(HeldCard.suspended, has_schedule), 1))),
+        )
         .select_from(HeldCard)
         .join(Card, sa.and_(Card.id == HeldCard.card_id, Card.status == CardStatus.ACTIVE))
         .join(deck_cards, deck_cards.c.card_id == HeldCard.card_id)
-        .outerjoin(ReviewState, sa.and_(ReviewState.user_id == user_id, ReviewState.card_id == HeldCard.card_id))
-        .where(HeldCard.user_id == user_id, HeldCard.suspended, in_decks)
+        .outerjoin(ReviewState, sa.and_(ReviewState.user_id == _USER_ID, ReviewState.card_id == HeldCard.card_id))
+        .where(HeldCard.user_id == _USER_ID, holds_at(_NOW), in_decks)
         .group_by(deck_id)
     )
-    return sa.union_all(served, scheduled, held)
+    parts = sa.union_all(scheduled, unserved, held).subquery("parts")
+    part_deck_id, *part_tallies = parts.c
+    return (
+        sa.select(
+            part_deck_id.label("deck_id"),
+            *(sa.func.sum(column).label(name) for column, name in zip(part_tallies, TALLIES, strict=True)),
+        )
+        .group_by(part_deck_id)
+        .subquery("tallies")
+    )
+
+
+def tally_columns(tallies: sa.Subquery) -> list[sa.ColumnElement[int]]:
+    """The TALLIES columns of deck_tallies, 0 for a deck it has no row for (read through an outer join)."""
+    return [sa.func.coalesce(tallies.c[name], 0).label(name) for name in TALLIES]
+
+
+def student_counts(total: int, met: int, due: int, learned: int, suspended: int, suspended_met: int) -> DeckCounts:
+    """Return a deck's counts from its served cards (total) and its TALLIES."""
+    return DeckCounts(
+        new=total - met - (suspended - suspended_met), due=due, learned=learned, total=total, suspended=suspended
+    )
+
+
+@functools.cache
+def _counts_query(few: bool) -> sa.Select[t.Any]:
+    """Build deck_counts' statement once: each deck asked with its served cards (kept by the database) and tallies."""
+    tallies = deck_tallies(few)
+    return (
+        sa.select(DeckTotal.deck_id, DeckTotal.active, *tally_columns(tallies))
+        .outerjoin(tallies, tallies.c.deck_id == DeckTotal.deck_id)
+        .where(DeckTotal.deck_id.in_(_DECK_IDS))
+    )
 
 
 def deck_counts(user_id: int, deck_ids: Sequence[int], now: datetime) -> dict[int, DeckCounts]:
     """Count each deck's new, due, learned and suspended cards for the user, in one query; every id asked gets one.
 
-    Three small counts instead of one walk over every card of every deck: each deck's served cards (kept by the
-    database), the user's schedules for the served ones, read along the index on review_states (user_id, card_id,
-    due, state), and the served cards the user has suspended (few).
+    Small counts instead of one walk over every card of every deck: each deck's served cards (kept by the
+    database) and the user's tallies (deck_tallies).
     """
     ids = list(dict.fromkeys(deck_ids))
     counts = dict.fromkeys(ids, DeckCounts(new=0, due=0, learned=0, total=0))
     if not ids:
         return counts
-    parts: dict[str, dict[int, tuple[int, int, int]]] = {"served": {}, "scheduled": {}, "suspended": {}}
     query = _counts_query(len(ids) <= _FEW_DECKS)
-    for part, row_deck_id, n, x, y in db.session.execute(query, {"user_id": user_id, "now": now, "deck_ids": ids}):
-        parts[part][row_deck_id] = (int(n), int(x), int(y))
-    served, scheduled, suspended = parts["served"], parts["scheduled"], parts["suspended"]
-    none = (0, 0, 0)
-    for row_deck_id in ids:
-        total = served.get(row_deck_id, none)[0]
-        reviewed, due, learned = scheduled.get(row_deck_id, none)
-        suspended_cards, suspended_reviewed, _ = suspended.get(row_deck_id, none)
-        counts[row_deck_id] = DeckCounts(
-            new=total - reviewed - (suspended_cards - suspended_reviewed), due=due, learned=learned, total=total,
-            suspended=suspended_cards,
-        )
+    for row_deck_id, total, *tallies in db.session.execute(query, {"user_id": user_id, "now": now, "deck_ids": ids}):
+        counts[row_deck_id] = student_counts(total, *(int(n) for n in tallies))
     return counts

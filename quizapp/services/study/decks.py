@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from quizapp.db import db
 from quizapp.models import ALL_DECK_SLUG, Article, Deck, DeckTotal
 from quizapp.models.content import OPENING_CHARS
-from quizapp.services.study.deck_counts import DeckCounts, deck_counts
+from quizapp.services.study.deck_counts import DeckCounts, deck_counts, deck_tallies, student_counts, tally_columns
 
 if t.TYPE_CHECKING:
     from quizapp.services.instructor.assignments import Assignment
@@ -220,9 +220,11 @@ def article_decks() -> list[Deck]:
     return [deck for deck in list_decks() if deck.article is not None]
 
 
-#: Every deck with what the decks page shows of it and of its article, and how many cards it holds (kept by the
-#: database); the article's opening, not its text, names an article without a headline, and only such an article's
-#: text is read at all (a text runs to pages of the database file).
+#: Every deck with what the decks page shows of it and of its article, how many cards it holds and how many of them
+#: are served (kept by the database), and the student's tallies of it (deck_tallies); the article's opening, not its
+#: text, names an article without a headline, and only such an article's text is read at all (a text runs to pages
+#: of the database file). One row per deck, in one statement: every row SQLite returns costs the page.
+_TALLIES = deck_tallies(False)
 _LISTING = (
     sa.select(
         Deck.id, Deck.slug, Deck.title, Article.file, Article.headline, Article.outlet,
@@ -230,9 +232,12 @@ _LISTING = (
             (sa.func.coalesce(Article.headline, "") == "", sa.func.substr(Article.text, 1, OPENING_CHARS))
         ).label("opening"),
         sa.func.coalesce(DeckTotal.cards, 0).label("cards"),
+        sa.func.coalesce(DeckTotal.active, 0).label("active"),
+        *tally_columns(_TALLIES),
     )
     .outerjoin(Article, Article.id == Deck.article_id)
     .outerjoin(DeckTotal, DeckTotal.deck_id == Deck.id)
+    .outerjoin(_TALLIES, _TALLIES.c.deck_id == Deck.id)
 )
 
 
@@ -246,19 +251,19 @@ def student_overviews(
     an instructor approves its questions), unless it is assigned; "All articles" and a deck with no card at all
     (which says it has no questions yet) stay.
     """
-    rows = sorted(db.session.execute(_LISTING), key=lambda row: _order(row.slug, row.title, row.file))
-    counts = deck_counts(user_id, [row.id for row in rows], now)
+    listing = db.session.execute(_LISTING, {"user_id": user_id, "now": now})
+    rows = sorted(listing, key=lambda row: _order(row.slug, row.title, row.file))
     by_deck: dict[int, list[Assignment]] = {}
     for assignment in assignments:
         by_deck.setdefault(assignment.deck.id, []).append(assignment)
 
     def listed(row: sa.Row[t.Any]) -> ListedDeck:
-        deck_id, slug, title, file, headline, outlet, opening, _cards = row
+        deck_id, slug, title, file, headline, outlet, opening, _cards, total, *tallies = row
         assigned = tuple(by_deck.get(deck_id, ()))
         due = next((a.due_at for a in assigned if a.due_at is not None), None)
         return ListedDeck(
             deck_id, slug, deck_label(slug, title, headline, outlet, (opening or "") if file is not None else None),
-            outlet if file is not None and headline else None, counts[deck_id], assigned,
+            outlet if file is not None and headline else None, student_counts(total, *tallies), assigned,
             overdue=due is not None and due < now,
         )
 
@@ -267,6 +272,6 @@ def student_overviews(
     rest = [
         row for row in rows
         if row.id not in by_deck
-        and not (hide_unserved and counts[row.id].total == 0 and row.cards > 0 and row.slug != ALL_DECK_SLUG)
+        and not (hide_unserved and row.active == 0 and row.cards > 0 and row.slug != ALL_DECK_SLUG)
     ]
     return [listed(row) for row in assigned + rest]
