@@ -7,6 +7,7 @@ built link, and the template only writes the rows out.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -63,13 +64,15 @@ def deck_rows(overviews: Sequence[ListedDeck]) -> list[DeckRow]:
     """Make the decks page's rows, in the order of overviews."""
     translations = get_translations()
     # Markup, as Jinja's i18n extension marks translations: the catalog's text is the page's, not the user's.
-    every_article = escape(translations.ugettext("Every article")) + " · "
+    every_article = f"{escape(translations.ugettext('Every article'))} · "
     all_articles = translations.ugettext("All articles")
     ungettext = translations.ungettext
 
-    def plural(singular: str, plural: str, num: int) -> Markup:
+    # Decks share their numbers (a hundred decks of about fifty questions): each text is made once a page.
+    @functools.cache
+    def plural(singular: str, plural: str, num: int) -> str:
         # Only a whole number goes into the text: nothing to escape.
-        return Markup(ungettext(singular, plural, num) % {"num": num})
+        return ungettext(singular, plural, num) % {"num": num}
 
     deck_link = _link("study.deck", slug=_SLOT)
     review_link = _link("study.review", deck=_SLOT)
@@ -78,15 +81,16 @@ def deck_rows(overviews: Sequence[ListedDeck]) -> list[DeckRow]:
     for overview in overviews:
         slug, counts = overview.slug, overview.counts
         questions = plural("%(num)d question", "%(num)d questions", counts.total)
+        # One Markup made of escaped parts, not Markup added to Markup (each addition escapes and makes one more).
         if overview.is_all:
-            title, meta = all_articles, every_article + questions
+            title, meta = all_articles, Markup(every_article + questions)
         else:
             title = overview.title
-            meta = escape(overview.outlet) + " · " + questions if overview.outlet else questions
+            meta = Markup(f"{escape(overview.outlet)} · {questions}" if overview.outlet else questions)
         step = overview.next_step
         if step == NextStep.REVIEW:
             action_href = review_link(slug)
-            review_label = plural("Review %(num)d due card", "Review %(num)d due cards", counts.due)
+            review_label = Markup(plural("Review %(num)d due card", "Review %(num)d due cards", counts.due))
         else:
             action_href = quiz_link(slug) if step == NextStep.QUIZ else ""
             review_label = ""

@@ -61,10 +61,8 @@ def deck_tallies(few: bool) -> sa.Subquery:
     # Every schedule of the student, counted along the indexes on review_states and deck_cards: joining each to its
     # card to ask whether it is served, or to its hold, costs a long history milliseconds.
     scheduled = (
-        sa.select(
-            deck_id, sa.func.count(), sa.func.count(sa.case((is_due, 1))), sa.func.count(sa.case((is_learned, 1))),
-            nothing, nothing,
-        )
+        _part(deck_id, sa.func.count(), sa.func.count(sa.case((is_due, 1))), sa.func.count(sa.case((is_learned, 1))),
+              nothing, nothing)
         .select_from(ReviewState)
         .join(deck_cards, deck_cards.c.card_id == ReviewState.card_id)
         .where(ReviewState.user_id == _USER_ID, in_decks)
@@ -74,8 +72,8 @@ def deck_tallies(few: bool) -> sa.Subquery:
     # index). Equalities, not an IN list: the database reads them the same, and an IN list is expanded on every run.
     not_served = sa.or_(*(Card.status == status for status in CardStatus if status != CardStatus.ACTIVE))
     unserved = (
-        sa.select(deck_id, -sa.func.count(), -sa.func.count(sa.case((is_due, 1))),
-                  -sa.func.count(sa.case((is_learned, 1))), nothing, nothing)
+        _part(deck_id, -sa.func.count(), -sa.func.count(sa.case((is_due, 1))),
+              -sa.func.count(sa.case((is_learned, 1))), nothing, nothing)
         .select_from(ReviewState)
         .join(deck_cards, deck_cards.c.card_id == ReviewState.card_id)
         .where(ReviewState.user_id == _USER_ID, ReviewState.card_id.in_(sa.select(Card.id).where(not_served)),
@@ -86,7 +84,7 @@ def deck_tallies(few: bool) -> sa.Subquery:
     # ones counted, with how many of them have a schedule (those are among the schedules above).
     has_schedule = ReviewState.id.is_not(None)
     held = (
-        sa.select(
+        _part(
             deck_id, nothing, -sa.func.count(sa.case((sa.and_(has_schedule, is_due), 1))),
             -sa.func.count(sa.case((sa.and_(HeldCard.suspended, has_schedule, is_learned), 1))),
             sa.func.count(sa.case((HeldCard.suspended, 1))),
@@ -100,15 +98,18 @@ def deck_tallies(few: bool) -> sa.Subquery:
         .group_by(deck_id)
     )
     parts = sa.union_all(scheduled, unserved, held).subquery("parts")
-    part_deck_id, *part_tallies = parts.c
     return (
-        sa.select(
-            part_deck_id.label("deck_id"),
-            *(sa.func.sum(column).label(name) for column, name in zip(part_tallies, TALLIES, strict=True)),
-        )
-        .group_by(part_deck_id)
+        sa.select(parts.c.deck_id, *(sa.func.sum(parts.c[name]).label(name) for name in TALLIES))
+        .group_by(parts.c.deck_id)
         .subquery("tallies")
     )
+
+
+def _part(deck_id: sa.ColumnElement[int], *tallies: sa.ColumnElement[int]) -> sa.Select[t.Any]:
+    """Select a part of deck_tallies: deck_id and the TALLIES, each named: the union is read by name, and the same
+    unnamed 0 in two columns would be read as one."""
+    named = (tally.label(name) for tally, name in zip(tallies, TALLIES, strict=True))
+    return sa.select(deck_id.label("deck_id"), *named)
 
 
 def tally_columns(tallies: sa.Subquery) -> list[sa.ColumnElement[int]]:
