@@ -14,8 +14,9 @@ from markupsafe import escape
 from werkzeug.test import TestResponse
 
 from quizapp.db import db
-from quizapp.models import Article, Card, CardStatus, Deck, QuizSession, ReviewState
+from quizapp.models import Article, Card, CardStatus, Deck, HeldCard, QuizSession, ReviewState
 from quizapp.services.bank.loading import ALL_DECK_SLUG
+from quizapp.services.study.deck_counts import deck_counts
 from tests.web_helpers import counted
 
 DECK_LINK = re.compile(r'<h2 class="deck-title" id="deck-[^"]+">\s*<a href="/study/decks/([^"]+)">')
@@ -157,6 +158,44 @@ def test_the_decks_page_runs_three_statements_however_many_decks(
     assert len(statements) == 3, statements
     assert all(f'href="/study/decks/more-{n}"' in text for n in range(5))
     assert text.count("<dt>New</dt><dd>3</dd>") >= 5
+
+
+def shown_counts(text: str, slug: str) -> dict[str, int]:
+    """Read the counts the decks page shows for a deck."""
+    row = re.search(rf'id="deck-{re.escape(slug)}".*?</dl>', text, re.S)
+    assert row, slug
+    return {name: int(num) for name, num in re.findall(r"<dt>([^<]+)</dt><dd>(\d+)</dd>", row.group(0))}
+
+
+def test_the_decks_page_counts_as_a_deck_page_does_with_retired_and_held_cards(
+    bank_app: Flask, bank_client: FlaskClient, student: int
+) -> None:
+    # Schedules of a retired card are not counted; a suspended card is neither due nor learned, a buried one not
+    # due; a suspended card never met stays out of the new ones.
+    slug = article_decks(bank_app)[0][0]
+    make_due(bank_app, student, slug, 5)
+    with bank_app.app_context():
+        deck = db.session.scalar(sa.select(Deck).where(Deck.slug == slug))
+        assert deck is not None and len(deck.cards) >= 7
+        cards = deck.cards
+        cards[0].status = CardStatus.RETIRED
+        tomorrow = datetime.now(UTC) + timedelta(days=1)
+        db.session.add_all([
+            HeldCard(user_id=student, card_id=cards[1].id, suspended=True),
+            HeldCard(user_id=student, card_id=cards[2].id, suspended=False, buried_until=tomorrow),
+            HeldCard(user_id=student, card_id=cards[6].id, suspended=True),
+        ])
+        db.session.commit()
+        deck_ids = {s: db.session.scalar(sa.select(Deck.id).where(Deck.slug == s)) for s in (slug, ALL_DECK_SLUG)}
+        counts = deck_counts(student, list(deck_ids.values()), datetime.now(UTC))
+    text = main(page(bank_client.get("/study/")))
+    total = counts[deck_ids[slug]].total
+    assert shown_counts(text, slug) == {"New": total - 5, "Learning": 0, "Learned": 3, "Suspended": 2, "Due now": 2}
+    for shown_slug, deck_id in deck_ids.items():
+        c = counts[deck_id]
+        assert shown_counts(text, shown_slug) == {
+            "New": c.new, "Learning": c.learning, "Learned": c.learned, "Suspended": c.suspended, "Due now": c.due
+        }
 
 
 def test_a_new_student_is_invited_to_take_a_quiz(bank_client: FlaskClient, student: int) -> None:
