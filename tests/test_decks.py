@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import astuple
 from datetime import UTC, datetime, timedelta
 
 import fsrs
@@ -17,6 +18,7 @@ from quizapp.db import db
 from quizapp.models import Article, Card, CardStatus, Deck, HeldCard, QuizSession, ReviewState
 from quizapp.services.bank.loading import ALL_DECK_SLUG
 from quizapp.services.study.deck_counts import deck_counts
+from quizapp.services.study.decks import student_overviews
 from tests.web_helpers import counted
 
 DECK_LINK = re.compile(r'<h2 class="deck-title" id="deck-[^"]+">\s*<a href="/study/decks/([^"]+)">')
@@ -188,6 +190,9 @@ def test_the_decks_page_counts_as_a_deck_page_does_with_retired_and_held_cards(
         db.session.commit()
         deck_ids = {s: db.session.scalar(sa.select(Deck.id).where(Deck.slug == s)) for s in (slug, ALL_DECK_SLUG)}
         counts = deck_counts(student, list(deck_ids.values()), datetime.now(UTC))
+        listed = {o.slug: o.counts for o in student_overviews(student, [], datetime.now(UTC))}
+    # Whole numbers from every database (PostgreSQL sums counts as numeric).
+    assert all(type(n) is int for c in [*counts.values(), *listed.values()] for n in astuple(c))
     text = main(page(bank_client.get("/study/")))
     total = counts[deck_ids[slug]].total
     assert shown_counts(text, slug) == {"New": total - 5, "Learning": 0, "Learned": 3, "Suspended": 2, "Due now": 2}

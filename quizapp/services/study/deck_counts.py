@@ -99,7 +99,8 @@ def deck_tallies(few: bool) -> sa.Subquery:
     )
     parts = sa.union_all(scheduled, unserved, held).subquery("parts")
     return (
-        sa.select(parts.c.deck_id, *(sa.func.sum(parts.c[name]).label(name) for name in TALLIES))
+        # Whole numbers on every database: PostgreSQL sums counts as numeric.
+        sa.select(parts.c.deck_id, *(sa.cast(sa.func.sum(parts.c[name]), sa.Integer).label(name) for name in TALLIES))
         .group_by(parts.c.deck_id)
         .subquery("tallies")
     )
@@ -147,5 +148,5 @@ def deck_counts(user_id: int, deck_ids: Sequence[int], now: datetime) -> dict[in
         return counts
     query = _counts_query(len(ids) <= _FEW_DECKS)
     for row_deck_id, total, *tallies in db.session.execute(query, {"user_id": user_id, "now": now, "deck_ids": ids}):
-        counts[row_deck_id] = student_counts(total, *(int(n) for n in tallies))
+        counts[row_deck_id] = student_counts(total, *tallies)
     return counts
