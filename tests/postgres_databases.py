@@ -22,7 +22,7 @@ PUBLIC = "public"
 KEPT = frozenset({"alembic_version"})
 #: Kept by triggers, which refill it as the reset deletes and copies back the rows it counts; copied back too,
 #: its rows would be counted twice.
-KEPT_BY_TRIGGERS = frozenset({"deck_totals"})
+KEPT_BY_TRIGGERS = frozenset({"deck_totals", "deck_schedule_totals"})
 #: How long the reset waits for a lock before it ends the connections a test left open.
 LOCK_TIMEOUT = "5s"
 

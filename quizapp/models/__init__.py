@@ -18,14 +18,14 @@ from quizapp.models.content import (
 )
 from quizapp.models.review import AppendOnlyError, HeldCard, ReviewLog, ReviewState
 from quizapp.models.study import Answer, AnswerTotal, QuizItem, QuizSession
-from quizapp.models.totals import DeckAnswerTotal, KindAnswerTotal, ScheduleTotal, StudyDay
+from quizapp.models.totals import DeckAnswerTotal, DeckScheduleTotal, KindAnswerTotal, ScheduleTotal, StudyDay
 from quizapp.models.users import LoginSession, Role, User, fold_username
 
 __all__ = [
     "ALL_DECK_SLUG",
     "Answer", "AnswerTotal", "AppendOnlyError", "Article", "Card", "CardOrigin", "CardRevision", "CardSource",
-    "CardStatus", "Choice", "ClassDeck", "ClassMember", "Classroom", "Deck", "DeckAnswerTotal", "DeckTotal",
-    "HeldCard", "KindAnswerTotal", "LoginSession", "QuizItem", "QuizSession", "ReviewLog", "ReviewState", "Role",
-    "ScheduleTotal", "StudyDay", "User",
+    "CardStatus", "Choice", "ClassDeck", "ClassMember", "Classroom", "Deck", "DeckAnswerTotal", "DeckScheduleTotal",
+    "DeckTotal", "HeldCard", "KindAnswerTotal", "LoginSession", "QuizItem", "QuizSession", "ReviewLog", "ReviewState",
+    "Role", "ScheduleTotal", "StudyDay", "User",
     "deck_cards", "fold_username",
 ]

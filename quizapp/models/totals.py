@@ -91,6 +91,25 @@ class ScheduleTotal(db.Model):
         return f"<ScheduleTotal user={self.user_id} {self.studied} studied, {self.learned} learned>"
 
 
+class DeckScheduleTotal(db.Model):
+    """How many of one user's schedules (ReviewState rows) are of cards in one deck, and how many of those are learned
+    (in fsrs State.Review), whatever the cards' status: kept by triggers on review_states and deck_cards (migration
+    9d3b7e1f4a62), a card in several decks counting in each. The decks page reads these, not every schedule; what
+    changes with the clock (due) or is few (cards not served, held cards) it counts itself."""
+
+    __tablename__ = "deck_schedule_totals"
+    # On SQLite, stored in the order of the key: a user's rows together, read without a lookup per row.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    user_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    deck_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("decks.id", ondelete="CASCADE"), primary_key=True)
+    met: so.Mapped[int]
+    learned: so.Mapped[int]
+
+    def __repr__(self) -> str:
+        return f"<DeckScheduleTotal user={self.user_id} deck={self.deck_id} {self.learned}/{self.met}>"
+
+
 # A card joining or leaving a deck, or changing its kind, reads that card's totals of every user (the triggers).
 sa.Index("ix_answer_totals_card_id", AnswerTotal.card_id)
 
