@@ -13,7 +13,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask_babel import gettext as _
 
-from quizapp.db import db
+from quizapp.db import db, plain_rows
 from quizapp.models import ALL_DECK_SLUG, Article, Deck, DeckTotal
 from quizapp.models.content import OPENING_CHARS
 from quizapp.services.study.deck_counts import DeckCounts, deck_counts, deck_tallies, student_counts, tally_columns
@@ -255,7 +255,7 @@ def student_overviews(
     for assignment in assignments:
         by_deck.setdefault(assignment.deck.id, []).append(assignment)
     shown = []
-    for row in _listing({"user_id": user_id, "now": now}):
+    for row in plain_rows(_LISTING, {"user_id": user_id, "now": now}):
         deck_id, slug, _title, _file, _headline, _outlet, _opening, cards, active = row[:9]
         # A deck whose cards are all drafts or retired is hidden; "All articles" and a deck without cards stay.
         if deck_id in by_deck or not (hide_unserved and active == 0 and cards > 0 and slug != ALL_DECK_SLUG):
@@ -278,11 +278,3 @@ def student_overviews(
     return [listed(row) for row in assigned] + [listed(row) for row in shown if row[0] not in by_deck]
 
 
-def _listing(params: dict[str, t.Any]) -> t.Sequence[sa.Row[t.Any]]:
-    """Run _LISTING on the session's connection: the ORM does nothing for its plain columns but costs a row each.
-
-    Pending changes are flushed first, as the session would (unless its autoflush is off).
-    """
-    if db.session.autoflush:
-        db.session.flush()
-    return db.session.connection().execute(_LISTING, params).all()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from quizapp.days import UTC_DAYS, StudentDay
-from quizapp.db import UTCDateTime, db
+from quizapp.db import UTCDateTime, db, plain_rows
 from quizapp.models import Answer, Card, CardStatus, HeldCard, ReviewLog, ReviewState, User, deck_cards
 from quizapp.services.study import scheduling
 from quizapp.services.study.held import held_now, holds_at
@@ -169,26 +168,17 @@ def _first_of(in_deck: bool, params: dict[str, Any], left: Allowance, status: Qu
     """
     first = "first" in params
     if left.reviews_left and (status is None or status.due):
-        rows = _rows(_due_statement(in_deck, first), params)
+        rows = plain_rows(_due_statement(in_deck, first), params)
         card = read_card(rows, skip=3)
         if card is not None:
             return ReviewItem(card=card, state=ShownSchedule(*rows[0][:3]))
     if left.new_left and (status is None or status.new):
-        card = read_card(_rows(_new_statement(in_deck, first), params))
+        card = read_card(plain_rows(_new_statement(in_deck, first), params))
         if card is not None:
             return ReviewItem(card=card, state=None)
     return None
 
 
-def _rows(statement: sa.Executable, params: dict[str, Any]) -> Sequence[sa.Row[Any]]:
-    """Run a statement of plain columns on the session's connection and return its rows.
-
-    The session's ORM layer does nothing for such a statement but costs the page a fifth of a millisecond; pending
-    changes are flushed first, as the session would (unless its autoflush is off).
-    """
-    if db.session.autoflush:
-        db.session.flush()
-    return db.session.connection().execute(statement, params).all()
 
 
 @dataclass(frozen=True)
@@ -278,7 +268,7 @@ def queue_status(user: User, deck_id: int | None, now: datetime) -> QueueStatus:
     The statement also reads the user's latest rating, which the review page offers to undo.
     """
     params = _queue_params(user, deck_id, now)
-    row = _rows(_queue_status_statement(deck_id is not None), params)[0]
+    row = plain_rows(_queue_status_statement(deck_id is not None), params)[0]
     due, active_cards, met_cards, held_unmet, later, back_at, new_done, reviews_done = row[:8]
     coming = [at for at in (later, back_at) if at is not None]
     return QueueStatus(
