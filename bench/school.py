@@ -304,6 +304,7 @@ def cached_database(params: Params, app_dir: Path, cache: Path) -> Path:
     start = time.perf_counter()
     _build(f"sqlite:///{partial}", params, app_dir)
     partial.rename(path)
+    Path(f"{partial}.writers").unlink(missing_ok=True)  # the writers' lock file of the app that built it
     print(f"Database: built {path} ({path.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - start:.0f} s")
     return path
 

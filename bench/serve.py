@@ -3,10 +3,10 @@
 Builds a SQLite database reproducibly from a seed (bench/school.py; by default as in issue 13: 1,000 students,
 5,000 cards in 100 decks, 504,500 review states, 1,000,000 review-log rows and 1,000,000 answers; one heavy student
 has 100,000 of each), caches it by a hash of its parameters, copies it for each server, applies the migrations of
-the code served, starts gunicorn (2 workers x 4 threads) and loads each URL with wrk, logged in as a student. The
-yardstick is a reference page in the style of TechEmpower's "Fortunes" (quizapp/reference.py), served by the same
-server in the same run: each page's throughput is printed as a share of it, next to the issue's targets. SQL
-statements per page are counted in-process, on one request after a warm-up.
+the code served, starts the production server (`quizapp serve`: gunicorn, 2 workers x 4 threads) and loads each URL
+with wrk, logged in as a student. The yardstick is a reference page in the style of TechEmpower's "Fortunes"
+(quizapp/reference.py), served by the same server in the same run: each page's throughput is printed as a share of
+it, next to the issue's targets. SQL statements per page are counted in-process, on one request after a warm-up.
 
     python bench/serve.py [--scale 1] [--seed 0] [--duration 5] [--rounds 3] [--connections 8]
                           [--before DIR] [--app DIR] [--only NAME ...] [--postgres URL]
@@ -224,11 +224,11 @@ PAGES: list[tuple[str, str | None, str | None]] = [
 
 
 def start_server(target: Target, workers: int, threads: int) -> None:
-    """Start gunicorn on the target's database and wait until it answers /health."""
+    """Start the production server on the target's database and wait until it answers /health."""
     log = open(target.instance / "gunicorn.log", "wb")  # noqa: SIM115  closed with the process
     target.process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads), "-b",
-         f"127.0.0.1:{target.port}", "--log-level", "warning", "quizapp:create_app()"],
+        [sys.executable, "-m", "quizapp", "serve", "--workers", str(workers), "--threads", str(threads),
+         "--port", str(target.port)],
         env=target.env(QUIZAPP_BENCH_REFERENCE="1"), cwd=target.app_dir,
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )

@@ -6,6 +6,7 @@ forks it, so no database connection is ever shared between processes.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -49,7 +50,19 @@ class ServeOptions:
             # gunicorn's runtime control socket lives at one path per user, which a second server would take over;
             # quizapp does not use it.
             "control_socket_disable": True,
+            "post_worker_init": settle_worker,
         }
+
+
+def settle_worker(worker: Any) -> None:
+    """Once a worker has built the app, keep what it built out of the garbage collector's full collections.
+
+    The modules, the app and its extensions live as long as the worker; each full collection walked all of them
+    again, about a third of a millisecond a page on the decks page (gc.freeze, as Python's documentation advises
+    for servers that fork).
+    """
+    gc.collect()
+    gc.freeze()
 
 
 class ProductionServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no type hints

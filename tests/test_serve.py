@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 import urllib.request
@@ -14,7 +15,7 @@ from flask.testing import FlaskCliRunner
 from live_server import LiveServer, QuizAnswer, Student, quizapp, quizapp_env
 
 from quizapp.cli import cli
-from quizapp.serving import ProductionServer, ServeOptions
+from quizapp.serving import ProductionServer, ServeOptions, settle_worker
 
 STUDENTS = 8
 QUESTIONS = 20
@@ -53,6 +54,16 @@ def test_the_server_takes_its_settings_from_the_options_and_no_proxy_header_on_i
     # quizapp's TRUSTED_PROXIES is the one place that trusts X-Forwarded-*
     assert server.cfg.secure_scheme_headers == {}
     assert server.cfg.forwarder_headers == []
+
+
+def test_a_worker_keeps_what_it_built_at_start_out_of_full_collections() -> None:
+    server = ProductionServer(lambda: Flask("unused"), ServeOptions())
+    assert server.cfg.post_worker_init is settle_worker
+    try:
+        settle_worker(None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_the_production_server_names_no_version_and_sends_the_policy(server: LiveServer) -> None:
