@@ -17,7 +17,7 @@ import flask_migrate
 import pytest
 from flask import Flask, has_app_context
 from flask.testing import FlaskClient, FlaskCliRunner
-from postgres_databases import PostgresDatabases, with_settings
+from postgres_databases import PostgresDatabases, with_settings, worker_database
 
 from quizapp import create_app
 from quizapp.db import db
@@ -28,8 +28,9 @@ TEST_CONFIG = {"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED":
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DATABASE_FILE = "quizapp.sqlite"
 #: An empty PostgreSQL database the tests may wipe, e.g. postgresql+psycopg://quizapp:quizapp@127.0.0.1/quizapp_test;
-#: read once here, since each test hides the QUIZAPP_* variables from the app.
-POSTGRES_URL = os.environ.get("QUIZAPP_TEST_POSTGRES_URL", "")
+#: read once here, since each test hides the QUIZAPP_* variables from the app. Each of pytest-xdist's worker
+#: processes has a database of its own beside it (quizapp_test_gw0, …), which its role must be allowed to create.
+POSTGRES_URL = worker_database(os.environ.get("QUIZAPP_TEST_POSTGRES_URL", ""), os.environ.get("PYTEST_XDIST_WORKER"))
 #: What the tests' apps connect with: a commit does not wait for the disk (a crash may lose the last
 #: commits, never corrupt the database; the tests' rows are thrown away anyway).
 POSTGRES_SETTINGS = {"synchronous_commit": "off"}

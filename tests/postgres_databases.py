@@ -38,6 +38,19 @@ def with_settings(url: str, **settings: str) -> str:
     return sa.engine.make_url(url).update_query_dict({"options": options}).render_as_string(hide_password=False)
 
 
+def worker_database(url: str, worker: str | None) -> str:
+    """Return the URL of a pytest-xdist worker's own database beside url's, created if missing (url itself alone)."""
+    if not url or not worker:
+        return url
+    base = sa.engine.make_url(url)
+    own = base.set(database=f"{base.database}_{worker}")
+    with psycopg.connect(_conninfo(url), autocommit=True) as connection:
+        exists = connection.execute("SELECT EXISTS (SELECT FROM pg_database WHERE datname = %s)", (own.database,))
+        if not exists.fetchone()[0]:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(own.database)))
+    return own.render_as_string(hide_password=False)
+
+
 class PostgresDatabases:
     """One PostgreSQL database shared by the tests of a run, wiped when the run starts."""
 
