@@ -10,7 +10,6 @@ import sqlalchemy.orm as so
 
 from quizapp.db import db, utcnow
 from quizapp.models.content import Card
-from quizapp.models.study import Answer
 from quizapp.models.users import User
 
 _STATES = ", ".join(str(int(state)) for state in fsrs.State)
@@ -90,8 +89,6 @@ class ReviewLog(db.Model):
 
     user: so.Mapped[User] = so.relationship()
     card: so.Mapped[Card] = so.relationship()
-    #: Set instead of answer_id for an answer not flushed yet: the log row then goes in with it, in one flush.
-    answer: so.Mapped[Answer | None] = so.relationship()
 
     __table_args__ = (
         # a user's reviews by time; with the columns the progress page counts (calendar, true retention), which it

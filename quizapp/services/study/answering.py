@@ -44,15 +44,22 @@ def find_choice(card: Card, position: int | None) -> Choice | None:
     return next((choice for choice in card.choices if choice.position == position), None)
 
 
+def answer_values(
+    user_id: int, card: Card, choice: Choice, now: datetime, shown_at: datetime | None, quiz_id: int | None = None
+) -> dict[str, t.Any]:
+    """Return the columns of the Answer of choice, timed from shown_at to now."""
+    return {
+        "session_id": quiz_id, "user_id": user_id, "card_id": card.id, "chosen_position": choice.position,
+        "correct": choice.is_correct, "time_taken_ms": elapsed_ms(shown_at, now), "card_version": card.version,
+        "answered_at": now,
+    }
+
+
 def record_answer(
     user_id: int, card: Card, choice: Choice, now: datetime, shown_at: datetime | None, quiz_id: int | None = None
 ) -> Answer:
     """Add the Answer of choice to the session (the caller flushes and commits), timed from shown_at to now."""
-    answer = Answer(
-        session_id=quiz_id, user_id=user_id, card_id=card.id, chosen_position=choice.position,
-        correct=choice.is_correct, time_taken_ms=elapsed_ms(shown_at, now), card_version=card.version,
-        answered_at=now,
-    )
+    answer = Answer(**answer_values(user_id, card, choice, now, shown_at, quiz_id))
     db.session.add(answer)
     return answer
 
@@ -95,35 +102,33 @@ def answer_card(
     if choice is None:
         raise ReviewError(Problem.BAD_CHOICE)
 
-    def record() -> tuple[Answer, fsrs.Rating]:
-        answer = record_answer(user.id, card, choice, now, presented.shown_at)
-        return answer, rating_of(card, answer)
+    def record() -> tuple[dict[str, t.Any], fsrs.Rating]:
+        answer = answer_values(user.id, card, choice, now, presented.shown_at)
+        return answer, answer_rating(card, answer["correct"], answer["time_taken_ms"])
 
     return _count_once(user, card, state, presented, now, record)
 
 
 def _count_once(
     user: User, card: Card, state: ReviewState | None, presented: Presented, now: datetime,
-    record: t.Callable[[], tuple[Answer, fsrs.Rating]],
+    record: t.Callable[[], tuple[dict[str, t.Any], fsrs.Rating]],
 ) -> AnswerResult:
-    """Record a review answer and apply its rating unless the showing (state: the card's schedule now) was already
-    counted, then commit."""
+    """Record a review answer (its columns and rating from record) and apply its rating unless the showing (state:
+    the card's schedule now) was already counted, then commit."""
     if not is_current(state, presented):
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
     answer, rating = record()
     # From the first write to the commit SQLite holds its one write lock, which every other student's answer waits
-    # for: FSRS works out the new schedule and the log row is made before it, and the answer, the schedule and the
-    # log row are then written back to back (the schedule's guarded update, then one flush for the two inserts).
+    # for: FSRS works out the new schedule before it, and the answer, the schedule and the log row are then written
+    # back to back.
     planned = plan_review(user.desired_retention, state, rating, now)
-    with db.session.no_autoflush:
-        outcome = apply_rating(
-            user.id, card, state, presented.last_review, rating, now, answer.time_taken_ms, None, planned, answer
-        )
+    answer_id = db.session.connection().execute(sa.insert(Answer.__table__).returning(Answer.id), answer).scalar_one()
+    outcome = apply_rating(
+        user.id, card, state, presented.last_review, rating, now, answer["time_taken_ms"], answer_id, planned
+    )
     if outcome is None:
         db.session.rollback()
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
-    db.session.flush()
-    answer_id = answer.id  # read before the commit, which expires it
     db.session.commit()
     return AnswerResult(applied=True, answer_id=answer_id)
 
@@ -175,15 +180,15 @@ def answer_typed(
     presented = read_token(token, user_id=user.id, card_id=card.id, mode=Mode.TYPED, now=now)
     typed_text = (text or "").strip()[: typed.MAX_TYPED_CHARS]
 
-    def record() -> tuple[Answer, fsrs.Rating]:
+    def record() -> tuple[dict[str, t.Any], fsrs.Rating]:
         match = match_answer(card, card.options, card.answer_index, typed_text)
-        answer = Answer(
-            user_id=user.id, card_id=card.id, chosen_position=_typed_position(match, card.answer_index),
-            correct=match.correct, typed_text=typed_text, time_taken_ms=elapsed_ms(presented.shown_at, now),
-            card_version=card.version, answered_at=now,
-        )
-        db.session.add(answer)
-        return answer, typed.typed_rating(match, answer.time_taken_ms)
+        answer = {
+            "session_id": None, "user_id": user.id, "card_id": card.id,
+            "chosen_position": _typed_position(match, card.answer_index), "correct": match.correct,
+            "typed_text": typed_text, "time_taken_ms": elapsed_ms(presented.shown_at, now),
+            "card_version": card.version, "answered_at": now,
+        }
+        return answer, typed.typed_rating(match, answer["time_taken_ms"])
 
     return _count_once(user, card, state, presented, now, record)
 

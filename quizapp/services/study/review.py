@@ -202,41 +202,39 @@ def apply_rating(
     duration_ms: int | None,
     answer_id: int | None,
     planned: PlannedReview | None = None,
-    answer: Answer | None = None,
 ) -> scheduling.ReviewOutcome | None:
     """Write the new schedule and append the log row; None (caller rolls back) if it was already counted.
 
     seen_review is the card's last review when the answer was given: the write happens only if it still is.
-    planned is plan_review's result for the same rating, when the caller worked it out before writing. answer, for
-    an answer not flushed yet, stands for answer_id: the log row then refers to it once both are flushed.
+    planned is plan_review's result for the same rating, when the caller worked it out before writing.
     """
     if planned is None:
         planned = plan_review(db.session.get_one(User, user_id).desired_retention, state, rating, now)
     before, after, outcome = planned.before, planned.after, planned.outcome
     fields = {name: value for name, value in asdict(outcome).items() if name != "scheduled_interval"}
-    log = ReviewLog(
-        user_id=user_id, card_id=card.id, answer_id=answer_id, review_duration_ms=duration_ms,
-        last_review_before=before.last_review, **fields,
-    )
-    if answer is not None:
-        log.answer = answer
+    log = {
+        "user_id": user_id, "card_id": card.id, "answer_id": answer_id, "review_duration_ms": duration_ms,
+        "last_review_before": before.last_review, **fields,
+    }
+    # Written as plain statements on the session's connection, back to back: on SQLite every other student's
+    # answer waits for this one's writes to end, and a unit-of-work flush took as long again as the writes.
+    connection = db.session.connection()
     if state is None:
-        # the schedule and its log row in one flush: the unique (user, card) row refuses a second first review
-        db.session.add_all([ReviewState(user_id=user_id, card_id=card.id, **_columns(after)), log])
         try:
-            db.session.flush()
+            # the unique (user, card) row refuses a second first review
+            schedule = {"user_id": user_id, "card_id": card.id, **_columns(after)}
+            connection.execute(sa.insert(ReviewState.__table__), schedule)
         except sa.exc.IntegrityError:  # another request created the row first: that one counted
             return None
-        return outcome
-    seen = ReviewState.last_review.is_(None) if seen_review is None else ReviewState.last_review == seen_review
-    result = db.session.execute(
-        sa.update(ReviewState).where(ReviewState.id == state.id, seen).values(**_columns(after)),
-        execution_options={"synchronize_session": False},
-    )
-    if result.rowcount != 1:  # reviewed since the question was shown
-        return None
-    db.session.expire(state)
-    db.session.add(log)
+    else:
+        seen = ReviewState.last_review.is_(None) if seen_review is None else ReviewState.last_review == seen_review
+        result = connection.execute(
+            sa.update(ReviewState.__table__).where(ReviewState.id == state.id, seen).values(**_columns(after))
+        )
+        if result.rowcount != 1:  # reviewed since the question was shown
+            return None
+        db.session.expire(state)
+    connection.execute(sa.insert(ReviewLog.__table__), log)
     return outcome
 
 
