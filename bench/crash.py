@@ -7,7 +7,7 @@ started again, and the database file is read directly: every answer the server a
 feedback page) must be there, and `PRAGMA integrity_check` must say ok. Prints figures per round and exits with
 status 1 if an acknowledged answer is missing or the database is damaged. Not a test, not run by CI.
 
-    python bench/crash.py [--rounds 3] [--students 8] [--seconds 5] [--workers 2] [--threads 4] [--seed 0]
+    python bench/crash.py [--rounds 3] [--students 8] [--seconds 5] [--workers N] [--threads 2] [--seed 0]
 
 Needs the project installed (`python -m pip install -e .`).
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
 import random
 import sqlite3
 import statistics
@@ -137,8 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--students", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=5.0, help="about how long the load runs before the kill")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    # quizapp serve's defaults
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     random.seed(args.seed)

@@ -3,7 +3,7 @@
 Builds a SQLite database reproducibly from a seed (bench/school.py; by default as in issue 13: 1,000 students,
 5,000 cards in 100 decks, 504,500 review states, 1,000,000 review-log rows and 1,000,000 answers; one heavy student
 has 100,000 of each), caches it by a hash of its parameters, copies it for each server, applies the migrations of
-the code served, starts the production server (`quizapp serve`: gunicorn, 2 workers x 4 threads) and loads each URL
+the code served, starts the production server (`quizapp serve`: gunicorn, in its default shape) and loads each URL
 with wrk, logged in as a student. The yardstick is a reference page in the style of TechEmpower's "Fortunes"
 (quizapp/reference.py), served by the same server in the same run: each page's throughput is printed as a share of
 it, next to the issue's targets. SQL statements per page are counted in-process, on one request after a warm-up.
@@ -413,8 +413,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page per round (default: 5)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds; medians are quoted (default: 3)")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (default: 8)")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: 2)")
-    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (default: 4)")
+    # quizapp serve's defaults, given to both checkouts, so that an older one with other defaults is served alike
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1,
+                        help="gunicorn workers (default: quizapp serve's, one per CPU core and one more)")
+    parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker (default: 2)")
     parser.add_argument("--app", type=Path, default=ROOT, help="the checkout to serve (default: this one)")
     parser.add_argument("--before", type=Path, help="a checkout of the code before, served beside --app")
     parser.add_argument("--only", nargs="*", help="load only these pages (names as printed), besides the reference")

@@ -189,7 +189,7 @@ def set_password_command(username: str, password: str | None) -> None:
               help="The address to listen on; 0.0.0.0 for every network interface.")
 @click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True)
 @click.option("--workers", type=click.IntRange(1, 64), default=DEFAULT_WORKERS, show_default=True,
-              help="Server processes; about one per CPU core.")
+              help="Server processes; one per CPU core and one more.")
 @click.option("--threads", type=click.IntRange(1, 64), default=DEFAULT_THREADS, show_default=True,
               help="Threads per process, each answering one request at a time.")
 @with_appcontext

@@ -7,6 +7,7 @@ forks it, so no database connection is ever shared between processes.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,9 +17,11 @@ from gunicorn.app.base import BaseApplication
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-#: Two processes of four threads each: the measured best on a 2-core machine (see README, "Serving").
-DEFAULT_WORKERS = 2
-DEFAULT_THREADS = 4
+#: One process per CPU core and one more, of two threads each: the measured best on a 2-core machine (bench/serve.py;
+#: against 2 x 4, answers 240 -> 284 a second and the decks page 296 -> 305). A thread that waits for SQLite's write
+#: lock or the disk then leaves no core idle, and fewer threads share each process's GIL with the one writing.
+DEFAULT_WORKERS = (os.cpu_count() or 1) + 1
+DEFAULT_THREADS = 2
 
 
 @dataclass(frozen=True)
