@@ -33,6 +33,7 @@ from quizapp.services.study.review import (
     is_current,
     last_review_of,
     plan_review,
+    plan_write,
     schedule_of,
     state_of,
 )
@@ -42,6 +43,10 @@ from quizapp.services.study.tokens import Presented, elapsed_ms, read_token
 def find_choice(card: Card, position: int | None) -> Choice | None:
     """Return the card's option at this position (0 is the first), None when the card has no such option."""
     return next((choice for choice in card.choices if choice.position == position), None)
+
+
+#: A review's answer, written just before its schedule and log row (quizzes add theirs through the session).
+_ADD_ANSWER = sa.insert(Answer.__table__).returning(Answer.__table__.c.id)
 
 
 def answer_values(
@@ -122,11 +127,9 @@ def _count_once(
     # for: FSRS works out the new schedule before it, and the answer, the schedule and the log row are then written
     # back to back.
     planned = plan_review(user.desired_retention, state, rating, now)
-    answer_id = db.session.connection().execute(sa.insert(Answer.__table__).returning(Answer.id), answer).scalar_one()
-    outcome = apply_rating(
-        user.id, card, state, presented.last_review, rating, now, answer["time_taken_ms"], answer_id, planned
-    )
-    if outcome is None:
+    write = plan_write(user.id, card, state, presented.last_review, planned, answer["time_taken_ms"])
+    answer_id = db.session.connection().execute(_ADD_ANSWER, answer).scalar_one()
+    if write.apply(answer_id) is None:
         db.session.rollback()
         return AnswerResult(applied=False, answer_id=_earlier_answer(user.id, card.id, presented))
     db.session.commit()

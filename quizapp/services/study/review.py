@@ -48,7 +48,7 @@ module re-exports their public names, so callers import everything review from h
 from __future__ import annotations
 
 import functools
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -192,6 +192,66 @@ def plan_review(
     return PlannedReview(before=before, after=after, outcome=outcome)
 
 
+#: The statements a rating writes, built once: building one costs as much as running it.
+_ADD_SCHEDULE = sa.insert(ReviewState.__table__)
+_ADD_LOG = sa.insert(ReviewLog.__table__)
+_SCHEDULE_COLUMNS = tuple(field.name for field in fields(Schedule))
+_MOVE_SCHEDULE = {
+    # the compare-and-swap on the card's last review, for a schedule never reviewed and for one that was
+    first: sa.update(ReviewState.__table__)
+    .where(ReviewState.id == sa.bindparam("state_id"), guard)
+    .values({name: sa.bindparam(f"new_{name}") for name in _SCHEDULE_COLUMNS})
+    for first, guard in (
+        (True, ReviewState.last_review.is_(None)),
+        (False, ReviewState.last_review == sa.bindparam("seen_review")),
+    )
+}
+
+
+@dataclass(frozen=True)
+class RatingWrite:
+    """The rows a rating writes, worked out before the first of them is: the schedule and the log row."""
+
+    user_id: int
+    card_id: str
+    state: ReviewState | None
+    seen_review: datetime | None
+    schedule: dict[str, Any]
+    log: dict[str, Any]
+    outcome: scheduling.ReviewOutcome
+
+    def apply(self, answer_id: int | None) -> scheduling.ReviewOutcome | None:
+        """Write the schedule and the log row (of answer_id); None (caller rolls back) if it was already counted."""
+        # Plain statements on the session's connection, back to back: on SQLite every other student's answer waits
+        # for this one's writes to end, and a unit-of-work flush took as long again as the writes themselves.
+        connection = db.session.connection()
+        if self.state is None:
+            try:
+                # the unique (user, card) row refuses a second first review
+                connection.execute(_ADD_SCHEDULE, {"user_id": self.user_id, "card_id": self.card_id, **self.schedule})
+            except sa.exc.IntegrityError:  # another request created the row first: that one counted
+                return None
+        else:
+            moved = {f"new_{name}": value for name, value in self.schedule.items()}
+            moved.update(state_id=self.state.id, seen_review=self.seen_review)
+            if connection.execute(_MOVE_SCHEDULE[self.seen_review is None], moved).rowcount != 1:
+                return None  # reviewed since the question was shown
+            db.session.expire(self.state)
+        connection.execute(_ADD_LOG, {**self.log, "answer_id": answer_id})
+        return self.outcome
+
+
+def plan_write(
+    user_id: int, card: Card, state: ReviewState | None, seen_review: datetime | None, planned: PlannedReview,
+    duration_ms: int | None,
+) -> RatingWrite:
+    """Return what writing the planned review takes (seen_review: the card's last review when it was answered)."""
+    before, after, outcome = planned.before, planned.after, planned.outcome
+    log = {name: value for name, value in asdict(outcome).items() if name != "scheduled_interval"}
+    log.update(user_id=user_id, card_id=card.id, review_duration_ms=duration_ms, last_review_before=before.last_review)
+    return RatingWrite(user_id, card.id, state, seen_review, _columns(after), log, outcome)
+
+
 def apply_rating(
     user_id: int,
     card: Card,
@@ -201,41 +261,13 @@ def apply_rating(
     now: datetime,
     duration_ms: int | None,
     answer_id: int | None,
-    planned: PlannedReview | None = None,
 ) -> scheduling.ReviewOutcome | None:
     """Write the new schedule and append the log row; None (caller rolls back) if it was already counted.
 
     seen_review is the card's last review when the answer was given: the write happens only if it still is.
-    planned is plan_review's result for the same rating, when the caller worked it out before writing.
     """
-    if planned is None:
-        planned = plan_review(db.session.get_one(User, user_id).desired_retention, state, rating, now)
-    before, after, outcome = planned.before, planned.after, planned.outcome
-    fields = {name: value for name, value in asdict(outcome).items() if name != "scheduled_interval"}
-    log = {
-        "user_id": user_id, "card_id": card.id, "answer_id": answer_id, "review_duration_ms": duration_ms,
-        "last_review_before": before.last_review, **fields,
-    }
-    # Written as plain statements on the session's connection, back to back: on SQLite every other student's
-    # answer waits for this one's writes to end, and a unit-of-work flush took as long again as the writes.
-    connection = db.session.connection()
-    if state is None:
-        try:
-            # the unique (user, card) row refuses a second first review
-            schedule = {"user_id": user_id, "card_id": card.id, **_columns(after)}
-            connection.execute(sa.insert(ReviewState.__table__), schedule)
-        except sa.exc.IntegrityError:  # another request created the row first: that one counted
-            return None
-    else:
-        seen = ReviewState.last_review.is_(None) if seen_review is None else ReviewState.last_review == seen_review
-        result = connection.execute(
-            sa.update(ReviewState.__table__).where(ReviewState.id == state.id, seen).values(**_columns(after))
-        )
-        if result.rowcount != 1:  # reviewed since the question was shown
-            return None
-        db.session.expire(state)
-    connection.execute(sa.insert(ReviewLog.__table__), log)
-    return outcome
+    planned = plan_review(db.session.get_one(User, user_id).desired_retention, state, rating, now)
+    return plan_write(user_id, card, state, seen_review, planned, duration_ms).apply(answer_id)
 
 
 @dataclass(frozen=True)
