@@ -5,8 +5,9 @@ Builds a SQLite database reproducibly from a seed (bench/school.py; by default a
 has 100,000 of each), caches it by a hash of its parameters, copies it for each server, applies the migrations of
 the code served, starts the production server (`quizapp serve`: gunicorn, in its default shape) and loads each URL
 with wrk, logged in as a student. The yardstick is a reference page in the style of TechEmpower's "Fortunes"
-(quizapp/reference.py), served by the same server in the same run: each page's throughput is printed as a share of
-it, next to the issue's targets. SQL statements per page are counted in-process, on one request after a warm-up.
+(quizapp/reference.py), served by the same server in the same run, just before each page: each page's throughput
+is printed as a share of the reference's run before it (the median over the rounds), next to the issue's targets.
+SQL statements per page are counted in-process, on one request after a warm-up.
 
     python bench/serve.py [--scale 1] [--seed 0] [--duration 5] [--rounds 3] [--connections 8]
                           [--before DIR] [--app DIR] [--only NAME ...] [--postgres URL]
@@ -210,10 +211,12 @@ def prepare(instance: Path, rounds: int, answer_bodies: int) -> dict[str, Any]:
             "seconds": seconds}
 
 
+#: whose cookie and path the yardstick is loaded with
+REFERENCE: tuple[str | None, str] = (None, "/bench/fortunes")
 #: name, whose cookie, path (None: a POST handled by the answer script)
 PAGES: list[tuple[str, str | None, str | None]] = [
     ("health", None, "/health"),
-    ("reference", None, "/bench/fortunes"),
+    ("reference", *REFERENCE),
     ("next card", "ordinary", "/study/review"),
     ("decks", "ordinary", "/study/"),
     ("progress", "ordinary", "/progress/"),
@@ -387,7 +390,7 @@ def report(target: Target, results: dict[str, list[dict[str, float]]]) -> None:
         if name not in medians:
             continue
         m = medians[name]
-        share = 100 * m["rps"] / reference
+        share = 100 * m.get("share", m["rps"] / reference)
         target_text = f"≥{TARGETS[name.split(',')[0]]}%" if name in TARGETS else ""
         sql = statements.get(name, 0)
         cap = STATEMENT_CAPS.get(name)
@@ -487,11 +490,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  round {round_index + 1} of {args.rounds} …", file=sys.stderr, flush=True)
             for target in targets:
                 for name, who, path in PAGES:
-                    if name in names:
-                        figures = run_wrk(target, name, who, path, args.duration, args.connections, scripts,
-                                          round_index)
-                        results[target.label].setdefault(name, []).append(figures)
-        print(f"\nwrk, {args.connections} connections, {args.duration:g} s per page, median of {args.rounds} rounds; "
+                    if name not in names or name == "reference":
+                        continue
+                    # The reference runs just before each page, and the page's share is taken against that run: on
+                    # a shared machine the reference alone moved by a third within one run.
+                    reference = run_wrk(target, "reference", *REFERENCE, args.duration, args.connections, scripts,
+                                        round_index)
+                    figures = run_wrk(target, name, who, path, args.duration, args.connections, scripts, round_index)
+                    figures["share"] = figures["rps"] / reference["rps"]
+                    results[target.label].setdefault("reference", []).append(reference)
+                    results[target.label].setdefault(name, []).append(figures)
+        print(f"\nwrk, {args.connections} connections, {args.duration:g} s per page, median of {args.rounds} rounds "
+              f"('% of ref': against the reference's run just before the page's); "
               f"gunicorn {args.workers} workers x {args.threads} threads; 'SQL': statements in one request; "
               f"'CPU ms': CPU time of one request alone, in-process (median of 9); 'CPU % ref': the reference's CPU "
               f"time as a share of the page's, its throughput share on an idle machine")
