@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import os
 import random
 import sqlite3
 import statistics
@@ -31,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from live_server import LiveServer, QuizAnswer, Student, quizapp, quizapp_env  # noqa: E402
+
+from quizapp.serving import DEFAULT_THREADS, DEFAULT_WORKERS  # noqa: E402
 
 QUESTIONS = 20
 
@@ -138,9 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--students", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=5.0, help="about how long the load runs before the kill")
-    # quizapp serve's defaults
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
+    parser.add_argument("--threads", type=int, default=DEFAULT_THREADS)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     random.seed(args.seed)

@@ -57,6 +57,8 @@ from school import (
     child_env,
 )
 
+from quizapp.serving import DEFAULT_THREADS, DEFAULT_WORKERS
+
 ROOT = Path(__file__).resolve().parent.parent
 USER_AGENT = "quizapp-bench"
 #: Share of the reference page's throughput each page should reach (issue 13).
@@ -416,10 +418,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page per round (default: 5)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds; medians are quoted (default: 3)")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (default: 8)")
-    # quizapp serve's defaults, given to both checkouts, so that an older one with other defaults is served alike
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1,
-                        help="gunicorn workers (default: quizapp serve's, one per CPU core and one more)")
-    parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker (default: 2)")
+    # this checkout's quizapp serve defaults, given to both checkouts, so that an older one is served alike
+    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                        help=f"gunicorn workers (default: quizapp serve's, {DEFAULT_WORKERS})")
+    parser.add_argument("--threads", type=int, default=DEFAULT_THREADS,
+                        help=f"gunicorn threads per worker (default: {DEFAULT_THREADS})")
     parser.add_argument("--app", type=Path, default=ROOT, help="the checkout to serve (default: this one)")
     parser.add_argument("--before", type=Path, help="a checkout of the code before, served beside --app")
     parser.add_argument("--only", nargs="*", help="load only these pages (names as printed), besides the reference")

@@ -50,13 +50,14 @@ _ADD_ANSWER = sa.insert(Answer.__table__).returning(Answer.__table__.c.id)
 
 
 def answer_values(
-    user_id: int, card: Card, choice: Choice, now: datetime, shown_at: datetime | None, quiz_id: int | None = None
+    user_id: int, card: Card, position: int | None, correct: bool, now: datetime, shown_at: datetime | None,
+    quiz_id: int | None = None, typed_text: str | None = None,
 ) -> dict[str, t.Any]:
-    """Return the columns of the Answer of choice, timed from shown_at to now."""
+    """Return the columns of an Answer to card (the option at position, or what was typed), timed from shown_at."""
     return {
-        "session_id": quiz_id, "user_id": user_id, "card_id": card.id, "chosen_position": choice.position,
-        "correct": choice.is_correct, "time_taken_ms": elapsed_ms(shown_at, now), "card_version": card.version,
-        "answered_at": now,
+        "session_id": quiz_id, "user_id": user_id, "card_id": card.id, "chosen_position": position,
+        "correct": correct, "typed_text": typed_text, "time_taken_ms": elapsed_ms(shown_at, now),
+        "card_version": card.version, "answered_at": now,
     }
 
 
@@ -64,7 +65,7 @@ def record_answer(
     user_id: int, card: Card, choice: Choice, now: datetime, shown_at: datetime | None, quiz_id: int | None = None
 ) -> Answer:
     """Add the Answer of choice to the session (the caller flushes and commits), timed from shown_at to now."""
-    answer = Answer(**answer_values(user_id, card, choice, now, shown_at, quiz_id))
+    answer = Answer(**answer_values(user_id, card, choice.position, choice.is_correct, now, shown_at, quiz_id))
     db.session.add(answer)
     return answer
 
@@ -108,7 +109,7 @@ def answer_card(
         raise ReviewError(Problem.BAD_CHOICE)
 
     def record() -> tuple[dict[str, t.Any], fsrs.Rating]:
-        answer = answer_values(user.id, card, choice, now, presented.shown_at)
+        answer = answer_values(user.id, card, choice.position, choice.is_correct, now, presented.shown_at)
         return answer, answer_rating(card, answer["correct"], answer["time_taken_ms"])
 
     return _count_once(user, card, state, presented, now, record)
@@ -185,12 +186,8 @@ def answer_typed(
 
     def record() -> tuple[dict[str, t.Any], fsrs.Rating]:
         match = match_answer(card, card.options, card.answer_index, typed_text)
-        answer = {
-            "session_id": None, "user_id": user.id, "card_id": card.id,
-            "chosen_position": _typed_position(match, card.answer_index), "correct": match.correct,
-            "typed_text": typed_text, "time_taken_ms": elapsed_ms(presented.shown_at, now),
-            "card_version": card.version, "answered_at": now,
-        }
+        position = _typed_position(match, card.answer_index)
+        answer = answer_values(user.id, card, position, match.correct, now, presented.shown_at, typed_text=typed_text)
         return answer, typed.typed_rating(match, answer["time_taken_ms"])
 
     return _count_once(user, card, state, presented, now, record)
